@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+//
+// The order-privacy lifecycle simulator.
+//
+// Modules, from the bottom up:
+//   CGSL          the GNU Scientific Library as a system library (random
+//                 generators, distributions, CDFs)
+//   SimKernel     the domain-free discrete-event kernel: time, event sets, the
+//                 simulation loop, random streams, statistics, replications
+//   simrun        the command-line tool
+//
+// Benchmarks live in their own package (Benchmarks/Package.swift) so that
+// building and testing this one stays light.
+
+import PackageDescription
+
+// MARK: - Settings shared by every Swift target
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  // `swift build -Xswiftc -DSIMKERNEL_INVARIANTS` turns on the (slow)
+  // structural checks of the event sets after every mutation.
+]
+
+// MARK: - Targets
+
+let package = Package(
+  name: "order-privacy-sim",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "SimKernel", targets: ["SimKernel"]),
+    .executable(name: "simrun", targets: ["simrun"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+    ),
+    .target(
+      name: "SimKernel",
+      dependencies: [
+        "CGSL",
+        .product(name: "HeapModule", package: "swift-collections"),
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "Histogram", package: "hdrhistogram-swift"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "simrun",
+      dependencies: [
+        "SimKernel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "SimKernelTests",
+      dependencies: ["SimKernel", "CGSL"],
+      swiftSettings: swiftSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,27 @@
+#ifndef ORDER_PRIVACY_SIM_CGSL_SHIM_H
+#define ORDER_PRIVACY_SIM_CGSL_SHIM_H
+
+// The parts of GSL the simulator uses: random number generators, random
+// distributions (including preprocessed discrete tables) and cumulative
+// distribution functions.
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+
+// GSL names its generator types through mutable global pointers
+// (`GSL_VAR const gsl_rng_type *gsl_rng_mt19937;`). Swift 6 refuses to touch
+// mutable globals from concurrent code, so each generator the simulator may use
+// is reached through a function instead.
+static inline const gsl_rng_type *cgsl_rng_type_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_rng_type *cgsl_rng_type_ranlxd2(void) { return gsl_rng_ranlxd2; }
+static inline const gsl_rng_type *cgsl_rng_type_taus2(void) { return gsl_rng_taus2; }
+static inline const gsl_rng_type *cgsl_rng_type_ranlux389(void) { return gsl_rng_ranlux389; }
+
+// GSL's default error handler aborts the process. The simulator checks
+// arguments before calling GSL, so a GSL error is a bug; still, a library
+// should not abort a host program: turn the handler off once at start-up and
+// let callers check return values.
+static inline void cgsl_disable_abort_on_error(void) { (void)gsl_set_error_handler_off(); }
+
+#endif

@@ -1,0 +1,156 @@
+/// An implicit d-ary min-heap of events in one contiguous array, with lazy
+/// cancellation.
+///
+/// This is the kernel's own heap rather than swift-collections' `Heap`
+/// (available as ``CollectionsHeapEventSet``) because the hold benchmark
+/// (`Benchmarks/compare-peers.sh`) shows it faster: `Heap` is a min-max heap,
+/// whose levels alternate orderings and cost extra comparisons, and it has no
+/// arity choice. Sifts move a "hole" instead of swapping, so each level costs
+/// one element copy.
+///
+/// Build with `-Xswiftc -DSIMKERNEL_INVARIANTS` to verify the heap property
+/// after every mutation (slow: O(n) per operation).
+public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
+  @usableFromInline var storage: [Event<Payload>] = []
+  @usableFromInline var tombstones = Tombstones()
+
+  @inlinable
+  public init() {}
+
+  @inlinable
+  public var count: Int { storage.count - tombstones.count }
+
+  @inlinable
+  public var isEmpty: Bool { count == 0 }
+
+  @inlinable
+  public mutating func reserveCapacity(_ minimumCapacity: Int) {
+    storage.reserveCapacity(minimumCapacity)
+  }
+
+  /// - Complexity: O(log *n*).
+  @inlinable
+  public mutating func insert(_ event: Event<Payload>) {
+    #if SIMKERNEL_INVARIANTS
+      tombstones.checkMonotone(event.key)
+    #endif
+    storage.append(event)
+    siftUp(from: storage.count - 1)
+    checkInvariants()
+  }
+
+  /// - Complexity: O(1), plus O(log *n*) per cancelled event discarded.
+  @inlinable
+  public mutating func peek() -> Event<Payload>? {
+    discardCancelledTop()
+    return storage.first
+  }
+
+  /// - Complexity: O(log *n*), plus O(log *n*) per cancelled event discarded.
+  @inlinable
+  public mutating func removeMin() -> Event<Payload>? {
+    while let top = removeTop() {
+      if !tombstones.remove(top.key) { return top }
+    }
+    return nil
+  }
+
+  /// - Complexity: O(log *n*).
+  @inlinable
+  public mutating func replaceMin(with event: Event<Payload>) -> Event<Payload> {
+    discardCancelledTop()
+    precondition(!storage.isEmpty, "replaceMin on an empty event set")
+    let old = storage[0]
+    precondition(old.key < event.key, "replaceMin with a key before the minimum")
+    _ = tombstones.remove(old.key)
+    siftDown(placing: event, from: 0)
+    checkInvariants()
+    return old
+  }
+
+  /// - Complexity: O(1).
+  @inlinable
+  @discardableResult
+  public mutating func cancel(_ key: EventKey) -> Bool {
+    tombstones.cancel(key)
+  }
+
+  // MARK: - Heap mechanics
+
+  @inlinable
+  mutating func discardCancelledTop() {
+    while !tombstones.cancelled.isEmpty, let top = storage.first,
+      tombstones.cancelled.contains(top.key.sequence)
+    {
+      _ = removeTop()
+      _ = tombstones.remove(top.key)
+    }
+  }
+
+  /// Removes the root regardless of tombstones.
+  @inlinable
+  mutating func removeTop() -> Event<Payload>? {
+    guard let last = storage.popLast() else { return nil }
+    if storage.isEmpty { return last }
+    let top = storage[0]
+    siftDown(placing: last, from: 0)
+    checkInvariants()
+    return top
+  }
+
+  @inlinable
+  mutating func siftUp(from start: Int) {
+    storage.withUnsafeMutableBufferPointer { heap in
+      var hole = start
+      let moving = heap[hole]
+      while hole > 0 {
+        let parent = (hole - 1) / Arity.children
+        guard moving.key < heap[parent].key else { break }
+        heap[hole] = heap[parent]
+        hole = parent
+      }
+      heap[hole] = moving
+    }
+  }
+
+  /// Puts `element` at `start` and moves it down to its place.
+  @inlinable
+  mutating func siftDown(placing element: Event<Payload>, from start: Int) {
+    storage.withUnsafeMutableBufferPointer { heap in
+      let n = heap.count
+      var hole = start
+      while true {
+        let first = hole * Arity.children + 1
+        if first >= n { break }
+        let end = Swift.min(first + Arity.children, n)
+        var best = first
+        var child = first + 1
+        while child < end {
+          if heap[child].key < heap[best].key { best = child }
+          child += 1
+        }
+        guard heap[best].key < element.key else { break }
+        heap[hole] = heap[best]
+        hole = best
+      }
+      heap[hole] = element
+    }
+  }
+
+  @inlinable
+  func checkInvariants() {
+    #if SIMKERNEL_INVARIANTS
+      for i in 1..<max(1, storage.count) {
+        let parent = (i - 1) / Arity.children
+        precondition(!(storage[i].key < storage[parent].key), "heap property violated at \(i)")
+      }
+      precondition(tombstones.count <= storage.count, "more tombstones than events")
+    #endif
+  }
+}
+
+/// A binary-heap event set.
+public typealias BinaryHeapEventSet<Payload> = DAryHeapEventSet<Payload, BinaryArity>
+
+/// A 4-ary-heap event set: the kernel's default.
+public typealias QuaternaryHeapEventSet<Payload> = DAryHeapEventSet<Payload, QuaternaryArity>

@@ -1,0 +1,54 @@
+/// The ordering key of a scheduled event: its time, then its insertion
+/// sequence number.
+///
+/// Sequence numbers are unique and increase with every scheduling call, so
+/// events at the same instant run first-in-first-out and the order of a run
+/// never depends on how an event set breaks ties.
+public struct EventKey: Hashable, Comparable, Sendable {
+  /// When the event fires.
+  public let time: SimTime
+  /// Unique, increasing insertion number.
+  public let sequence: UInt64
+
+  @inlinable
+  public init(time: SimTime, sequence: UInt64) {
+    self.time = time
+    self.sequence = sequence
+  }
+
+  @inlinable
+  public static func < (lhs: EventKey, rhs: EventKey) -> Bool {
+    if lhs.time.milliseconds != rhs.time.milliseconds {
+      return lhs.time.milliseconds < rhs.time.milliseconds
+    }
+    return lhs.sequence < rhs.sequence
+  }
+}
+
+/// A scheduled event: its ordering key and a small value payload that the
+/// model's handler dispatches on (typically an enum).
+public struct Event<Payload> {
+  public var key: EventKey
+  public var payload: Payload
+
+  @inlinable
+  public init(key: EventKey, payload: Payload) {
+    self.key = key
+    self.payload = payload
+  }
+}
+
+extension Event: Sendable where Payload: Sendable {}
+
+/// Identifies a scheduled event so that it can be cancelled.
+///
+/// A handle is a plain value (the event's key): holding one costs nothing
+/// and keeps nothing alive.
+public struct EventHandle: Hashable, Sendable {
+  public let key: EventKey
+
+  @inlinable
+  public init(key: EventKey) {
+    self.key = key
+  }
+}

@@ -1,0 +1,69 @@
+/// The pending-event set of a simulation: a monotone priority queue of
+/// ``Event``s ordered by ``EventKey`` (time, then insertion sequence).
+///
+/// The set is separate from the ``Simulation`` that drives it (as in ns-3's
+/// scheduler interface), so implementations can be swapped and compared; one
+/// conformance test suite runs against all of them.
+///
+/// **Monotone.** Every inserted key must be greater than the key of the last
+/// event removed. A simulation guarantees this because it never schedules in
+/// the past and sequence numbers only grow. Monotonicity is what makes
+/// cancellation exact: an event whose key is at or below the last removed key
+/// has already left the set.
+///
+/// **Cancellation is lazy.** ``cancel(_:)`` records the key in a tombstone set
+/// and leaves the event where it is; the event is discarded when it reaches the
+/// top. The tombstone set holds only keys of events still in the set, so it is
+/// bounded by the number of pending events.
+public protocol EventSet<Payload> {
+  associatedtype Payload
+
+  /// An empty set.
+  init()
+
+  /// The number of pending (not cancelled) events.
+  var count: Int { get }
+
+  /// Whether no event is pending.
+  var isEmpty: Bool { get }
+
+  /// Reserves storage for `minimumCapacity` events, so that a run whose
+  /// pending set stays below it never allocates.
+  mutating func reserveCapacity(_ minimumCapacity: Int)
+
+  /// Adds an event.
+  ///
+  /// - Precondition: `event.key` is greater than the last removed key.
+  /// - Complexity: O(log *n*).
+  mutating func insert(_ event: Event<Payload>)
+
+  /// The earliest pending event, or `nil` when empty. Mutating because it
+  /// discards cancelled events that have reached the top.
+  ///
+  /// - Complexity: O(1), plus O(log *n*) per cancelled event discarded.
+  mutating func peek() -> Event<Payload>?
+
+  /// Removes and returns the earliest pending event.
+  ///
+  /// - Complexity: O(log *n*), plus O(log *n*) per cancelled event discarded.
+  mutating func removeMin() -> Event<Payload>?
+
+  /// Replaces the earliest pending event with `event` and returns the one
+  /// replaced: one sift instead of a removal and an insertion. This is the
+  /// "hold" step of a simulation, where a handler reschedules as it fires.
+  ///
+  /// - Precondition: the set is not empty, and `event.key` is greater than the
+  ///   key of the event it replaces.
+  /// - Complexity: O(log *n*).
+  mutating func replaceMin(with event: Event<Payload>) -> Event<Payload>
+
+  /// Marks the pending event with `key` as cancelled.
+  ///
+  /// Returns `false`, and changes nothing, when no such event is pending (it
+  /// was removed or cancelled already).
+  ///
+  /// - Precondition: `key` was inserted into this set.
+  /// - Complexity: O(1).
+  @discardableResult
+  mutating func cancel(_ key: EventKey) -> Bool
+}

@@ -1,0 +1,164 @@
+/// The simulation clock and loop: owns the pending-event set, advances time
+/// from event to event and hands each payload to a ``SimulationModel``.
+///
+/// Ordering is by (time, insertion sequence), so equal-time events run in the
+/// order they were scheduled. Scheduling before ``now`` throws
+/// ``SimulationError/scheduledInThePast(requested:now:)``.
+///
+/// **Hold optimisation.** While a handler runs, the firing event stays at the
+/// top of the set; the handler's first ``schedule(_:at:)`` replaces it in one
+/// sift (``EventSet/replaceMin(with:)``). Only if the handler schedules nothing
+/// is the event removed afterwards.
+///
+/// **Cancellation** is lazy (see ``EventSet``): ``cancel(_:)`` is O(1) and
+/// exact — it reports whether the event was still pending.
+public struct Simulation<Events: EventSet> {
+  public typealias Payload = Events.Payload
+
+  /// Why ``run(_:until:)`` returned.
+  public enum StopReason: Hashable, Sendable {
+    /// No event was left.
+    case exhausted
+    /// The next event lies after the time limit.
+    case reachedLimit
+    /// A handler called ``Simulation/stop()``.
+    case stopped
+  }
+
+  /// The current simulated time.
+  @inlinable public var now: SimTime { clock }
+  /// Events handled so far (cancelled events are not counted).
+  @inlinable public var eventsExecuted: UInt64 { executed }
+
+  @usableFromInline var clock: SimTime
+  @usableFromInline var executed: UInt64 = 0
+
+  @usableFromInline var events: Events
+  @usableFromInline var nextSequence: UInt64 = 0
+  /// Key of the event being handled, while its removal is deferred.
+  @usableFromInline var firing: EventKey? = nil
+  @usableFromInline var stopRequested = false
+
+  /// A simulation at `start` with an empty event set.
+  @inlinable
+  public init(start: SimTime = .zero, events: Events = Events()) {
+    self.clock = start
+    self.events = events
+  }
+
+  /// The number of pending events.
+  @inlinable
+  public var pendingCount: Int { events.count - (firing == nil ? 0 : 1) }
+
+  /// Reserves room for `n` pending events so that the loop never allocates
+  /// while fewer are pending.
+  @inlinable
+  public mutating func reserveCapacity(_ n: Int) {
+    events.reserveCapacity(n)
+  }
+
+  /// Schedules `payload` to fire at `time`.
+  ///
+  /// - Throws: ``SimulationError/scheduledInThePast(requested:now:)`` if
+  ///   `time` is before ``now``.
+  /// - Complexity: O(log *n*).
+  @inlinable
+  @discardableResult
+  public mutating func schedule(_ payload: Payload, at time: SimTime) throws(SimulationError) -> EventHandle {
+    guard time >= now else { throw .scheduledInThePast(requested: time, now: now) }
+    let key = EventKey(time: time, sequence: nextSequence)
+    nextSequence &+= 1
+    if firing != nil {
+      firing = nil
+      _ = events.replaceMin(with: Event(key: key, payload: payload))
+    } else {
+      events.insert(Event(key: key, payload: payload))
+    }
+    return EventHandle(key: key)
+  }
+
+  /// Schedules `payload` to fire `delay` from now.
+  ///
+  /// - Throws: ``SimulationError/scheduledInThePast(requested:now:)`` if
+  ///   `delay` is negative.
+  /// - Complexity: O(log *n*).
+  @inlinable
+  @discardableResult
+  public mutating func schedule(_ payload: Payload, after delay: SimDuration) throws(SimulationError) -> EventHandle {
+    try schedule(payload, at: now + delay)
+  }
+
+  /// Cancels a pending event. Returns `false`, changing nothing, if it has
+  /// already fired, is firing now, or was cancelled before.
+  ///
+  /// - Complexity: O(1).
+  @inlinable
+  @discardableResult
+  public mutating func cancel(_ handle: EventHandle) -> Bool {
+    if let firing, !(firing < handle.key) { return false }
+    return events.cancel(handle.key)
+  }
+
+  /// Asks ``run(_:until:)`` to return after the current handler.
+  @inlinable
+  public mutating func stop() {
+    stopRequested = true
+  }
+
+  /// The time of the next pending event, or `nil` if there is none.
+  @inlinable
+  public mutating func nextEventTime() -> SimTime? {
+    completeDeferredRemoval()
+    return events.peek()?.key.time
+  }
+
+  @inlinable
+  mutating func completeDeferredRemoval() {
+    if firing != nil {
+      firing = nil
+      _ = events.removeMin()
+    }
+  }
+
+  /// Runs events in order until none is left, the next one lies after
+  /// `limit`, or a handler calls ``stop()``.
+  ///
+  /// Events at exactly `limit` run. When the run ends because of the limit or
+  /// because events ran out, and `limit` is finite, the clock is advanced to
+  /// `limit` (so time-weighted statistics can be closed at the horizon); after
+  /// ``stop()`` it stays at the stopping event's time.
+  ///
+  /// - Throws: the first error a handler throws; the simulation is left
+  ///   consistent (the failing event counts as fired) and may be inspected.
+  @inlinable
+  @discardableResult
+  public mutating func run<Model: SimulationModel>(
+    _ model: inout Model, until limit: SimTime = .distantFuture
+  ) throws(SimulationError) -> StopReason where Model.Payload == Payload {
+    stopRequested = false
+    var reason = StopReason.exhausted
+    while true {
+      guard let next = events.peek() else { break }
+      if next.key.time > limit {
+        reason = .reachedLimit
+        break
+      }
+      clock = next.key.time
+      firing = next.key
+      executed &+= 1
+      do {
+        try model.handle(next.payload, in: &self)
+      } catch {
+        completeDeferredRemoval()
+        throw error
+      }
+      completeDeferredRemoval()
+      if stopRequested {
+        stopRequested = false
+        return .stopped
+      }
+    }
+    if limit != .distantFuture, limit > clock { clock = limit }
+    return reason
+  }
+}

@@ -1,0 +1,55 @@
+public import CGSL
+
+/// Draws from GSL's distributions. Parameters follow the usual textbook
+/// conventions (named below), not always GSL's argument order.
+extension RandomStream {
+  /// Uniform on [0, 1).
+  @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
+
+  /// Uniform on (0, 1): never exactly zero.
+  @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
+
+  /// Uniform on [lower, upper).
+  @inlinable public func uniform(_ lower: Double, _ upper: Double) -> Double {
+    gsl_ran_flat(rng, lower, upper)
+  }
+
+  /// Uniform integer in 0 ..< n.
+  @inlinable public func uniformInt(below n: Int) -> Int {
+    precondition(n > 0 && n <= Int(UInt32.max), "uniformInt(below:) needs 0 < n ≤ 2³²−1")
+    return Int(gsl_rng_uniform_int(rng, UInt(n)))
+  }
+
+  /// `true` with probability `p`.
+  @inlinable public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
+
+  /// Exponential with the given mean (rate 1/mean).
+  @inlinable public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+
+  /// Normal (Gaussian), ziggurat method.
+  @inlinable public func normal(mean: Double, standardDeviation: Double) -> Double {
+    mean + gsl_ran_gaussian_ziggurat(rng, standardDeviation)
+  }
+
+  /// Lognormal: `exp(X)` with `X` normal(`mu`, `sigma`).
+  @inlinable public func lognormal(mu: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, mu, sigma) }
+
+  /// Gamma with shape *k* and scale θ (mean kθ).
+  @inlinable public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }
+
+  /// Weibull with shape *k* and scale λ (mean λ Γ(1 + 1/k)).
+  @inlinable public func weibull(shape: Double, scale: Double) -> Double { gsl_ran_weibull(rng, scale, shape) }
+
+  /// Poisson with the given mean.
+  @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
+
+  /// Binomial: successes in `trials` independent trials of probability `p`.
+  @inlinable public func binomial(trials: Int, p: Double) -> Int {
+    Int(gsl_ran_binomial(rng, p, UInt32(trials)))
+  }
+
+  /// An index drawn from a preprocessed categorical table, O(1) per draw.
+  @inlinable public func categorical(_ table: CategoricalTable) -> Int {
+    Int(gsl_ran_discrete(rng, table.table))
+  }
+}

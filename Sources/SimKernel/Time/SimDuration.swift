@@ -1,0 +1,85 @@
+/// A signed span of simulated time, in whole milliseconds.
+///
+/// Durations drawn from continuous distributions are converted with
+/// ``init(seconds:)`` and friends, which round to the nearest millisecond and
+/// saturate instead of trapping on values beyond the representable range (a
+/// heavy-tailed draw must not crash a run).
+public struct SimDuration: Hashable, Comparable, Sendable {
+  /// The span in milliseconds.
+  public var milliseconds: Int64
+
+  /// Creates a span of exactly `milliseconds`.
+  @inlinable
+  public init(milliseconds: Int64) {
+    self.milliseconds = milliseconds
+  }
+
+  /// Creates the span nearest to `milliseconds` (a real number), saturating at
+  /// the representable range. NaN becomes zero.
+  @inlinable
+  public init(roundingMilliseconds value: Double) {
+    if value.isNaN {
+      self.milliseconds = 0
+    } else if value >= 9.2e18 {
+      self.milliseconds = .max
+    } else if value <= -9.2e18 {
+      self.milliseconds = .min
+    } else {
+      self.milliseconds = Int64(value.rounded(.toNearestOrEven))
+    }
+  }
+
+  /// The span nearest to `seconds`.
+  @inlinable public init(seconds: Double) { self.init(roundingMilliseconds: seconds * 1_000) }
+  /// The span nearest to `minutes`.
+  @inlinable public init(minutes: Double) { self.init(roundingMilliseconds: minutes * 60_000) }
+  /// The span nearest to `hours`.
+  @inlinable public init(hours: Double) { self.init(roundingMilliseconds: hours * 3_600_000) }
+  /// The span nearest to `days`.
+  @inlinable public init(days: Double) { self.init(roundingMilliseconds: days * 86_400_000) }
+
+  /// Exactly `n` seconds.
+  @inlinable public static func seconds(_ n: Int64) -> SimDuration { SimDuration(milliseconds: n * 1_000) }
+  /// Exactly `n` minutes.
+  @inlinable public static func minutes(_ n: Int64) -> SimDuration { SimDuration(milliseconds: n * 60_000) }
+  /// Exactly `n` hours.
+  @inlinable public static func hours(_ n: Int64) -> SimDuration { SimDuration(milliseconds: n * 3_600_000) }
+  /// Exactly `n` days.
+  @inlinable public static func days(_ n: Int64) -> SimDuration { SimDuration(milliseconds: n * 86_400_000) }
+
+  /// The span in seconds.
+  @inlinable public var seconds: Double { Double(milliseconds) / 1_000 }
+  /// The span in minutes.
+  @inlinable public var minutes: Double { Double(milliseconds) / 60_000 }
+  /// The span in hours.
+  @inlinable public var hours: Double { Double(milliseconds) / 3_600_000 }
+  /// The span in days.
+  @inlinable public var days: Double { Double(milliseconds) / 86_400_000 }
+
+  /// The empty span.
+  public static let zero = SimDuration(milliseconds: 0)
+
+  @inlinable
+  public static func < (lhs: SimDuration, rhs: SimDuration) -> Bool {
+    lhs.milliseconds < rhs.milliseconds
+  }
+
+  @inlinable
+  public static func + (lhs: SimDuration, rhs: SimDuration) -> SimDuration {
+    SimDuration(milliseconds: lhs.milliseconds + rhs.milliseconds)
+  }
+
+  @inlinable
+  public static func - (lhs: SimDuration, rhs: SimDuration) -> SimDuration {
+    SimDuration(milliseconds: lhs.milliseconds - rhs.milliseconds)
+  }
+
+  @inlinable
+  public static func * (lhs: SimDuration, rhs: Int64) -> SimDuration {
+    SimDuration(milliseconds: lhs.milliseconds * rhs)
+  }
+}
+
+extension SimDuration: CustomStringConvertible {
+  public var description: String { "\(milliseconds)ms" }
+}
