@@ -33,15 +33,19 @@ public struct CollectionsHeapEventSet<Payload>: EventSet {
 
   /// - Complexity: O(1), plus O(log *n*) per cancelled event discarded.
   @inlinable
-  public mutating func peek() -> Event<Payload>? {
-    while !tombstones.cancelled.isEmpty, let top = heap.min,
+  public mutating func peek(notAfter limit: SimTime) -> Event<Payload>? {
+    while !tombstones.cancelled.isEmpty, let top = heap.min, top.event.key.time <= limit,
       tombstones.cancelled.contains(top.event.key.sequence)
     {
       _ = heap.removeMin()
       _ = tombstones.remove(top.event.key)
     }
-    return heap.min?.event
+    guard let top = heap.min, top.event.key.time <= limit else { return nil }
+    return top.event
   }
+
+  @inlinable
+  public var lastRemovedKey: EventKey? { tombstones.lastRemoved }
 
   /// - Complexity: O(log *n*).
   @inlinable

@@ -41,10 +41,14 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
 
   /// - Complexity: O(1), plus O(log *n*) per cancelled event discarded.
   @inlinable
-  public mutating func peek() -> Event<Payload>? {
-    discardCancelledTop()
-    return storage.first
+  public mutating func peek(notAfter limit: SimTime) -> Event<Payload>? {
+    discardCancelledTop(notAfter: limit)
+    guard let top = storage.first, top.key.time <= limit else { return nil }
+    return top
   }
+
+  @inlinable
+  public var lastRemovedKey: EventKey? { tombstones.lastRemoved }
 
   /// - Complexity: O(log *n*), plus O(log *n*) per cancelled event discarded.
   @inlinable
@@ -78,8 +82,8 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
   // MARK: - Heap mechanics
 
   @inlinable
-  mutating func discardCancelledTop() {
-    while !tombstones.cancelled.isEmpty, let top = storage.first,
+  mutating func discardCancelledTop(notAfter limit: SimTime = .distantFuture) {
+    while !tombstones.cancelled.isEmpty, let top = storage.first, top.key.time <= limit,
       tombstones.cancelled.contains(top.key.sequence)
     {
       _ = removeTop()

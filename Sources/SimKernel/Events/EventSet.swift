@@ -5,11 +5,12 @@
 /// scheduler interface), so implementations can be swapped and compared; one
 /// conformance test suite runs against all of them.
 ///
-/// **Monotone.** Every inserted key must be greater than the key of the last
-/// event removed. A simulation guarantees this because it never schedules in
-/// the past and sequence numbers only grow. Monotonicity is what makes
-/// cancellation exact: an event whose key is at or below the last removed key
-/// has already left the set.
+/// **Monotone.** Every inserted key must be greater than ``lastRemovedKey``,
+/// the key of the last event that left the set (delivered, or discarded after
+/// cancellation). A simulation guarantees this because its clock never falls
+/// behind a removed key, it never schedules in the past, and sequence numbers
+/// only grow. Monotonicity is what makes cancellation exact: an event whose key
+/// is at or below the last removed key has already left the set.
 ///
 /// **Cancellation is lazy.** ``cancel(_:)`` records the key in a tombstone set
 /// and leaves the event where it is; the event is discarded when it reaches the
@@ -37,11 +38,17 @@ public protocol EventSet<Payload> {
   /// - Complexity: O(log *n*).
   mutating func insert(_ event: Event<Payload>)
 
-  /// The earliest pending event, or `nil` when empty. Mutating because it
-  /// discards cancelled events that have reached the top.
+  /// The earliest pending event if its time is at or before `limit`, else
+  /// `nil`. Mutating because it discards cancelled events that have reached
+  /// the top — but only those at or before `limit`, so that a caller whose
+  /// clock stops at `limit` never sees a removed key after its clock.
   ///
   /// - Complexity: O(1), plus O(log *n*) per cancelled event discarded.
-  mutating func peek() -> Event<Payload>?
+  mutating func peek(notAfter limit: SimTime) -> Event<Payload>?
+
+  /// The key of the last event that left the set, delivered or discarded
+  /// after cancellation. Every later insertion must be greater.
+  var lastRemovedKey: EventKey? { get }
 
   /// Removes and returns the earliest pending event.
   ///
@@ -66,4 +73,13 @@ public protocol EventSet<Payload> {
   /// - Complexity: O(1).
   @discardableResult
   mutating func cancel(_ key: EventKey) -> Bool
+}
+
+extension EventSet {
+  /// The earliest pending event, or `nil` when empty (discarding cancelled
+  /// events at the top, whatever their time).
+  @inlinable
+  public mutating func peek() -> Event<Payload>? {
+    peek(notAfter: .distantFuture)
+  }
 }

@@ -105,13 +105,6 @@ public struct Simulation<Events: EventSet> {
     stopRequested = true
   }
 
-  /// The time of the next pending event, or `nil` if there is none.
-  @inlinable
-  public mutating func nextEventTime() -> SimTime? {
-    completeDeferredRemoval()
-    return events.peek()?.key.time
-  }
-
   @inlinable
   mutating func completeDeferredRemoval() {
     if firing != nil {
@@ -126,7 +119,9 @@ public struct Simulation<Events: EventSet> {
   /// Events at exactly `limit` run. When the run ends because of the limit or
   /// because events ran out, and `limit` is finite, the clock is advanced to
   /// `limit` (so time-weighted statistics can be closed at the horizon); after
-  /// ``stop()`` it stays at the stopping event's time.
+  /// ``stop()`` it stays at the stopping event's time. Cancelled events are
+  /// discarded when their time comes, and the clock passes through their time
+  /// like any other event's (without calling the model).
   ///
   /// - Throws: the first error a handler throws; the simulation is left
   ///   consistent (the failing event counts as fired) and may be inspected.
@@ -138,9 +133,8 @@ public struct Simulation<Events: EventSet> {
     stopRequested = false
     var reason = StopReason.exhausted
     while true {
-      guard let next = events.peek() else { break }
-      if next.key.time > limit {
-        reason = .reachedLimit
+      guard let next = events.peek(notAfter: limit) else {
+        if !events.isEmpty { reason = .reachedLimit }
         break
       }
       clock = next.key.time
@@ -158,6 +152,9 @@ public struct Simulation<Events: EventSet> {
         return .stopped
       }
     }
+    // Cancelled events discarded on the way count as passed: the clock never
+    // stays behind a key that has left the event set.
+    if let passed = events.lastRemovedKey?.time, passed > clock { clock = passed }
     if limit != .distantFuture, limit > clock { clock = limit }
     return reason
   }
