@@ -3,12 +3,13 @@ import Testing
 
 /// Every event set implementation, for parameterized conformance tests.
 enum EventSetKind: String, CaseIterable, CustomTestStringConvertible {
-  case binary, quaternary, collections
+  case binary, quaternary, octonary, collections
 
   func make() -> any EventSet<Int> {
     switch self {
     case .binary: BinaryHeapEventSet<Int>()
     case .quaternary: QuaternaryHeapEventSet<Int>()
+    case .octonary: OctonaryHeapEventSet<Int>()
     case .collections: CollectionsHeapEventSet<Int>()
     }
   }

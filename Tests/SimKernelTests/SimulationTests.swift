@@ -168,8 +168,10 @@ struct SimulationTests {
     let a = QueueingStation.run(short, seed: 3, replication: 0, eventSet: BinaryHeapEventSet<QueueingStation.Payload>.self)
     let b = QueueingStation.run(short, seed: 3, replication: 0, eventSet: QuaternaryHeapEventSet<QueueingStation.Payload>.self)
     let d = QueueingStation.run(short, seed: 3, replication: 0, eventSet: CollectionsHeapEventSet<QueueingStation.Payload>.self)
+    let e = QueueingStation.run(short, seed: 3, replication: 0, eventSet: OctonaryHeapEventSet<QueueingStation.Payload>.self)
     #expect(a == b)
     #expect(a == d)
+    #expect(a == e)
     #expect(a.eventsExecuted > 90_000)
   }
 }

@@ -34,7 +34,7 @@ public struct CollectionsHeapEventSet<Payload>: EventSet {
   /// - Complexity: O(1), plus O(log *n*) per cancelled event discarded.
   @inlinable
   public mutating func peek(notAfter limit: SimTime) -> Event<Payload>? {
-    while !tombstones.cancelled.isEmpty, let top = heap.min, top.event.key.time <= limit,
+    while tombstones.count > 0, let top = heap.min, top.event.key.time <= limit,
       tombstones.cancelled.contains(top.event.key.sequence)
     {
       _ = heap.removeMin()

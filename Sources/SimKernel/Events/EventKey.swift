@@ -18,10 +18,18 @@ public struct EventKey: Hashable, Comparable, Sendable {
 
   @inlinable
   public static func < (lhs: EventKey, rhs: EventKey) -> Bool {
-    if lhs.time.milliseconds != rhs.time.milliseconds {
-      return lhs.time.milliseconds < rhs.time.milliseconds
-    }
-    return lhs.sequence < rhs.sequence
+    lhs.ordinal < rhs.ordinal
+  }
+
+  /// The key as one 128-bit unsigned number with the same order: the time
+  /// (sign bit flipped so negative times sort first) in the high half, the
+  /// sequence in the low half. Comparing it compiles to a branch-free
+  /// compare-and-subtract pair, which the hold benchmark shows is markedly
+  /// faster than comparing the fields one after the other (sifts compare keys
+  /// whose order the branch predictor cannot guess).
+  @inlinable
+  var ordinal: UInt128 {
+    UInt128(UInt64(bitPattern: time.milliseconds) ^ (1 << 63)) << 64 | UInt128(sequence)
   }
 }
 

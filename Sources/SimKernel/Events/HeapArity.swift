@@ -14,3 +14,9 @@ public enum BinaryArity: HeapArity {
 public enum QuaternaryArity: HeapArity {
   @inlinable public static var children: Int { 4 }
 }
+
+/// Eight children per node: shallower still; a node's children are three
+/// adjacent cache lines, which hardware prefetching fetches together.
+public enum OctonaryArity: HeapArity {
+  @inlinable public static var children: Int { 8 }
+}

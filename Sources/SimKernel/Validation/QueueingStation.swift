@@ -161,6 +161,6 @@ public struct QueueingStation: SimulationModel {
 
   /// Runs one replication on the default event set.
   public static func run(_ configuration: Configuration, seed: UInt64, replication: Int) -> Result {
-    run(configuration, seed: seed, replication: replication, eventSet: QuaternaryHeapEventSet<Payload>.self)
+    run(configuration, seed: seed, replication: replication, eventSet: DefaultEventSet<Payload>.self)
   }
 }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job: install what is missing (GSL, pkg-config), build simrun in
+# release mode, and run it on the default job. Extra arguments go to simrun.
+#
+#   ./scripts/run.sh                 # the default job
+#   ./scripts/run.sh selftest --seed 7
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/ensure-deps.sh
+swift build -c release --product simrun
+if (($# == 0)); then
+  # Until the privacy model lands, the main job is the kernel's self-test.
+  set -- selftest
+fi
+exec .build/release/simrun "$@"
