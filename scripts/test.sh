@@ -15,7 +15,14 @@ step "main job (release build)"
 ./scripts/run.sh
 
 step "test suite"
-swift test -c release
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+swift test -c release 2>&1 | tee "$log"
+# Swift Testing's summary, e.g. "✔ Test run with 39 tests in 8 suites passed".
+tests=$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests\{0,1\} .*/\1/p' "$log" | tail -n 1)
+failed=$(grep -c '^✘ Test .* failed' "$log" || true)
 
 step "benchmarks: build and check allocation thresholds"
 ./Benchmarks/check-thresholds.sh
+
+printf '\nall checks passed\n%s passed, %s failed\n' "${tests:-0}" "$failed"
