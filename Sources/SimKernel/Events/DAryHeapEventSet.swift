@@ -5,8 +5,9 @@
 /// (available as ``CollectionsHeapEventSet``) because the hold benchmark
 /// shows it faster: through the same kernel loop at 10⁴ pending events,
 /// 156 ns per event for the 8-ary heap against 278 ns on `Heap`
-/// (`swift package --package-path Benchmarks benchmark`), and 383 against
-/// 604 ns at 10⁶ (`Benchmarks/compare-peers.sh`). `Heap` is a min-max heap,
+/// (`swift package --package-path Benchmarks benchmark`); at 10⁶ the whole
+/// kernel loop (383 ns) beats even a bare hold loop on `Heap` with no kernel
+/// around it (604 ns, `Benchmarks/compare-peers.sh`). `Heap` is a min-max heap,
 /// whose alternating levels cost extra comparisons, and it has no arity
 /// choice. Sifts here move a "hole" instead of swapping, so each level costs
 /// one element copy.
