@@ -73,12 +73,12 @@ for n in 100 10000 1000000; do
 done
 
 table=$(
-  printf '| N pending | (a) SimKernel ns/event | (b) C heap ns/event | (c) swift-collections Heap ns/event | (d) SimPy ns/event | (a)/(b) | (c)/(b) | (d)/(a) |\n'
-  printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+  printf '| N pending | (a) SimKernel ns/event | (b) C heap ns/event | (c) swift-collections Heap ns/event | (d) SimPy ns/event | (a)/(b) | (c)/(b) | (d)/(b) | (d)/(a) |\n'
+  printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
   for row in "${rows[@]}"; do
     read -r n k c h s <<<"$row"
     awk -v n="$n" -v k="$k" -v c="$c" -v h="$h" -v s="$s" \
-      'BEGIN { printf "| %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.1f× |\n", n, k, c, h, s, k / c, h / c, s / k }'
+      'BEGIN { printf "| %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.1f× | %.1f× |\n", n, k, c, h, s, k / c, h / c, s / c, s / k }'
   done
 )
 echo "$table" | tee "$here/.build/peers.md"
