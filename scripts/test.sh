@@ -22,6 +22,9 @@ swift test -c release 2>&1 | tee "$log"
 tests=$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests\{0,1\} .*/\1/p' "$log" | tail -n 1)
 failed=$(grep -c '^✘ Test .* failed' "$log" || true)
 
+step "test suite again, with the event sets' invariant checks compiled in"
+swift test -c release --scratch-path .build-invariants -Xswiftc -DSIMKERNEL_INVARIANTS --filter SimKernelTests
+
 step "benchmarks: build and check allocation thresholds"
 ./Benchmarks/check-thresholds.sh
 

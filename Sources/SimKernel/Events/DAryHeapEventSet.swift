@@ -60,6 +60,7 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
   /// - Complexity: O(log *n*), plus O(log *n*) per cancelled event discarded.
   @inlinable
   public mutating func removeMin() -> Event<Payload>? {
+    defer { checkInvariants() }
     while let top = removeTop() {
       if !tombstones.remove(top.key) { return top }
     }
@@ -103,16 +104,17 @@ public struct DAryHeapEventSet<Payload, Arity: HeapArity>: EventSet {
       _ = removeTop()
       _ = tombstones.remove(top.key)
     }
+    checkInvariants()
   }
 
-  /// Removes the root regardless of tombstones.
+  /// Removes the root regardless of tombstones. The caller settles the
+  /// tombstone book-keeping (and then checks invariants).
   @inlinable
   mutating func removeTop() -> Event<Payload>? {
     guard let last = storage.popLast() else { return nil }
     if storage.isEmpty { return last }
     let top = storage[0]
     siftDown(placing: last, from: 0)
-    checkInvariants()
     return top
   }
 
