@@ -7,6 +7,8 @@
 //                 generators, distributions, CDFs)
 //   SimKernel     the domain-free discrete-event kernel: time, event sets, the
 //                 simulation loop, random streams, statistics, replications
+//   PrivacyModel  the domain: RULEBOOK rules, phases, orders, merchants,
+//                 couriers; depends on SimKernel only
 //   simrun        the command-line tool
 //
 // Benchmarks live in their own package (Benchmarks/Package.swift) so that
@@ -30,6 +32,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "SimKernel", targets: ["SimKernel"]),
+    .library(name: "PrivacyModel", targets: ["PrivacyModel"]),
     .executable(name: "simrun", targets: ["simrun"]),
   ],
   dependencies: [
@@ -55,6 +58,11 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "PrivacyModel",
+      dependencies: ["SimKernel"],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "simrun",
       dependencies: [
@@ -66,6 +74,11 @@ let package = Package(
     .testTarget(
       name: "SimKernelTests",
       dependencies: ["SimKernel", "CGSL"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "PrivacyModelTests",
+      dependencies: ["PrivacyModel", "SimKernel"],
       swiftSettings: swiftSettings
     ),
   ],

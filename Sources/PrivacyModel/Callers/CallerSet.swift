@@ -1,0 +1,31 @@
+/// A set of caller numbers of one shop, as a bitmask over the shop's
+/// ``CallerDirectory`` (bit *i* = directory entry *i*). Sixteen bytes, so
+/// every order in flight can carry its G group inline.
+public struct CallerSet: Hashable, Sendable {
+  @usableFromInline var bits: UInt128
+
+  /// The empty set.
+  public static let empty = CallerSet(bits: 0)
+
+  @inlinable init(bits: UInt128) { self.bits = bits }
+
+  /// The set holding directory entries `indices`.
+  public init(_ indices: some Sequence<Int>) {
+    var b: UInt128 = 0
+    for i in indices {
+      precondition(i >= 0 && i < CallerDirectory.capacity, "caller index out of range")
+      b |= 1 << UInt128(i)
+    }
+    bits = b
+  }
+
+  @inlinable public var count: Int { bits.nonzeroBitCount }
+  @inlinable public var isEmpty: Bool { bits == 0 }
+  @inlinable public func contains(_ index: Int) -> Bool { bits >> UInt128(index) & 1 == 1 }
+  @inlinable public func union(_ other: CallerSet) -> CallerSet { CallerSet(bits: bits | other.bits) }
+  @inlinable public func subtracting(_ other: CallerSet) -> CallerSet { CallerSet(bits: bits & ~other.bits) }
+  @inlinable public func intersection(_ other: CallerSet) -> CallerSet { CallerSet(bits: bits & other.bits) }
+
+  /// The directory indices in the set, ascending.
+  public var indices: [Int] { (0..<CallerDirectory.capacity).filter { contains($0) } }
+}
