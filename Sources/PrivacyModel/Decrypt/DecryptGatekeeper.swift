@@ -1,0 +1,75 @@
+public import SimKernel
+
+/// Decides decrypt requests under a ``DecryptPolicy`` (RULEBOOK R-D1…R-D5,
+/// with R-V1 suspensions), keeping the shop's daily counters and the order's
+/// "decrypted today" mark.
+///
+/// Checks run in this order, and the first that fails names the denial:
+/// suspension (policy), e-waybill (no waybill), order state (state),
+/// official-tools-first (policy), quota (quota). A repeat decrypt of an order
+/// already decrypted on the same local day is granted without counting
+/// against the quota.
+public struct DecryptGatekeeper: Hashable, Sendable {
+  public var policy: DecryptPolicy
+  public let calendar: SimCalendar
+
+  public init(policy: DecryptPolicy, calendar: SimCalendar) {
+    self.policy = policy
+    self.calendar = calendar
+  }
+
+  /// What the requesting shop and order bring to a request.
+  public struct Request: Hashable, Sendable {
+    public var shopHasEWaybill: Bool
+    /// R-D5: whether the shop was given decrypt quota at all.
+    public var shopHasQuota: Bool
+    public var orderState: OrderState
+    public var inAfterSalePeriod: Bool
+    /// R-D3: whether an official tool could have met the need.
+    public var toolCouldMeetNeed: Bool
+
+    public init(shopHasEWaybill: Bool = true, shopHasQuota: Bool = true, orderState: OrderState,
+                inAfterSalePeriod: Bool = false, toolCouldMeetNeed: Bool = false) {
+      self.shopHasEWaybill = shopHasEWaybill
+      self.shopHasQuota = shopHasQuota
+      self.orderState = orderState
+      self.inAfterSalePeriod = inAfterSalePeriod
+      self.toolCouldMeetNeed = toolCouldMeetNeed
+    }
+  }
+
+  /// Decides `request` at `now`.
+  ///
+  /// - Parameters:
+  ///   - shop: the shop's counters, updated when the decrypt counts.
+  ///   - lastDecryptDay: the order's mark, the local day it was last
+  ///     decrypted (`nil` if never); set when granted.
+  public func decide(
+    _ request: Request, shop: inout ShopDecryptState, lastDecryptDay: inout Int64?, at now: SimTime
+  ) -> DecryptOutcome {
+    if policy.suspensionsApply && now < shop.suspendedUntil { return .denied(.policy) }
+    if policy.requiresEWaybill && !request.shopHasEWaybill { return .denied(.noWaybill) }
+    if policy.restrictedByState && !request.orderState.isDecryptable(inAfterSalePeriod: request.inAfterSalePeriod) {
+      return .denied(.state)
+    }
+    var violation = false
+    if policy.officialToolsFirst && request.toolCouldMeetNeed {
+      switch policy.unnecessaryDecrypt {
+      case .refuse: return .denied(.policy)
+      case .grantAsViolation: violation = true
+      }
+    }
+    guard let base = policy.dailyBaseQuota else {
+      lastDecryptDay = calendar.localDayNumber(of: now)
+      return .granted(countedAgainstQuota: false, violation: violation)
+    }
+    guard request.shopHasQuota else { return .denied(.quota) }
+    let today = calendar.localDayNumber(of: now)
+    shop.roll(to: today)
+    if lastDecryptDay == today { return .granted(countedAgainstQuota: false, violation: violation) }
+    guard Int(shop.usedToday) < base + Int(shop.temporaryToday) else { return .denied(.quota) }
+    shop.countDecrypt()
+    lastDecryptDay = today
+    return .granted(countedAgainstQuota: true, violation: violation)
+  }
+}
