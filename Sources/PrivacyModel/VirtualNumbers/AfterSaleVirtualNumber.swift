@@ -1,0 +1,23 @@
+public import SimKernel
+
+/// WeChat Shop's after-sale virtual number (R-W8, from 2026-01-19): valid
+/// from the start of the after-sale case for 30 days, invalid once the case
+/// closes, not extendable.
+public struct AfterSaleVirtualNumber: Hashable, Sendable {
+  public let caseOpened: SimTime
+  public private(set) var caseClosed: SimTime?
+
+  public init(caseOpened: SimTime) {
+    self.caseOpened = caseOpened
+  }
+
+  public mutating func close(at time: SimTime) {
+    if caseClosed == nil { caseClosed = time }
+  }
+
+  public func isValid(at now: SimTime, _ rules: WeChatVirtualNumberRules) -> Bool {
+    guard now >= caseOpened, now < caseOpened + rules.afterSaleValidity else { return false }
+    if let closed = caseClosed { return now < closed }
+    return true
+  }
+}
