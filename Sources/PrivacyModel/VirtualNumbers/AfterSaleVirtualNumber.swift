@@ -16,8 +16,14 @@ public struct AfterSaleVirtualNumber: Hashable, Sendable {
   }
 
   public func isValid(at now: SimTime, _ rules: WeChatVirtualNumberRules) -> Bool {
-    guard now >= caseOpened, now < caseOpened + rules.afterSaleValidity else { return false }
-    if let closed = caseClosed { return now < closed }
-    return true
+    AfterSaleVirtualNumber.isValid(opened: caseOpened, closed: caseClosed ?? .distantFuture, at: now, rules)
+  }
+
+  /// The same rule on bare times, for compact order records (`closed` is
+  /// `.distantFuture` while the case is open; `opened` is `.distantFuture`
+  /// when there is no case).
+  public static func isValid(opened: SimTime, closed: SimTime, at now: SimTime, _ rules: WeChatVirtualNumberRules) -> Bool {
+    guard opened != .distantFuture, now >= opened, now < opened + rules.afterSaleValidity else { return false }
+    return now < closed
   }
 }

@@ -40,6 +40,10 @@ extension RandomStream {
   /// Weibull with shape *k* and scale λ (mean λ Γ(1 + 1/k)).
   @inlinable public func weibull(shape: Double, scale: Double) -> Double { gsl_ran_weibull(rng, scale, shape) }
 
+  /// Pareto with shape *a* and scale *b* (minimum *b*; heavy-tailed for
+  /// small *a*).
+  @inlinable public func pareto(shape: Double, scale: Double) -> Double { gsl_ran_pareto(rng, shape, scale) }
+
   /// Poisson with the given mean.
   @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
 

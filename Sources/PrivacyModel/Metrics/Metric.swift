@@ -1,0 +1,81 @@
+/// The metrics a run reports (RULEBOOK §8), by their report names. Rates are
+/// fractions in [0, 1]; counts are per 1,000 orders unless the name says
+/// otherwise.
+public enum Metric: String, CaseIterable, Sendable, Hashable {
+  case courierReachability = "courier_reachability"
+  case courierContactSuccess = "courier_contact_success"
+  case failedDeliveriesPer1000 = "failed_deliveries_per_1000"
+  case merchantContactFulfilment = "merchant_contact_fulfilment"
+  case merchantContactAfterSale = "merchant_contact_after_sale"
+  case merchantContactMarketing = "merchant_contact_marketing"
+  case contactTimeP50Hours = "contact_time_p50_hours"
+  case contactTimeP90Hours = "contact_time_p90_hours"
+  case realNumberExposuresPer1000 = "real_number_exposures_per_1000"
+  case retainedNumbersPer1000 = "retained_numbers_per_1000"
+  case decryptDeniedNoWaybill = "decrypt_denied_no_waybill"
+  case decryptDeniedState = "decrypt_denied_state"
+  case decryptDeniedQuota = "decrypt_denied_quota"
+  case decryptDeniedPolicy = "decrypt_denied_policy"
+  case temporaryQuotaApplications = "temp_quota_applications"
+  case gGroupCalls = "g_group_calls"
+  case gGroupRejected = "g_group_rejected"
+  case callsBlockedUnregistered = "calls_blocked_unregistered"
+  case callsBlockedUnverified = "calls_blocked_unverified"
+  case suspensions = "suspensions"
+
+  /// What the metric measures.
+  public var definition: String {
+    switch self {
+    case .courierReachability: "share of courier call attempts that reach the buyer"
+    case .courierContactSuccess: "share of deliveries needing a call where the courier reached the buyer within the allowed attempts"
+    case .failedDeliveriesPer1000: "deliveries returned after every attempt failed, per 1,000 orders"
+    case .merchantContactFulfilment: "share of pre-shipping contact needs met"
+    case .merchantContactAfterSale: "share of after-sale contact needs met"
+    case .merchantContactMarketing: "share of post-completion (marketing) contact needs met"
+    case .contactTimeP50Hours: "median hours from a merchant's need to the contact (met needs)"
+    case .contactTimeP90Hours: "90th percentile of hours from need to contact (met needs)"
+    case .realNumberExposuresPer1000: "buyers' real numbers revealed to merchants, per 1,000 orders"
+    case .retainedNumbersPer1000: "real numbers a merchant still holds after the order ends, per 1,000 orders"
+    case .decryptDeniedNoWaybill: "decrypts refused for lack of the official e-waybill (R-D1), per 1,000 orders"
+    case .decryptDeniedState: "decrypts refused for the order's state (R-D4), per 1,000 orders"
+    case .decryptDeniedQuota: "decrypts refused for quota (R-D2, R-D5), per 1,000 orders"
+    case .decryptDeniedPolicy: "decrypts refused by policy (R-D3, R-V1), per 1,000 orders"
+    case .temporaryQuotaApplications: "temporary-quota applications (R-D2), per 1,000 orders"
+    case .gGroupCalls: "G-group update calls (R-G2), per 1,000 orders"
+    case .gGroupRejected: "G-group update calls rejected (R-G3, R-G6), per 1,000 orders"
+    case .callsBlockedUnregistered: "calls that failed because the caller was not in the G group (R-T2), per 1,000 orders"
+    case .callsBlockedUnverified: "calls that failed because the caller was not real-name verified (R-W7), per 1,000 orders"
+    case .suspensions: "shop suspensions after detected misuse (R-V1), per 1,000 orders"
+    }
+  }
+}
+
+extension ModelCounts {
+  /// The value of `metric` for these counts.
+  public func value(_ metric: Metric) -> Double {
+    func rate(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
+    func per1000(_ a: Int) -> Double { orders == 0 ? 0 : Double(a) * 1_000 / Double(orders) }
+    switch metric {
+    case .courierReachability: return rate(courierAttemptsReached, courierAttempts)
+    case .courierContactSuccess: return rate(deliveriesContacted, deliveriesNeedingContact)
+    case .failedDeliveriesPer1000: return per1000(failedDeliveries)
+    case .merchantContactFulfilment: return rate(needsMet[ContactPurpose.fulfilment.rawValue], needs[ContactPurpose.fulfilment.rawValue])
+    case .merchantContactAfterSale: return rate(needsMet[ContactPurpose.afterSale.rawValue], needs[ContactPurpose.afterSale.rawValue])
+    case .merchantContactMarketing: return rate(needsMet[ContactPurpose.marketing.rawValue], needs[ContactPurpose.marketing.rawValue])
+    case .contactTimeP50Hours: return Double(contactTime.quantile(0.5)) / 60
+    case .contactTimeP90Hours: return Double(contactTime.quantile(0.9)) / 60
+    case .realNumberExposuresPer1000: return per1000(realNumberExposures)
+    case .retainedNumbersPer1000: return per1000(retainedNumbers)
+    case .decryptDeniedNoWaybill: return per1000(decryptDenied[0])
+    case .decryptDeniedState: return per1000(decryptDenied[1])
+    case .decryptDeniedQuota: return per1000(decryptDenied[2])
+    case .decryptDeniedPolicy: return per1000(decryptDenied[3])
+    case .temporaryQuotaApplications: return per1000(temporaryQuotaApplications)
+    case .gGroupCalls: return per1000(gGroupCalls)
+    case .gGroupRejected: return per1000(gGroupRejected)
+    case .callsBlockedUnregistered: return per1000(callsBlockedUnregistered)
+    case .callsBlockedUnverified: return per1000(callsBlockedUnverified)
+    case .suspensions: return per1000(suspensions)
+    }
+  }
+}

@@ -1,0 +1,55 @@
+public import SimKernel
+
+/// What one replication counted, over the orders created after warm-up.
+/// Mergeable: counts add, sketches merge.
+public struct ModelCounts: Sendable, Mergeable {
+  public var orders = 0
+  public var ordersWithLogistics = 0
+  public var courierAttempts = 0
+  public var courierAttemptsReached = 0
+  public var courierFailures = [Int](repeating: 0, count: CourierFailure.allCases.count)
+  public var deliveriesNeedingContact = 0
+  public var deliveriesContacted = 0
+  public var failedDeliveries = 0
+  public var needs = [Int](repeating: 0, count: ContactPurpose.allCases.count)
+  public var needsMet = [Int](repeating: 0, count: ContactPurpose.allCases.count)
+  public var metByChannel = [Int](repeating: 0, count: ContactChannel.allCases.count)
+  /// Time from a merchant's need to the contact, in minutes.
+  public var contactTime = QuantileSketch(highestTrackable: 60 * 24 * 400)
+  public var realNumberExposures = 0
+  public var retainedNumbers = 0
+  public var decryptDenied = [Int](repeating: 0, count: DecryptDenial.allCases.count)
+  public var temporaryQuotaApplications = 0
+  public var gGroupCalls = 0
+  public var gGroupRejected = 0
+  public var callsBlockedUnregistered = 0
+  public var callsBlockedUnverified = 0
+  public var violations = 0
+  public var suspensions = 0
+
+  public init() {}
+
+  public mutating func merge(_ o: ModelCounts) {
+    orders += o.orders
+    ordersWithLogistics += o.ordersWithLogistics
+    courierAttempts += o.courierAttempts
+    courierAttemptsReached += o.courierAttemptsReached
+    for i in courierFailures.indices { courierFailures[i] += o.courierFailures[i] }
+    deliveriesNeedingContact += o.deliveriesNeedingContact
+    deliveriesContacted += o.deliveriesContacted
+    failedDeliveries += o.failedDeliveries
+    for i in needs.indices { needs[i] += o.needs[i]; needsMet[i] += o.needsMet[i] }
+    for i in metByChannel.indices { metByChannel[i] += o.metByChannel[i] }
+    contactTime.merge(o.contactTime)
+    realNumberExposures += o.realNumberExposures
+    retainedNumbers += o.retainedNumbers
+    for i in decryptDenied.indices { decryptDenied[i] += o.decryptDenied[i] }
+    temporaryQuotaApplications += o.temporaryQuotaApplications
+    gGroupCalls += o.gGroupCalls
+    gGroupRejected += o.gGroupRejected
+    callsBlockedUnregistered += o.callsBlockedUnregistered
+    callsBlockedUnverified += o.callsBlockedUnverified
+    violations += o.violations
+    suspensions += o.suspensions
+  }
+}

@@ -1,0 +1,60 @@
+public import SimKernel
+
+/// Deliveries: the courier phones the buyer when the delivery needs it.
+extension OrderModel {
+  mutating func deliveryDay<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    let now = sim.now
+    let order = pool[slot]
+    guard order.courierCallNeeded else {
+      try schedule(.delivered, slot, afterHours: 0, &sim)
+      return
+    }
+    if order.measured && order.deliveryDay == 0 { counts.deliveriesNeedingContact += 1 }
+    let c = scenario.contact
+    for attempt in 0..<max(1, c.courierAttempts) {
+      let t = now + SimDuration(hours: Double(attempt) * c.courierRetryDelay)
+      let failure = courierFailure(order, at: t)
+      let reached = failure == nil
+      if order.measured {
+        counts.courierAttempts += 1
+        if reached { counts.courierAttemptsReached += 1 }
+        if let failure { counts.courierFailures[failure.rawValue] += 1 }
+        if failure == .callerNotRegistered { counts.callsBlockedUnregistered += 1 }
+      }
+      if reached {
+        if order.measured { counts.deliveriesContacted += 1 }
+        try schedule(.delivered, slot, afterHours: Double(attempt) * c.courierRetryDelay, &sim)
+        return
+      }
+    }
+    pool[slot].deliveryDay += 1
+    if Int(pool[slot].deliveryDay) < scenario.orders.deliveryDays {
+      try schedule(.deliveryDay, slot, afterHours: 24, &sim)
+    } else {
+      if order.measured { counts.failedDeliveries += 1 }
+      cancel(slot, at: now)  // returned to the merchant and refunded
+    }
+  }
+
+  /// Why a courier's call at `time` does not reach the buyer, or `nil` if it
+  /// does. Couriers call from carrier-verified numbers, so R-W7 does not
+  /// apply to them.
+  func courierFailure(_ order: OrderRecord, at time: SimTime) -> CourierFailure? {
+    if isWeChat {
+      if scenario.has(.w1) && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
+        return .virtualNumberExpired
+      }
+    } else {
+      if !scenario.taobao.isValid(completedAt: order.completed == .distantFuture ? nil : order.completed, at: time) {
+        return .virtualNumberExpired
+      }
+      switch order.gGroup.format {
+      case .elevenPlusFour:
+        if sCourier.bernoulli(scenario.taobao.extensionMisdialProbability) { return .extensionNotDialled }
+      case .sevenHundred:
+        if !order.courierRegistered { return .callerNotRegistered }
+      }
+    }
+    return sCourier.bernoulli(scenario.contact.answerProbability) ? nil : .noAnswer
+  }
+}

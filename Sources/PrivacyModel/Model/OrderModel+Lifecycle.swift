@@ -1,0 +1,161 @@
+public import SimKernel
+
+/// The order lifecycle (RULEBOOK R-L1…R-L3).
+extension OrderModel {
+  mutating func arrive<Events: EventSet<OrderEvent>>(_ sim: inout Simulation<Events>) throws(SimulationError) {
+    let now = sim.now
+    let next = arrivals.next(sArrivals)
+    if next < arrivalsEnd { try sim.schedule(OrderEvent(.arrival), at: next) }
+
+    let slot = pool.allocate()
+    let merchantIndex = sPick.categorical(population.picker)
+    let merchant = population.merchants[merchantIndex]
+    let o = scenario.orders
+    let c = scenario.contact
+    var order = pool[slot]
+    order.merchant = UInt32(merchantIndex)
+    order.created = now
+    order.measured = now >= measureFrom
+    order.needsLogistics = !sAttributes.bernoulli(o.noLogisticsShare)
+    order.integratedCarrier = sAttributes.bernoulli(c.integratedCarrierShare)
+    order.courierRegistered = order.integratedCarrier || sAttributes.bernoulli(c.nonIntegratedCoverage)
+    order.courierCallNeeded = sAttributes.bernoulli(c.courierCallNeeded)
+    let formatDraw = sAttributes.uniform()
+    if !isWeChat {
+      let format: VirtualNumberFormat =
+        !scenario.has(.t2) ? .elevenPlusFour
+        : scenario.has(.t4) ? scenario.taobao.format(createdAt: now, uniform: formatDraw) : .sevenHundred
+      order.gGroup = GGroup(
+        members: merchant.staffOnShopLevelList ? CallerSet([MerchantPopulation.staffCaller]) : .empty,
+        format: format, oaidGeneration: 0)
+    }
+    if order.measured {
+      counts.orders += 1
+      if order.needsLogistics { counts.ordersWithLogistics += 1 }
+    }
+    // The WeChat baseline shows the receiving information in plain text.
+    if isWeChat && !scenario.has(.d1) && !scenario.has(.w1) && order.needsLogistics {
+      order.merchantHoldsRealNumber = true
+      if order.measured { counts.realNumberExposures += 1 }
+    }
+    pool[slot] = order
+    if sPayment.bernoulli(o.paymentProbability) {
+      try schedule(.paid, slot, afterHours: o.paymentDelay.sample(sPayment), &sim)
+    } else {
+      try schedule(.paymentTimeout, slot, afterHours: o.paymentTimeout, &sim)
+    }
+  }
+
+  mutating func paid<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    let o = scenario.orders
+    pool[slot].state = .paid
+    guard pool[slot].needsLogistics else {
+      // R-L2: no waybill, no courier, no virtual number.
+      try schedule(.completed, slot, afterHours: 1, &sim)
+      return
+    }
+    let handling = o.handlingTime.sample(sFulfilment)
+    if sFulfilment.bernoulli(o.refundBeforeShippingProbability) {
+      try schedule(.refundBeforeShipping, slot, afterHours: handling * sFulfilment.uniform(), &sim)
+    } else {
+      try schedule(.shipped, slot, afterHours: handling, &sim)
+    }
+    if sFulfilment.bernoulli(o.addressChangeProbability) {
+      try schedule(.addressChange, slot, afterHours: handling * sFulfilment.uniform(), &sim)
+    }
+    if sFulfilment.bernoulli(scenario.contact.fulfilmentNeed) {
+      try schedule(.fulfilmentNeed, slot, afterHours: handling * 0.5 * sFulfilment.uniform(), &sim)
+    }
+  }
+
+  mutating func cancel(_ slot: UInt32, at now: SimTime) {
+    pool[slot].state = .cancelled
+    finish(slot)
+  }
+
+  /// R-L3: the buyer changes phone or address; on Taobao the OAID changes
+  /// and the order-level G group must be registered again (R-G7).
+  mutating func addressChanged(_ slot: UInt32) {
+    guard pool[slot].state == .paid, !isWeChat else { return }
+    let merchant = population.merchants[Int(pool[slot].merchant)]
+    pool[slot].gGroup.members = merchant.staffOnShopLevelList ? CallerSet([MerchantPopulation.staffCaller]) : .empty
+    pool[slot].gGroup.oaidGeneration &+= 1
+  }
+
+  mutating func fulfilmentNeed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    guard pool[slot].state == .paid else { return }
+    try merchantContact(slot, purpose: .fulfilment, &sim)
+  }
+
+  mutating func shipped<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    let now = sim.now
+    pool[slot].state = .shipped
+    // Printing the waybill is the merchant's first view of a WeChat virtual
+    // number: its 30 days start here (R-W3; an assumption on what "view" is).
+    if isWeChat && scenario.has(.w1) { pool[slot].virtualNumber.view(at: now) }
+    // R-G9: eager shops register their staff number when printing.
+    let merchant = population.merchants[Int(pool[slot].merchant)]
+    if !isWeChat && merchant.registration == .eager && pool[slot].gGroup.format == .sevenHundred
+      && !pool[slot].gGroup.members.contains(MerchantPopulation.staffCaller)
+    {
+      registerStaff(slot)
+    }
+    try schedule(.deliveryDay, slot, afterHours: scenario.orders.transitTime.sample(sLogistics), &sim)
+  }
+
+  mutating func delivered<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    let o = scenario.orders
+    try schedule(.completed, slot, afterHours: min(o.confirmationDelay.sample(sLogistics), o.autoConfirmation), &sim)
+  }
+
+  mutating func completed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    let now = sim.now
+    pool[slot].state = .completed
+    pool[slot].completed = now
+    pool[slot].virtualNumber.orderCompleted(at: now)
+    var tasks: UInt8 = 0
+    if sAfterSale.bernoulli(scenario.orders.afterSaleProbability) {
+      try schedule(.afterSaleOpened, slot, afterHours: scenario.orders.afterSaleWindow * sAfterSale.uniform(), &sim)
+      tasks += 1
+    }
+    if sMarketing.bernoulli(scenario.contact.marketingNeed) {
+      try schedule(.marketingNeed, slot, afterHours: scenario.contact.marketingDelay.sample(sMarketing), &sim)
+      tasks += 1
+    }
+    pool[slot].pendingTasks = tasks
+    if tasks == 0 { finish(slot) }
+  }
+
+  mutating func afterSaleOpened<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    let now = sim.now
+    pool[slot].state = .afterSale
+    pool[slot].afterSaleCaseOpened = now
+    try schedule(.afterSaleClosed, slot, afterHours: scenario.orders.afterSaleDuration.sample(sAfterSale), &sim)
+    if sAfterSale.bernoulli(scenario.contact.afterSaleNeed) {
+      try merchantContact(slot, purpose: .afterSale, &sim)
+    }
+  }
+
+  mutating func afterSaleClosed(_ slot: UInt32, at now: SimTime) {
+    pool[slot].state = .completed
+    pool[slot].afterSaleCaseClosed = now
+    taskDone(slot)
+  }
+
+  mutating func marketingNeed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    try merchantContact(slot, purpose: .marketing, &sim)
+    taskDone(slot)
+  }
+
+  mutating func taskDone(_ slot: UInt32) {
+    pool[slot].pendingTasks -= 1
+    if pool[slot].pendingTasks == 0 { finish(slot) }
+  }
+
+  /// Whether WeChat lets the merchant decrypt the order now (R-D4).
+  func isDecryptable(_ order: OrderRecord, at now: SimTime) -> Bool {
+    let inPeriod = order.completed != .distantFuture
+      && now < order.completed + SimDuration(hours: scenario.orders.afterSaleWindow)
+    return order.state.isDecryptable(inAfterSalePeriod: inPeriod)
+  }
+}

@@ -1,0 +1,188 @@
+public import SimKernel
+
+/// A merchant's attempts to reach a buyer, through whatever the phase allows
+/// (RULEBOOK §2–§5, §8): a real number already held, official tools first
+/// (R-D3), a decrypt (R-D1…R-D5) that yields the real number or, from R-W1
+/// on, a virtual number whose caller must be verified (R-W7) or registered
+/// (R-T2), and the platform's messages as the fallback.
+extension OrderModel {
+  mutating func merchantContact<Events: EventSet<OrderEvent>>(
+    _ slot: UInt32, purpose: ContactPurpose, _ sim: inout Simulation<Events>
+  ) throws(SimulationError) {
+    let now = sim.now
+    var order = pool[slot]
+    let index = Int(order.merchant)
+    var merchant = population.merchants[index]
+    if order.measured { counts.needs[purpose.rawValue] += 1 }
+    let outcome = try contact(&order, &merchant, merchantIndex: index, purpose: purpose, &sim)
+    if order.measured, let (channel, time) = outcome {
+      counts.needsMet[purpose.rawValue] += 1
+      counts.metByChannel[channel.rawValue] += 1
+      counts.contactTime.record((time - now).milliseconds / 60_000)
+    }
+    pool[slot] = order
+    population.merchants[index] = merchant
+  }
+
+  /// The channel and time of the contact, or `nil` if the need goes unmet.
+  mutating func contact<Events: EventSet<OrderEvent>>(
+    _ order: inout OrderRecord, _ merchant: inout Merchant, merchantIndex: Int, purpose: ContactPurpose,
+    _ sim: inout Simulation<Events>
+  ) throws(SimulationError) -> (ContactChannel, SimTime)? {
+    let now = sim.now
+    let c = scenario.contact
+    let toolCould: Bool
+    switch purpose {
+    case .fulfilment: toolCould = sContact.bernoulli(c.toolCouldMeetFulfilment)
+    case .afterSale: toolCould = sContact.bernoulli(c.toolCouldMeetAfterSale)
+    case .marketing: toolCould = sContact.bernoulli(c.toolCouldMeetMarketing)
+    }
+    // R-V1: a shop that misuses numbers calls for marketing whatever the
+    // rules; the platform may detect it and suspend decrypt and calls.
+    if purpose == .marketing && merchant.misusesNumbers && scenario.has(.v1) {
+      misuse(&merchant, measured: order.measured, at: now)
+    }
+    let suspended = scenario.has(.v1) && now < merchant.decrypt.suspendedUntil
+    if order.merchantHoldsRealNumber && !suspended, let t = phone(at: now) { return (.plaintext, t) }
+    if scenario.has(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(at: now) }
+    guard order.needsLogistics, !suspended else { return platformMessage(at: now) }
+    if isWeChat {
+      return try weChatContact(&order, &merchant, merchantIndex: merchantIndex, purpose: purpose,
+                               toolCould: toolCould, &sim)
+    }
+    return taobaoContact(&order, merchant, at: now)
+  }
+
+  mutating func weChatContact<Events: EventSet<OrderEvent>>(
+    _ order: inout OrderRecord, _ merchant: inout Merchant, merchantIndex: Int, purpose: ContactPurpose,
+    toolCould: Bool, _ sim: inout Simulation<Events>
+  ) throws(SimulationError) -> (ContactChannel, SimTime)? {
+    let now = sim.now
+    let m = scenario.merchants
+    let decryptable = isDecryptable(order, at: now)
+    let request = DecryptGatekeeper.Request(
+      shopHasEWaybill: merchant.hasEWaybill, shopHasQuota: merchant.hasQuota, orderState: order.state,
+      inAfterSalePeriod: decryptable && order.state == .completed, toolCouldMeetNeed: toolCould)
+    switch gate.decide(request, shop: &merchant.decrypt, lastDecryptDay: &order.lastDecryptDay, at: now) {
+    case let .granted(_, violation):
+      if violation { misuse(&merchant, measured: order.measured, at: now) }
+      guard scenario.has(.w1) else {
+        // Before virtual numbers a decrypt reveals the real number.
+        if !order.merchantHoldsRealNumber && order.measured { counts.realNumberExposures += 1 }
+        order.merchantHoldsRealNumber = true
+        return phone(at: now).map { (.decrypt, $0) } ?? platformMessage(at: now)
+      }
+      // R-W8: during an after-sale case the case's own number serves.
+      let afterSaleNumber = purpose == .afterSale && scenario.has(.w8)
+        && AfterSaleVirtualNumber.isValid(opened: order.afterSaleCaseOpened, closed: order.afterSaleCaseClosed,
+                                          at: now, scenario.virtualNumbers)
+      if !afterSaleNumber {
+        // R-W2: the decrypt shows the virtual number; R-W4: one new number
+        // after expiry.
+        order.virtualNumber.view(at: now)
+        if !order.virtualNumber.isValid(at: now, scenario.virtualNumbers) {
+          _ = order.virtualNumber.reapply(at: now, orderDecryptable: decryptable, scenario.virtualNumbers)
+        }
+        guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return platformMessage(at: now) }
+      }
+      if !merchant.verification.canDial(at: now, reviewingCanDial: m.reviewingCanDial) {
+        if order.measured { counts.callsBlockedUnverified += 1 }
+        // R-W2: apply for the real number (fulfilment and after-sale only).
+        if purpose != .marketing && sPlatform.bernoulli(m.realNumberApprovalProbability) {
+          if !order.merchantHoldsRealNumber && order.measured { counts.realNumberExposures += 1 }
+          order.merchantHoldsRealNumber = true
+          let reviewed = now + SimDuration(hours: m.realNumberReviewDelay)
+          return phone(at: reviewed).map { (.decrypt, $0) } ?? platformMessage(at: now)
+        }
+        return platformMessage(at: now)
+      }
+      return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(at: now)
+    case let .denied(reason):
+      if order.measured { counts.decryptDenied[DecryptDenial.allCases.firstIndex(of: reason)!] += 1 }
+      if reason == .quota && merchant.hasQuota && !merchant.quotaApplicationPending
+        && sPlatform.bernoulli(m.temporaryQuotaApplicationProbability)
+      {
+        merchant.quotaApplicationPending = true
+        if order.measured { counts.temporaryQuotaApplications += 1 }
+        try sim.schedule(OrderEvent(.quotaDecision, slot: UInt32(merchantIndex)),
+                         after: SimDuration(hours: m.temporaryQuotaDelay))
+      }
+      return platformMessage(at: now)
+    }
+  }
+
+  mutating func taobaoContact(_ order: inout OrderRecord, _ merchant: Merchant, at now: SimTime) -> (ContactChannel, SimTime)? {
+    // R-D6: a decrypt yields the virtual number, never the real one.
+    let completedAt = order.completed == .distantFuture ? nil : order.completed
+    guard scenario.taobao.isValid(completedAt: completedAt, at: now) else { return platformMessage(at: now) }
+    switch order.gGroup.format {
+    case .elevenPlusFour:
+      if sContact.bernoulli(scenario.taobao.extensionMisdialProbability) { return platformMessage(at: now) }
+    case .sevenHundred:
+      if !order.gGroup.admits(caller: MerchantPopulation.staffCaller) {
+        if merchant.registration == .lazy { registerStaff(&order) }
+        guard order.gGroup.admits(caller: MerchantPopulation.staffCaller) else {
+          if order.measured { counts.callsBlockedUnregistered += 1 }
+          return platformMessage(at: now)
+        }
+      }
+    }
+    return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(at: now)
+  }
+
+  /// Registers the shop's staff number in the order's G group (R-G2).
+  mutating func registerStaff(_ order: inout OrderRecord) {
+    let outcome = scenario.gGroup.update(&order.gGroup, operation: .add, callers: [MerchantPopulation.staffCaller])
+    if order.measured {
+      counts.gGroupCalls += 1
+      if !outcome.isSuccess { counts.gGroupRejected += 1 }
+    }
+  }
+
+  mutating func registerStaff(_ slot: UInt32) {
+    var order = pool[slot]
+    registerStaff(&order)
+    pool[slot] = order
+  }
+
+  /// Phone calls: the first answered attempt's time, or `nil`.
+  func phone(at now: SimTime) -> SimTime? {
+    let c = scenario.contact
+    for attempt in 0..<max(1, c.merchantCallAttempts) where sContact.bernoulli(c.answerProbability) {
+      return now + SimDuration(hours: Double(attempt) * c.merchantRetryDelay)
+    }
+    return nil
+  }
+
+  /// The platform's customer-service message, then (Taobao) the OAID SMS
+  /// API. WeChat virtual numbers take no SMS (R-W6).
+  func platformMessage(at now: SimTime) -> (ContactChannel, SimTime)? {
+    let c = scenario.contact
+    if sContact.bernoulli(c.officialMessageResponse) {
+      return (.officialMessage, now + SimDuration(hours: c.officialMessageDelay.sample(sContact)))
+    }
+    if !isWeChat && sContact.bernoulli(c.smsApiResponse) {
+      return (.smsAPI, now + SimDuration(hours: c.officialMessageDelay.sample(sContact)))
+    }
+    return nil
+  }
+
+  /// A violation (R-V1): detected with some probability, then a suspension.
+  mutating func misuse(_ merchant: inout Merchant, measured: Bool, at now: SimTime) {
+    if measured { counts.violations += 1 }
+    let m = scenario.merchants
+    if now >= merchant.decrypt.suspendedUntil && sPlatform.bernoulli(m.misuseDetectionProbability) {
+      merchant.decrypt.suspendedUntil = now + SimDuration(hours: m.suspensionLength)
+      if measured { counts.suspensions += 1 }
+    }
+  }
+
+  /// The platform decides a temporary-quota application (R-D2).
+  mutating func decideTemporaryQuota(merchant index: Int, at now: SimTime) {
+    population.merchants[index].quotaApplicationPending = false
+    if sPlatform.bernoulli(scenario.merchants.temporaryQuotaApprovalProbability) {
+      population.merchants[index].decrypt.grantTemporaryQuota(
+        Int32(scenario.merchants.temporaryQuotaAmount), at: now, calendar: calendar)
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/// The random streams of the order model, one per random quantity, so that
+/// phases run with the same seed share common random numbers stream by
+/// stream (a rule that changes how often one part draws does not shift the
+/// numbers the other parts see).
+enum StreamID {
+  static let population: UInt64 = 100
+  static let arrivals: UInt64 = 101
+  static let merchantPick: UInt64 = 102
+  static let orderAttributes: UInt64 = 103
+  static let payment: UInt64 = 104
+  static let fulfilment: UInt64 = 105
+  static let logistics: UInt64 = 106
+  static let courierCalls: UInt64 = 107
+  static let afterSale: UInt64 = 108
+  static let marketing: UInt64 = 109
+  static let merchantContact: UInt64 = 110
+  static let platform: UInt64 = 111
+}

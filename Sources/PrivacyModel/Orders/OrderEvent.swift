@@ -1,0 +1,35 @@
+/// What an event of the order model does. Fits in one byte.
+public enum OrderStep: UInt8, Sendable {
+  case arrival
+  case paid
+  case paymentTimeout
+  case refundBeforeShipping
+  case addressChange
+  case fulfilmentNeed
+  case shipped
+  case deliveryDay
+  case delivered
+  case completed
+  case afterSaleOpened
+  case afterSaleClosed
+  case marketingNeed
+  case quotaDecision
+  case end
+}
+
+/// An event payload packed into 64 bits: the step, the order's slot and the
+/// slot's generation (24 bits suffice to tell a stale event from a live one:
+/// a slot would have to be reused 16 million times while the event waits).
+/// For ``OrderStep/quotaDecision`` the slot field holds a merchant index.
+public struct OrderEvent: Sendable, Hashable {
+  public let raw: UInt64
+
+  @inlinable
+  public init(_ step: OrderStep, slot: UInt32 = 0, generation: UInt32 = 0) {
+    raw = UInt64(step.rawValue) | UInt64(generation & 0xFF_FFFF) << 8 | UInt64(slot) << 32
+  }
+
+  @inlinable public var step: OrderStep { OrderStep(rawValue: UInt8(truncatingIfNeeded: raw))! }
+  @inlinable public var slot: UInt32 { UInt32(truncatingIfNeeded: raw >> 32) }
+  @inlinable public var generation: UInt32 { UInt32(truncatingIfNeeded: raw >> 8) & 0xFF_FFFF }
+}

@@ -1,0 +1,42 @@
+public import SimKernel
+
+/// One order in flight. A fixed-size value kept in an ``OrderPool`` slot and
+/// released when the order ends, so memory follows the orders in flight, not
+/// the orders simulated. The benchmark reports its size (target ≤ 256 bytes).
+public struct OrderRecord: Sendable {
+  /// Bumped when the slot is reused, so events of a finished order are
+  /// recognised as stale.
+  public var generation: UInt32 = 0
+  public var merchant: UInt32 = 0
+  public var state = OrderState.pendingPayment
+  /// Whether the order is counted in the metrics (created after warm-up).
+  public var measured = false
+  /// R-L2: goods that need shipping.
+  public var needsLogistics = true
+  /// Delivery by a carrier integrated with the platform (R-G8).
+  public var integratedCarrier = true
+  /// Whether the courier's number is registered for this order (R-G8).
+  public var courierRegistered = true
+  /// Whether the merchant holds the buyer's real number (exposure).
+  public var merchantHoldsRealNumber = false
+  /// Delivery days used so far.
+  public var deliveryDay: UInt8 = 0
+  /// Whether this delivery needs the courier to phone the buyer.
+  public var courierCallNeeded = false
+  /// Follow-ups (after-sale case, marketing contact) still to come after
+  /// completion; the order ends when none is left.
+  public var pendingTasks: UInt8 = 0
+  /// Taobao: the order's G group and number format (R-G1…R-G7, R-T1, R-T2).
+  public var gGroup = GGroup(members: .empty, format: .elevenPlusFour, oaidGeneration: 0)
+  /// WeChat: the order's virtual number (R-W1…R-W5).
+  public var virtualNumber = WeChatVirtualNumber()
+  /// WeChat: the after-sale case's number (R-W8), while a case is open.
+  public var afterSaleCaseOpened: SimTime = .distantFuture
+  public var afterSaleCaseClosed: SimTime = .distantFuture
+  /// R-D2: the local day this order was last decrypted.
+  public var lastDecryptDay: Int64? = nil
+  public var created: SimTime = .zero
+  public var completed: SimTime = .distantFuture
+
+  public init() {}
+}

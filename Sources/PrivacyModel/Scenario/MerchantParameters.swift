@@ -1,0 +1,58 @@
+/// The merchant population: sizes, set-up and habits (RULEBOOK §2–§5).
+/// Every default is an assumption unless its comment cites a source.
+public struct MerchantParameters: Hashable, Sendable {
+  /// Number of shops.
+  public var count = 2_000
+  /// Pareto shape of shop sizes: small values make a few shops carry most
+  /// orders (a shop of 20 a day and one of 20,000 a day live very different
+  /// lives under a 30-a-day quota).
+  public var sizeParetoShape = 1.1
+  /// R-D1: share of shops that set up the official e-waybill.
+  public var eWaybillShare = 0.85
+  /// R-D5: share of shops given decrypt quota.
+  public var quotaShare = 0.9
+  /// R-D2: daily base quota (P1: 30).
+  public var dailyBaseQuota = 30
+  /// R-D2: chance a shop out of quota applies for temporary quota.
+  public var temporaryQuotaApplicationProbability = 0.5
+  /// R-D2: chance an application is granted.
+  public var temporaryQuotaApprovalProbability = 0.8
+  /// R-D2: temporary quota per grant.
+  public var temporaryQuotaAmount = 50
+  /// R-D2: time to a decision on an application, hours.
+  public var temporaryQuotaDelay = 2.0
+  /// R-D3: share of shops that use official tools where one can meet a need.
+  public var officialToolShare = 0.6
+  /// R-W7: share of shops calling from staff's own numbers (the rest use a
+  /// shared outbound line, which cannot be verified).
+  public var personalLineShare = 0.7
+  /// R-W7: share of shops that submit their numbers for verification.
+  public var verificationSubmissionShare = 0.8
+  /// R-W7: chance the carrier approves a submitted personal number.
+  public var verificationApprovalProbability = 0.9
+  /// R-W7: carrier review time, hours.
+  public var verificationDelay = 24.0
+  /// R-W7 (P1): a number under carrier review can usually already dial.
+  public var reviewingCanDial = true
+  /// R-G9: shares of shops registering callers at printing (eager), when
+  /// needed (lazy, S4 FAQ 14's advice), or never.
+  public var registrationEager = 0.3
+  public var registrationLazy = 0.4
+  /// R-G1: share of shops that keep their staff number in the shop-level
+  /// list, so every order admits it without an API call.
+  public var shopLevelListShare = 0.3
+  /// R-W2: chance a real-number application is approved, and its review time.
+  public var realNumberApprovalProbability = 0.3
+  public var realNumberReviewDelay = 24.0
+  /// R-V1: share of shops that misuse numbers (marketing calls to numbers
+  /// obtained for fulfilment, steering to private trade).
+  public var misuseShare = 0.1
+  /// R-V1: chance one misuse is detected, and the suspension it brings (hours).
+  public var misuseDetectionProbability = 0.05
+  public var suspensionLength = 168.0
+  /// Whether a merchant keeps the real numbers it sees after the order ends
+  /// (private-domain retention).
+  public var retainsNumbers = true
+
+  public init() {}
+}

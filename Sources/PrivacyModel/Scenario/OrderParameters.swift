@@ -1,0 +1,47 @@
+public import SimKernel
+
+/// How orders arrive and move through their states (RULEBOOK R-L1…R-L3).
+/// Durations are in hours unless named otherwise. Every default is an
+/// assumption unless its comment cites a source.
+public struct OrderParameters: Hashable, Sendable {
+  /// Orders per day over the whole merchant population (assumption).
+  public var ordersPerDay = 20_000.0
+  /// Relative order intensity by local hour, 0…23 (assumption: an evening
+  /// peak typical of e-commerce).
+  public var hourlyWeights: [Double] = [
+    0.6, 0.3, 0.2, 0.15, 0.15, 0.2, 0.4, 0.7, 1.0, 1.2, 1.3, 1.3,
+    1.2, 1.2, 1.2, 1.2, 1.2, 1.3, 1.4, 1.6, 1.9, 2.0, 1.7, 1.1,
+  ]
+  /// Share of orders for goods without logistics (R-L2: virtual courses,
+  /// coupons; assumption for the figure).
+  public var noLogisticsShare = 0.05
+  /// Share of orders paid; the rest are cancelled at the payment timeout.
+  public var paymentProbability = 0.9
+  /// Time to pay.
+  public var paymentDelay = ContinuousDistribution.exponential(mean: 0.15)
+  /// Unpaid orders are cancelled after this long (assumption).
+  public var paymentTimeout = 0.5
+  /// Share of paid orders refunded before shipping (cancelled from paid).
+  public var refundBeforeShippingProbability = 0.03
+  /// Share of paid orders whose buyer changes phone or address before
+  /// shipping (R-L3; on Taobao the OAID changes, R-G7).
+  public var addressChangeProbability = 0.02
+  /// Payment to shipping.
+  public var handlingTime = ContinuousDistribution.lognormal(mean: 24, cv: 0.6)
+  /// Shipping to the delivery attempt.
+  public var transitTime = ContinuousDistribution.lognormal(mean: 48, cv: 0.5)
+  /// Delivery attempts (days) before a parcel goes back.
+  public var deliveryDays = 2
+  /// Delivery to completion (buyer confirms, or auto-confirmation).
+  public var confirmationDelay = ContinuousDistribution.exponential(mean: 72)
+  /// Automatic confirmation after delivery (assumption: 7 days).
+  public var autoConfirmation = 168.0
+  /// Share of completed orders that open an after-sale case.
+  public var afterSaleProbability = 0.08
+  /// The after-sale period after completion (assumption: 15 days).
+  public var afterSaleWindow = 360.0
+  /// How long an after-sale case stays open.
+  public var afterSaleDuration = ContinuousDistribution.lognormal(mean: 72, cv: 0.8)
+
+  public init() {}
+}

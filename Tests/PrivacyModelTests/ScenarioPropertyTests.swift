@@ -1,0 +1,150 @@
+import PrivacyModel
+import SimKernel
+import Testing
+
+/// A small scenario of `phase`: 3,000 orders a day for 40 days, 10 of warm-up.
+func small(_ phase: Phase, _ configure: (inout Scenario) -> Void = { _ in }) -> Scenario {
+  var s = Scenario(phase: phase, days: 40, warmupDays: 10)
+  s.orders.ordersPerDay = 3_000
+  s.merchants.count = 400
+  configure(&s)
+  return s
+}
+
+func counts(_ s: Scenario, seed: UInt64 = 11) -> ModelCounts {
+  ScenarioRunner.replicate(s, seed: seed, replication: 0).counts
+}
+
+@Suite("Scenario properties (fixed seeds)")
+struct ScenarioPropertyTests {
+  @Test("R-W1/R-W2: real-number exposure drops sharply once decrypt returns virtual numbers")
+  func rW2ExposureDrops() {
+    let before = counts(small(.wechatNecessary)).value(.realNumberExposuresPer1000)
+    let after = counts(small(.wechatVirtualNumber)).value(.realNumberExposuresPer1000)
+    #expect(before > 5)
+    #expect(after < before / 4, "exposures per 1,000: \(before) → \(after)")
+    let baseline = counts(small(.wechatBaseline)).value(.realNumberExposuresPer1000)
+    #expect(baseline > 900, "the baseline shows every shipped order's number")
+  }
+
+  @Test("R-D1: a shop without the e-waybill gets no decrypt from 2024-04-08; with it, decrypts reveal numbers")
+  func rD1NoWaybillNoDecrypt() {
+    let none = counts(small(.wechatQuota) { $0.merchants.eWaybillShare = 0 })
+    #expect(none.realNumberExposures == 0)
+    #expect(none.metByChannel[ContactChannel.decrypt.rawValue] == 0)
+    #expect(none.value(.decryptDeniedNoWaybill) > 0)
+    let all = counts(small(.wechatQuota) { $0.merchants.eWaybillShare = 1 })
+    #expect(all.decryptDenied[DecryptDenial.allCases.firstIndex(of: .noWaybill)!] == 0)
+    #expect(all.realNumberExposures > 0)
+  }
+
+  @Test("R-T2/R-G8: under taobao-700-full a shop registering no callers reaches no buyer by phone; integrated couriers still do")
+  func rT2UnregisteredMerchantsBlocked() {
+    let c = counts(small(.taobao700Full) {
+      $0.merchants.registrationEager = 0
+      $0.merchants.registrationLazy = 0
+      $0.merchants.shopLevelListShare = 0
+      $0.contact.integratedCarrierShare = 1
+    })
+    #expect(c.metByChannel[ContactChannel.virtualNumberCall.rawValue] == 0)
+    #expect(c.metByChannel[ContactChannel.plaintext.rawValue] == 0)
+    #expect(c.callsBlockedUnregistered > 0)
+    #expect(c.gGroupCalls == 0)
+    #expect(c.value(.courierContactSuccess) > 0.95)
+    #expect(c.courierFailures[CourierFailure.callerNotRegistered.rawValue] == 0)
+  }
+
+  @Test("R-T2/R-G8: couriers of non-integrated flows reach fewer buyers under 700 than under 11+4")
+  func rT2NonIntegratedFlows() {
+    let configure: (inout Scenario) -> Void = { $0.contact.integratedCarrierShare = 0 }
+    let legacy = counts(small(.taobao11Plus4, configure))
+    let full = counts(small(.taobao700Full, configure))
+    #expect(full.value(.courierReachability) < legacy.value(.courierReachability) * 0.5)
+    #expect(full.value(.failedDeliveriesPer1000) > legacy.value(.failedDeliveriesPer1000) + 100)
+    // If the platform adapts every flow, 700 is no worse than 11+4 (no extension to misdial).
+    let adapted = counts(small(.taobao700Full) { $0.contact.integratedCarrierShare = 0; $0.contact.nonIntegratedCoverage = 1 })
+    #expect(adapted.value(.courierReachability) >= legacy.value(.courierReachability) - 0.01)
+  }
+
+  @Test("R-G9: lazy registration calls only when needed and is never blocked; eager calls per printed order and misses pre-shipping contacts")
+  func rG9Strategies() {
+    // Every carrier integrated, so every blocked call would be a merchant's.
+    let eager = counts(small(.taobao700Full) {
+      $0.merchants.registrationEager = 1; $0.merchants.registrationLazy = 0; $0.merchants.shopLevelListShare = 0
+      $0.contact.integratedCarrierShare = 1
+    })
+    let lazy = counts(small(.taobao700Full) {
+      $0.merchants.registrationEager = 0; $0.merchants.registrationLazy = 1; $0.merchants.shopLevelListShare = 0
+      $0.contact.integratedCarrierShare = 1
+    })
+    #expect(eager.value(.gGroupCalls) > 800, "about one per shipped order")
+    #expect(lazy.value(.gGroupCalls) < eager.value(.gGroupCalls) / 3)
+    // Eager shops register at printing, so only contacts before shipping
+    // (fulfilment) can find them unregistered; lazy shops register on demand.
+    #expect(lazy.callsBlockedUnregistered == 0)
+    #expect(eager.callsBlockedUnregistered > 0)
+    #expect(eager.callsBlockedUnregistered <= eager.needs[ContactPurpose.fulfilment.rawValue])
+  }
+
+  @Test("R-W7: calls from unverified or shared lines are blocked; with every line verified none are")
+  func rW7Verification() {
+    let shared = counts(small(.wechatVirtualNumber) { $0.merchants.personalLineShare = 0 })
+    #expect(shared.callsBlockedUnverified > 0)
+    #expect(shared.metByChannel[ContactChannel.virtualNumberCall.rawValue] == 0)
+    let verified = counts(small(.wechatVirtualNumber) {
+      $0.merchants.personalLineShare = 1
+      $0.merchants.verificationSubmissionShare = 1
+      $0.merchants.verificationApprovalProbability = 1
+    })
+    #expect(verified.callsBlockedUnverified == 0)
+    #expect(verified.metByChannel[ContactChannel.virtualNumberCall.rawValue] > 0)
+  }
+
+  @Test("R-D2: a lower daily quota refuses more decrypts; an unlimited one refuses none for quota")
+  func rD2QuotaSweep() {
+    let tight = counts(small(.wechatQuota) { $0.merchants.dailyBaseQuota = 2 })
+    let loose = counts(small(.wechatQuota) { $0.merchants.dailyBaseQuota = 200 })
+    #expect(tight.value(.decryptDeniedQuota) > loose.value(.decryptDeniedQuota))
+    #expect(tight.value(.temporaryQuotaApplications) > 0)
+    #expect(loose.value(.realNumberExposuresPer1000) > tight.value(.realNumberExposuresPer1000))
+  }
+
+  @Test("R-L2: orders without logistics get no courier and expose no number")
+  func rL2NoLogistics() {
+    let c = counts(small(.wechatBaseline) { $0.orders.noLogisticsShare = 1 })
+    #expect(c.ordersWithLogistics == 0)
+    #expect(c.courierAttempts == 0 && c.deliveriesNeedingContact == 0)
+    #expect(c.realNumberExposures == 0)
+  }
+
+  @Test("same seed ⇒ identical counts; phases compared on one seed share their arrivals (common random numbers)")
+  func determinismAndCRN() {
+    let a = counts(small(.wechatVirtualNumber), seed: 5)
+    let b = counts(small(.wechatVirtualNumber), seed: 5)
+    #expect(a.orders == b.orders && a.needsMet == b.needsMet && a.courierAttempts == b.courierAttempts)
+    #expect(a.contactTime.quantile(0.9) == b.contactTime.quantile(0.9))
+    let other = counts(small(.wechatQuota), seed: 5)
+    #expect(other.orders == a.orders, "the arrival stream does not depend on the rules")
+    #expect(other.ordersWithLogistics == a.ordersWithLogistics)
+  }
+
+  @Test("paired differences across phases: the CI of a CRN difference is narrower than of unpaired runs")
+  func pairedDifferences() {
+    let before = ScenarioRunner.run(small(.wechatNecessary), seed: 3, replications: 6)
+    let after = ScenarioRunner.run(small(.wechatVirtualNumber), seed: 3, replications: 6)
+    let diff = after.difference(from: before, .merchantContactFulfilment)
+    #expect(diff.count == 6)
+    let unpairedHalfWidth = (before.interval(.merchantContactFulfilment).halfWidth * before.interval(.merchantContactFulfilment).halfWidth
+      + after.interval(.merchantContactFulfilment).halfWidth * after.interval(.merchantContactFulfilment).halfWidth).squareRoot()
+    #expect(diff.halfWidth < unpairedHalfWidth)
+    #expect(diff.mean < 0, "virtual numbers make fulfilment contact harder")
+  }
+
+  @Test("memory follows orders in flight: finished orders free their slots")
+  func boundedMemory() {
+    let r = ScenarioRunner.replicate(small(.wechatVirtualNumber), seed: 2, replication: 0)
+    let total = 3_000 * 40
+    #expect(r.peakOrdersInFlight < total / 2)
+    #expect(MemoryLayout<OrderRecord>.stride <= 256)
+  }
+}
