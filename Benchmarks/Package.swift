@@ -5,6 +5,7 @@
 //
 //   swift package --package-path Benchmarks benchmark          # all suites
 //   Benchmarks/compare-peers.sh                                # hold model vs. C, swift-collections, SimPy
+//   swift run --package-path Benchmarks -c release model-throughput   # the order model
 
 import PackageDescription
 
@@ -23,6 +24,14 @@ let package = Package(
       dependencies: [
         .product(name: "SimKernel", package: "order-privacy-sim"),
         .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
+    // Orders per second per phase, bytes per order in flight, scaling.
+    .executableTarget(
+      name: "model-throughput",
+      dependencies: [
+        .product(name: "PrivacyModel", package: "order-privacy-sim"),
+        .product(name: "SimKernel", package: "order-privacy-sim"),
       ]
     ),
     // Prints ns/event for one workload; driven by compare-peers.sh.

@@ -46,4 +46,14 @@ struct PhaseCatalogTests {
     #expect(RuleID.d1 < RuleID.w1 && RuleID.g9 < RuleID.v1)
     #expect(RuleID(rawValue: "R-G3") == .g3)
   }
+
+  @Test("RuleSet bitmask agrees with the rule sets of every phase, for every rule")
+  func ruleSetAgrees() {
+    for phase in Phase.all {
+      let mask = RuleSet(phase.rules)
+      for rule in RuleID.allCases { #expect(mask.contains(rule) == phase.rules.contains(rule), "\(phase.id) \(rule)") }
+    }
+    let single = RuleSet([RuleID.x1])
+    #expect(RuleID.allCases.filter { single.contains($0) } == [.x1])
+  }
 }

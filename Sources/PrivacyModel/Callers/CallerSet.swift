@@ -9,6 +9,13 @@ public struct CallerSet: Hashable, Sendable {
 
   @inlinable init(bits: UInt128) { self.bits = bits }
 
+  /// The set holding the one directory entry `index`.
+  @inlinable
+  public init(single index: Int) {
+    precondition(index >= 0 && index < CallerDirectory.capacity, "caller index out of range")
+    bits = 1 << UInt128(index)
+  }
+
   /// The set holding directory entries `indices`.
   public init(_ indices: some Sequence<Int>) {
     var b: UInt128 = 0

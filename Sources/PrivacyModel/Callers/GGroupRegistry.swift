@@ -68,7 +68,7 @@ public struct GGroupRegistry: Hashable, Sendable {
         if let i = directory.lookup(number) { callers.append(i) }
       }
     }
-    return update(&group, operation: operation, callers: callers, listed: mobileList.count)
+    return update(&group, operation: operation, callers: CallerSet(callers), listed: mobileList.count)
   }
 
   /// An update with interned callers.
@@ -80,12 +80,17 @@ public struct GGroupRegistry: Hashable, Sendable {
   ///   ones included (R-G4, FAQ 21); removing nothing is a successful no-op
   ///   (FAQ 26).
   public func update(_ group: inout GGroup, operation: Operation, callers: [Int]) -> GGroupOutcome {
+    update(&group, operation: operation, callers: CallerSet(callers), listed: callers.count)
+  }
+
+  /// An update with a set of interned callers (no allocation: the
+  /// simulation's path).
+  public func update(_ group: inout GGroup, operation: Operation, callers: CallerSet) -> GGroupOutcome {
     update(&group, operation: operation, callers: callers, listed: callers.count)
   }
 
-  private func update(_ group: inout GGroup, operation: Operation, callers: [Int], listed: Int) -> GGroupOutcome {
+  private func update(_ group: inout GGroup, operation: Operation, callers requested: CallerSet, listed: Int) -> GGroupOutcome {
     guard listed <= perCallLimit else { return .rejectedTooManyInCall(count: listed, limit: perCallLimit) }
-    let requested = CallerSet(callers)
     switch operation {
     case .add:
       guard group.format == .sevenHundred else { return .wrongVirtualNumberFormat }

@@ -41,7 +41,7 @@ extension OrderModel {
   /// apply to them.
   func courierFailure(_ order: OrderRecord, at time: SimTime) -> CourierFailure? {
     if isWeChat {
-      if scenario.has(.w1) && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
+      if rules.contains(.w1) && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
         return .virtualNumberExpired
       }
     } else {

@@ -23,10 +23,10 @@ extension OrderModel {
     let formatDraw = sAttributes.uniform()
     if !isWeChat {
       let format: VirtualNumberFormat =
-        !scenario.has(.t2) ? .elevenPlusFour
-        : scenario.has(.t4) ? scenario.taobao.format(createdAt: now, uniform: formatDraw) : .sevenHundred
+        !rules.contains(.t2) ? .elevenPlusFour
+        : rules.contains(.t4) ? scenario.taobao.format(createdAt: now, uniform: formatDraw) : .sevenHundred
       order.gGroup = GGroup(
-        members: merchant.staffOnShopLevelList ? CallerSet([MerchantPopulation.staffCaller]) : .empty,
+        members: merchant.staffOnShopLevelList ? CallerSet(single: MerchantPopulation.staffCaller) : .empty,
         format: format, oaidGeneration: 0)
     }
     if order.measured {
@@ -34,7 +34,7 @@ extension OrderModel {
       if order.needsLogistics { counts.ordersWithLogistics += 1 }
     }
     // The WeChat baseline shows the receiving information in plain text.
-    if isWeChat && !scenario.has(.d1) && !scenario.has(.w1) && order.needsLogistics {
+    if isWeChat && !rules.contains(.d1) && !rules.contains(.w1) && order.needsLogistics {
       order.merchantHoldsRealNumber = true
       if order.measured { counts.realNumberExposures += 1 }
     }
@@ -78,7 +78,7 @@ extension OrderModel {
   mutating func addressChanged(_ slot: UInt32) {
     guard pool[slot].state == .paid, !isWeChat else { return }
     let merchant = population.merchants[Int(pool[slot].merchant)]
-    pool[slot].gGroup.members = merchant.staffOnShopLevelList ? CallerSet([MerchantPopulation.staffCaller]) : .empty
+    pool[slot].gGroup.members = merchant.staffOnShopLevelList ? CallerSet(single: MerchantPopulation.staffCaller) : .empty
     pool[slot].gGroup.oaidGeneration &+= 1
   }
 
@@ -92,7 +92,7 @@ extension OrderModel {
     pool[slot].state = .shipped
     // Printing the waybill is the merchant's first view of a WeChat virtual
     // number: its 30 days start here (R-W3; an assumption on what "view" is).
-    if isWeChat && scenario.has(.w1) { pool[slot].virtualNumber.view(at: now) }
+    if isWeChat && rules.contains(.w1) { pool[slot].virtualNumber.view(at: now) }
     // R-G9: eager shops register their staff number when printing.
     let merchant = population.merchants[Int(pool[slot].merchant)]
     if !isWeChat && merchant.registration == .eager && pool[slot].gGroup.format == .sevenHundred

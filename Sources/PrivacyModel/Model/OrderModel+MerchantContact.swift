@@ -39,12 +39,12 @@ extension OrderModel {
     }
     // R-V1: a shop that misuses numbers calls for marketing whatever the
     // rules; the platform may detect it and suspend decrypt and calls.
-    if purpose == .marketing && merchant.misusesNumbers && scenario.has(.v1) {
+    if purpose == .marketing && merchant.misusesNumbers && rules.contains(.v1) {
       misuse(&merchant, measured: order.measured, at: now)
     }
-    let suspended = scenario.has(.v1) && now < merchant.decrypt.suspendedUntil
+    let suspended = rules.contains(.v1) && now < merchant.decrypt.suspendedUntil
     if order.merchantHoldsRealNumber && !suspended, let t = phone(at: now) { return (.plaintext, t) }
-    if scenario.has(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(at: now) }
+    if rules.contains(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(at: now) }
     guard order.needsLogistics, !suspended else { return platformMessage(at: now) }
     if isWeChat {
       return try weChatContact(&order, &merchant, merchantIndex: merchantIndex, purpose: purpose,
@@ -66,14 +66,14 @@ extension OrderModel {
     switch gate.decide(request, shop: &merchant.decrypt, lastDecryptDay: &order.lastDecryptDay, at: now) {
     case let .granted(_, violation):
       if violation { misuse(&merchant, measured: order.measured, at: now) }
-      guard scenario.has(.w1) else {
+      guard rules.contains(.w1) else {
         // Before virtual numbers a decrypt reveals the real number.
         if !order.merchantHoldsRealNumber && order.measured { counts.realNumberExposures += 1 }
         order.merchantHoldsRealNumber = true
         return phone(at: now).map { (.decrypt, $0) } ?? platformMessage(at: now)
       }
       // R-W8: during an after-sale case the case's own number serves.
-      let afterSaleNumber = purpose == .afterSale && scenario.has(.w8)
+      let afterSaleNumber = purpose == .afterSale && rules.contains(.w8)
         && AfterSaleVirtualNumber.isValid(opened: order.afterSaleCaseOpened, closed: order.afterSaleCaseClosed,
                                           at: now, scenario.virtualNumbers)
       if !afterSaleNumber {
@@ -132,7 +132,7 @@ extension OrderModel {
 
   /// Registers the shop's staff number in the order's G group (R-G2).
   mutating func registerStaff(_ order: inout OrderRecord) {
-    let outcome = scenario.gGroup.update(&order.gGroup, operation: .add, callers: [MerchantPopulation.staffCaller])
+    let outcome = scenario.gGroup.update(&order.gGroup, operation: .add, callers: CallerSet(single: MerchantPopulation.staffCaller))
     if order.measured {
       counts.gGroupCalls += 1
       if !outcome.isSuccess { counts.gGroupRejected += 1 }

@@ -22,6 +22,8 @@ public struct OrderModel: SimulationModel {
   let measureFrom: SimTime
   let arrivalsEnd: SimTime
   let isWeChat: Bool
+  /// The rules in force, as a bitmask.
+  let rules: RuleSet
 
   let sArrivals: RandomStream
   let sPick: RandomStream
@@ -44,13 +46,14 @@ public struct OrderModel: SimulationModel {
     policy.unnecessaryDecrypt = scenario.unnecessaryDecrypt
     gate = DecryptGatekeeper(policy: policy, calendar: calendar)
     population = MerchantPopulation(scenario.merchants, stream: stream(StreamID.population))
-    let expectedInFlight = Int(scenario.orders.ordersPerDay * 40)
+    let expectedInFlight = Int(scenario.orders.ordersPerDay * 16)
     pool = OrderPool(capacity: expectedInFlight)
     let cycle = (try? DailyCycle(hourlyWeights: scenario.orders.hourlyWeights)) ?? .flat
     arrivals = PoissonArrivals(ratePerDay: scenario.orders.ordersPerDay, cycle: cycle, calendar: calendar)
     measureFrom = .zero + .days(Int64(scenario.warmupDays))
     arrivalsEnd = .zero + .days(Int64(scenario.days))
     isWeChat = scenario.phase.platform == .wechatShop
+    rules = RuleSet(scenario.phase.rules)
     sArrivals = stream(StreamID.arrivals)
     sPick = stream(StreamID.merchantPick)
     sAttributes = stream(StreamID.orderAttributes)

@@ -38,7 +38,7 @@ public enum ScenarioRunner {
   public static func replicate(_ scenario: Scenario, seed: UInt64, replication: Int) -> ReplicationResult {
     var model = OrderModel(scenario, seed: seed, replication: replication)
     var sim = Simulation<DefaultEventSet<OrderEvent>>()
-    sim.reserveCapacity(Int(scenario.orders.ordersPerDay * 40))
+    sim.reserveCapacity(Int(scenario.orders.ordersPerDay * 16))
     do {
       try model.start(&sim)
       try sim.run(&model)

@@ -35,5 +35,5 @@ public struct Scenario: Hashable, Sendable {
   public var calendar: SimCalendar { SimCalendar(origin: start) }
 
   /// Whether `rule` is in force.
-  @inlinable public func has(_ rule: RuleID) -> Bool { phase.rules.contains(rule) }
+  public func has(_ rule: RuleID) -> Bool { phase.rules.contains(rule) }
 }
