@@ -33,23 +33,18 @@ func best(_ run: (Int) -> Void) -> Double {
   return best
 }
 
+/// The best time per event of the kernel on event set `Events`.
+func kernel<Events: EventSet<UInt32>>(_: Events.Type) -> Double {
+  best(KernelHold<Events>(pending: pending).run(events:))
+}
+
 let nsPerEvent: Double
 switch arguments[1] {
-case "simkernel":
-  let w = KernelHold<DefaultEventSet<UInt32>>(pending: pending)
-  nsPerEvent = best(w.run(events:))
-case "simkernel-4ary":
-  let w = KernelHold<QuaternaryHeapEventSet<UInt32>>(pending: pending)
-  nsPerEvent = best(w.run(events:))
-case "simkernel-binary":
-  let w = KernelHold<BinaryHeapEventSet<UInt32>>(pending: pending)
-  nsPerEvent = best(w.run(events:))
-case "simkernel-collections":
-  let w = KernelHold<CollectionsHeapEventSet<UInt32>>(pending: pending)
-  nsPerEvent = best(w.run(events:))
-case "collections":
-  let w = CollectionsHold(pending: pending)
-  nsPerEvent = best(w.run(events:))
+case "simkernel": nsPerEvent = kernel(DefaultEventSet<UInt32>.self)
+case "simkernel-4ary": nsPerEvent = kernel(QuaternaryHeapEventSet<UInt32>.self)
+case "simkernel-binary": nsPerEvent = kernel(BinaryHeapEventSet<UInt32>.self)
+case "simkernel-collections": nsPerEvent = kernel(CollectionsHeapEventSet<UInt32>.self)
+case "collections": nsPerEvent = best(CollectionsHold(pending: pending).run(events:))
 default:
   print("unknown implementation \(arguments[1])")
   exit(64)
