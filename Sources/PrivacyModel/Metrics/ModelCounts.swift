@@ -15,7 +15,7 @@ public struct ModelCounts: Sendable, Mergeable {
   public var needsMet = [Int](repeating: 0, count: ContactPurpose.allCases.count)
   public var metByChannel = [Int](repeating: 0, count: ContactChannel.allCases.count)
   /// Time from a merchant's need to the contact, in minutes.
-  public var contactTime = QuantileSketch(highestTrackable: 60 * 24 * 400)
+  public var contactTime: QuantileSketch
   public var realNumberExposures = 0
   public var retainedNumbers = 0
   public var decryptDenied = [Int](repeating: 0, count: DecryptDenial.allCases.count)
@@ -27,7 +27,11 @@ public struct ModelCounts: Sendable, Mergeable {
   public var violations = 0
   public var suspensions = 0
 
-  public init() {}
+  /// Counts with a contact-time sketch of `sketchDigits` significant digits
+  /// (3 for run totals; fewer for weekly series, to keep them small).
+  public init(sketchDigits: Int = 3) {
+    contactTime = QuantileSketch(highestTrackable: 60 * 24 * 400, significantDigits: sketchDigits)
+  }
 
   public mutating func merge(_ o: ModelCounts) {
     orders += o.orders

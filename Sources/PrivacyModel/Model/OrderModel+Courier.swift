@@ -9,20 +9,20 @@ extension OrderModel {
       try schedule(.delivered, slot, afterHours: 0, &sim)
       return
     }
-    if order.measured && order.deliveryDay == 0 { counts.deliveriesNeedingContact += 1 }
+    if order.deliveryDay == 0 { tally(order) { $0.deliveriesNeedingContact += 1 } }
     let c = scenario.contact
     for attempt in 0..<max(1, c.courierAttempts) {
       let t = now + SimDuration(hours: Double(attempt) * c.courierRetryDelay)
       let failure = courierFailure(order, at: t)
       let reached = failure == nil
-      if order.measured {
-        counts.courierAttempts += 1
-        if reached { counts.courierAttemptsReached += 1 }
-        if let failure { counts.courierFailures[failure.rawValue] += 1 }
-        if failure == .callerNotRegistered { counts.callsBlockedUnregistered += 1 }
+      tally(order) {
+        $0.courierAttempts += 1
+        if reached { $0.courierAttemptsReached += 1 }
+        if let failure { $0.courierFailures[failure.rawValue] += 1 }
+        if failure == .callerNotRegistered { $0.callsBlockedUnregistered += 1 }
       }
       if reached {
-        if order.measured { counts.deliveriesContacted += 1 }
+        tally(order) { $0.deliveriesContacted += 1 }
         try schedule(.delivered, slot, afterHours: Double(attempt) * c.courierRetryDelay, &sim)
         return
       }
@@ -31,7 +31,7 @@ extension OrderModel {
     if Int(pool[slot].deliveryDay) < scenario.orders.deliveryDays {
       try schedule(.deliveryDay, slot, afterHours: 24, &sim)
     } else {
-      if order.measured { counts.failedDeliveries += 1 }
+      tally(order) { $0.failedDeliveries += 1 }
       cancel(slot, at: now)  // returned to the merchant and refunded
     }
   }
@@ -40,8 +40,8 @@ extension OrderModel {
   /// does. Couriers call from carrier-verified numbers, so R-W7 does not
   /// apply to them.
   func courierFailure(_ order: OrderRecord, at time: SimTime) -> CourierFailure? {
-    if isWeChat {
-      if rules.contains(.w1) && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
+    if order.isWeChat {
+      if weChatRules.contains(.w1) && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
         return .virtualNumberExpired
       }
     } else {

@@ -14,29 +14,34 @@ extension OrderModel {
     let c = scenario.contact
     var order = pool[slot]
     order.merchant = UInt32(merchantIndex)
+    order.isWeChat = merchant.platform == .wechatShop
     order.created = now
     order.measured = now >= measureFrom
+    if order.measured {
+      order.week = UInt16(clamping: (now - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
+    }
     order.needsLogistics = !sAttributes.bernoulli(o.noLogisticsShare)
     order.integratedCarrier = sAttributes.bernoulli(c.integratedCarrierShare)
     order.courierRegistered = order.integratedCarrier || sAttributes.bernoulli(c.nonIntegratedCoverage)
     order.courierCallNeeded = sAttributes.bernoulli(c.courierCallNeeded)
     let formatDraw = sAttributes.uniform()
-    if !isWeChat {
+    if !order.isWeChat {
       let format: VirtualNumberFormat =
-        !rules.contains(.t2) ? .elevenPlusFour
-        : rules.contains(.t4) ? scenario.taobao.format(createdAt: now, uniform: formatDraw) : .sevenHundred
+        !taobaoRules.contains(.t2) ? .elevenPlusFour
+        : taobaoRules.contains(.t4) ? scenario.taobao.format(createdAt: now, uniform: formatDraw) : .sevenHundred
       order.gGroup = GGroup(
         members: merchant.staffOnShopLevelList ? CallerSet(single: MerchantPopulation.staffCaller) : .empty,
         format: format, oaidGeneration: 0)
     }
-    if order.measured {
-      counts.orders += 1
-      if order.needsLogistics { counts.ordersWithLogistics += 1 }
+    let withLogistics = order.needsLogistics
+    tally(order) {
+      $0.orders += 1
+      if withLogistics { $0.ordersWithLogistics += 1 }
     }
     // The WeChat baseline shows the receiving information in plain text.
-    if isWeChat && !rules.contains(.d1) && !rules.contains(.w1) && order.needsLogistics {
+    if order.isWeChat && !weChatRules.contains(.d1) && !weChatRules.contains(.w1) && order.needsLogistics {
       order.merchantHoldsRealNumber = true
-      if order.measured { counts.realNumberExposures += 1 }
+      tally(order) { $0.realNumberExposures += 1 }
     }
     pool[slot] = order
     if sPayment.bernoulli(o.paymentProbability) {
@@ -76,7 +81,7 @@ extension OrderModel {
   /// R-L3: the buyer changes phone or address; on Taobao the OAID changes
   /// and the order-level G group must be registered again (R-G7).
   mutating func addressChanged(_ slot: UInt32) {
-    guard pool[slot].state == .paid, !isWeChat else { return }
+    guard pool[slot].state == .paid, !pool[slot].isWeChat else { return }
     let merchant = population.merchants[Int(pool[slot].merchant)]
     pool[slot].gGroup.members = merchant.staffOnShopLevelList ? CallerSet(single: MerchantPopulation.staffCaller) : .empty
     pool[slot].gGroup.oaidGeneration &+= 1
@@ -92,10 +97,10 @@ extension OrderModel {
     pool[slot].state = .shipped
     // Printing the waybill is the merchant's first view of a WeChat virtual
     // number: its 30 days start here (R-W3; an assumption on what "view" is).
-    if isWeChat && rules.contains(.w1) { pool[slot].virtualNumber.view(at: now) }
+    if pool[slot].isWeChat && weChatRules.contains(.w1) { pool[slot].virtualNumber.view(at: now) }
     // R-G9: eager shops register their staff number when printing.
     let merchant = population.merchants[Int(pool[slot].merchant)]
-    if !isWeChat && merchant.registration == .eager && pool[slot].gGroup.format == .sevenHundred
+    if !pool[slot].isWeChat && merchant.registration == .eager && pool[slot].gGroup.format == .sevenHundred
       && !pool[slot].gGroup.members.contains(MerchantPopulation.staffCaller)
     {
       registerStaff(slot)

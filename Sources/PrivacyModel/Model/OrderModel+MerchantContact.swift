@@ -13,12 +13,14 @@ extension OrderModel {
     var order = pool[slot]
     let index = Int(order.merchant)
     var merchant = population.merchants[index]
-    if order.measured { counts.needs[purpose.rawValue] += 1 }
+    tally(order) { $0.needs[purpose.rawValue] += 1 }
     let outcome = try contact(&order, &merchant, merchantIndex: index, purpose: purpose, &sim)
-    if order.measured, let (channel, time) = outcome {
-      counts.needsMet[purpose.rawValue] += 1
-      counts.metByChannel[channel.rawValue] += 1
-      counts.contactTime.record((time - now).milliseconds / 60_000)
+    if let (channel, time) = outcome {
+      tally(order) {
+        $0.needsMet[purpose.rawValue] += 1
+        $0.metByChannel[channel.rawValue] += 1
+        $0.contactTime.record((time - now).milliseconds / 60_000)
+      }
     }
     pool[slot] = order
     population.merchants[index] = merchant
@@ -39,14 +41,15 @@ extension OrderModel {
     }
     // R-V1: a shop that misuses numbers calls for marketing whatever the
     // rules; the platform may detect it and suspend decrypt and calls.
+    let rules = rules(order)
     if purpose == .marketing && merchant.misusesNumbers && rules.contains(.v1) {
-      misuse(&merchant, measured: order.measured, at: now)
+      misuse(&merchant, order: order, at: now)
     }
     let suspended = rules.contains(.v1) && now < merchant.decrypt.suspendedUntil
     if order.merchantHoldsRealNumber && !suspended, let t = phone(at: now) { return (.plaintext, t) }
-    if rules.contains(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(at: now) }
-    guard order.needsLogistics, !suspended else { return platformMessage(at: now) }
-    if isWeChat {
+    if rules.contains(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(order, at: now) }
+    guard order.needsLogistics, !suspended else { return platformMessage(order, at: now) }
+    if order.isWeChat {
       return try weChatContact(&order, &merchant, merchantIndex: merchantIndex, purpose: purpose,
                                toolCould: toolCould, &sim)
     }
@@ -65,15 +68,15 @@ extension OrderModel {
       inAfterSalePeriod: decryptable && order.state == .completed, toolCouldMeetNeed: toolCould)
     switch gate.decide(request, shop: &merchant.decrypt, lastDecryptDay: &order.lastDecryptDay, at: now) {
     case let .granted(_, violation):
-      if violation { misuse(&merchant, measured: order.measured, at: now) }
-      guard rules.contains(.w1) else {
+      if violation { misuse(&merchant, order: order, at: now) }
+      guard weChatRules.contains(.w1) else {
         // Before virtual numbers a decrypt reveals the real number.
-        if !order.merchantHoldsRealNumber && order.measured { counts.realNumberExposures += 1 }
+        if !order.merchantHoldsRealNumber { tally(order) { $0.realNumberExposures += 1 } }
         order.merchantHoldsRealNumber = true
-        return phone(at: now).map { (.decrypt, $0) } ?? platformMessage(at: now)
+        return phone(at: now).map { (.decrypt, $0) } ?? platformMessage(order, at: now)
       }
       // R-W8: during an after-sale case the case's own number serves.
-      let afterSaleNumber = purpose == .afterSale && rules.contains(.w8)
+      let afterSaleNumber = purpose == .afterSale && weChatRules.contains(.w8)
         && AfterSaleVirtualNumber.isValid(opened: order.afterSaleCaseOpened, closed: order.afterSaleCaseClosed,
                                           at: now, scenario.virtualNumbers)
       if !afterSaleNumber {
@@ -83,59 +86,59 @@ extension OrderModel {
         if !order.virtualNumber.isValid(at: now, scenario.virtualNumbers) {
           _ = order.virtualNumber.reapply(at: now, orderDecryptable: decryptable, scenario.virtualNumbers)
         }
-        guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return platformMessage(at: now) }
+        guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return platformMessage(order, at: now) }
       }
       if !merchant.verification.canDial(at: now, reviewingCanDial: m.reviewingCanDial) {
-        if order.measured { counts.callsBlockedUnverified += 1 }
+        tally(order) { $0.callsBlockedUnverified += 1 }
         // R-W2: apply for the real number (fulfilment and after-sale only).
         if purpose != .marketing && sPlatform.bernoulli(m.realNumberApprovalProbability) {
-          if !order.merchantHoldsRealNumber && order.measured { counts.realNumberExposures += 1 }
+          if !order.merchantHoldsRealNumber { tally(order) { $0.realNumberExposures += 1 } }
           order.merchantHoldsRealNumber = true
           let reviewed = now + SimDuration(hours: m.realNumberReviewDelay)
-          return phone(at: reviewed).map { (.decrypt, $0) } ?? platformMessage(at: now)
+          return phone(at: reviewed).map { (.decrypt, $0) } ?? platformMessage(order, at: now)
         }
-        return platformMessage(at: now)
+        return platformMessage(order, at: now)
       }
-      return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(at: now)
+      return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now)
     case let .denied(reason):
-      if order.measured { counts.decryptDenied[DecryptDenial.allCases.firstIndex(of: reason)!] += 1 }
+      tally(order) { $0.decryptDenied[DecryptDenial.allCases.firstIndex(of: reason)!] += 1 }
       if reason == .quota && merchant.hasQuota && !merchant.quotaApplicationPending
         && sPlatform.bernoulli(m.temporaryQuotaApplicationProbability)
       {
         merchant.quotaApplicationPending = true
-        if order.measured { counts.temporaryQuotaApplications += 1 }
+        tally(order) { $0.temporaryQuotaApplications += 1 }
         try sim.schedule(OrderEvent(.quotaDecision, slot: UInt32(merchantIndex)),
                          after: SimDuration(hours: m.temporaryQuotaDelay))
       }
-      return platformMessage(at: now)
+      return platformMessage(order, at: now)
     }
   }
 
   mutating func taobaoContact(_ order: inout OrderRecord, _ merchant: Merchant, at now: SimTime) -> (ContactChannel, SimTime)? {
     // R-D6: a decrypt yields the virtual number, never the real one.
     let completedAt = order.completed == .distantFuture ? nil : order.completed
-    guard scenario.taobao.isValid(completedAt: completedAt, at: now) else { return platformMessage(at: now) }
+    guard scenario.taobao.isValid(completedAt: completedAt, at: now) else { return platformMessage(order, at: now) }
     switch order.gGroup.format {
     case .elevenPlusFour:
-      if sContact.bernoulli(scenario.taobao.extensionMisdialProbability) { return platformMessage(at: now) }
+      if sContact.bernoulli(scenario.taobao.extensionMisdialProbability) { return platformMessage(order, at: now) }
     case .sevenHundred:
       if !order.gGroup.admits(caller: MerchantPopulation.staffCaller) {
         if merchant.registration == .lazy { registerStaff(&order) }
         guard order.gGroup.admits(caller: MerchantPopulation.staffCaller) else {
-          if order.measured { counts.callsBlockedUnregistered += 1 }
-          return platformMessage(at: now)
+          tally(order) { $0.callsBlockedUnregistered += 1 }
+          return platformMessage(order, at: now)
         }
       }
     }
-    return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(at: now)
+    return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now)
   }
 
   /// Registers the shop's staff number in the order's G group (R-G2).
   mutating func registerStaff(_ order: inout OrderRecord) {
     let outcome = scenario.gGroup.update(&order.gGroup, operation: .add, callers: CallerSet(single: MerchantPopulation.staffCaller))
-    if order.measured {
-      counts.gGroupCalls += 1
-      if !outcome.isSuccess { counts.gGroupRejected += 1 }
+    tally(order) {
+      $0.gGroupCalls += 1
+      if !outcome.isSuccess { $0.gGroupRejected += 1 }
     }
   }
 
@@ -156,24 +159,24 @@ extension OrderModel {
 
   /// The platform's customer-service message, then (Taobao) the OAID SMS
   /// API. WeChat virtual numbers take no SMS (R-W6).
-  func platformMessage(at now: SimTime) -> (ContactChannel, SimTime)? {
+  func platformMessage(_ order: OrderRecord, at now: SimTime) -> (ContactChannel, SimTime)? {
     let c = scenario.contact
     if sContact.bernoulli(c.officialMessageResponse) {
       return (.officialMessage, now + SimDuration(hours: c.officialMessageDelay.sample(sContact)))
     }
-    if !isWeChat && sContact.bernoulli(c.smsApiResponse) {
+    if !order.isWeChat && sContact.bernoulli(c.smsApiResponse) {
       return (.smsAPI, now + SimDuration(hours: c.officialMessageDelay.sample(sContact)))
     }
     return nil
   }
 
   /// A violation (R-V1): detected with some probability, then a suspension.
-  mutating func misuse(_ merchant: inout Merchant, measured: Bool, at now: SimTime) {
-    if measured { counts.violations += 1 }
+  mutating func misuse(_ merchant: inout Merchant, order: OrderRecord, at now: SimTime) {
+    tally(order) { $0.violations += 1 }
     let m = scenario.merchants
     if now >= merchant.decrypt.suspendedUntil && sPlatform.bernoulli(m.misuseDetectionProbability) {
       merchant.decrypt.suspendedUntil = now + SimDuration(hours: m.suspensionLength)
-      if measured { counts.suspensions += 1 }
+      tally(order) { $0.suspensions += 1 }
     }
   }
 

@@ -14,16 +14,23 @@ public struct OrderModel: SimulationModel {
 
   let scenario: Scenario
   let calendar: SimCalendar
-  let gate: DecryptGatekeeper
+  var gate: DecryptGatekeeper
   var population: MerchantPopulation
   var pool: OrderPool
-  public internal(set) var counts = ModelCounts()
+  /// What the measured orders counted, over the run and by week of creation.
+  public private(set) var total = ModelCounts()
+  public private(set) var weekly: [ModelCounts]
   var arrivals: PoissonArrivals
   let measureFrom: SimTime
   let arrivalsEnd: SimTime
-  let isWeChat: Bool
-  /// The rules in force, as a bitmask.
-  let rules: RuleSet
+  /// Each platform's phases with their switch times.
+  let weChatPhases: [(start: SimTime, phase: Phase)]
+  let taobaoPhases: [(start: SimTime, phase: Phase)]
+  /// The rules in force now on each platform, as bitmasks. Events read them
+  /// when they fire, so orders in flight at a switch continue under the
+  /// rules now in force.
+  var weChatRules: RuleSet
+  var taobaoRules: RuleSet
 
   let sArrivals: RandomStream
   let sPick: RandomStream
@@ -42,18 +49,24 @@ public struct OrderModel: SimulationModel {
     func stream(_ id: UInt64) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id) }
     self.scenario = scenario
     calendar = scenario.calendar
-    var policy = DecryptPolicy(rules: scenario.phase.rules, dailyBaseQuota: scenario.merchants.dailyBaseQuota)
-    policy.unnecessaryDecrypt = scenario.unnecessaryDecrypt
-    gate = DecryptGatekeeper(policy: policy, calendar: calendar)
-    population = MerchantPopulation(scenario.merchants, stream: stream(StreamID.population))
+    let platforms = scenario.platforms
+    let share = platforms.count == 2 ? scenario.weChatShare : platforms.contains(.wechatShop) ? 1 : 0
+    weChatPhases = scenario.phases(of: .wechatShop)
+    taobaoPhases = scenario.phases(of: .taobao)
+    let weChatNow = weChatPhases.isEmpty ? nil : weChatPhases[scenario.initialPhaseIndex(of: .wechatShop)].phase
+    let taobaoNow = taobaoPhases.isEmpty ? nil : taobaoPhases[scenario.initialPhaseIndex(of: .taobao)].phase
+    weChatRules = RuleSet(weChatNow?.rules ?? [])
+    taobaoRules = RuleSet(taobaoNow?.rules ?? [])
+    gate = DecryptGatekeeper(policy: OrderModel.decryptPolicy(weChatNow ?? .wechatBaseline, scenario), calendar: calendar)
+    population = MerchantPopulation(scenario.merchants, weChatShare: share, stream: stream(StreamID.population))
+    let measuredDays = max(0, scenario.days - scenario.warmupDays)
+    weekly = Array(repeating: ModelCounts(sketchDigits: 2), count: max(1, (measuredDays + 6) / 7))
     let expectedInFlight = Int(scenario.orders.ordersPerDay * 16)
     pool = OrderPool(capacity: expectedInFlight)
     let cycle = (try? DailyCycle(hourlyWeights: scenario.orders.hourlyWeights)) ?? .flat
     arrivals = PoissonArrivals(ratePerDay: scenario.orders.ordersPerDay, cycle: cycle, calendar: calendar)
     measureFrom = .zero + .days(Int64(scenario.warmupDays))
     arrivalsEnd = .zero + .days(Int64(scenario.days))
-    isWeChat = scenario.phase.platform == .wechatShop
-    rules = RuleSet(scenario.phase.rules)
     sArrivals = stream(StreamID.arrivals)
     sPick = stream(StreamID.merchantPick)
     sAttributes = stream(StreamID.orderAttributes)
@@ -70,6 +83,40 @@ public struct OrderModel: SimulationModel {
   /// Peak orders in flight and the pool's storage high-water mark.
   public var peakOrdersInFlight: Int { pool.peakInFlight }
 
+  /// The run's totals.
+  public var counts: ModelCounts { total }
+
+  /// The decrypt policy of a WeChat phase under `scenario`'s parameters.
+  static func decryptPolicy(_ phase: Phase, _ scenario: Scenario) -> DecryptPolicy {
+    var policy = DecryptPolicy(rules: phase.rules, dailyBaseQuota: scenario.merchants.dailyBaseQuota)
+    policy.unnecessaryDecrypt = scenario.unnecessaryDecrypt
+    return policy
+  }
+
+  /// The rules in force now on the order's platform.
+  @inline(__always)
+  func rules(_ order: OrderRecord) -> RuleSet { order.isWeChat ? weChatRules : taobaoRules }
+
+  /// Counts something about a measured order, in the run totals and in the
+  /// week the order was created.
+  @inline(__always)
+  mutating func tally(_ order: OrderRecord, _ update: (inout ModelCounts) -> Void) {
+    guard order.measured else { return }
+    update(&total)
+    update(&weekly[Int(order.week)])
+  }
+
+  /// A phase switches on (RULEBOOK §7 dates, or the scenario's).
+  mutating func switchPhase(platform: UInt32, index: Int) {
+    if platform == 0 {
+      let phase = weChatPhases[index].phase
+      weChatRules = RuleSet(phase.rules)
+      gate.policy = OrderModel.decryptPolicy(phase, scenario)
+    } else {
+      taobaoRules = RuleSet(taobaoPhases[index].phase.rules)
+    }
+  }
+
   public mutating func handle<Events: EventSet<OrderEvent>>(
     _ event: OrderEvent, in sim: inout Simulation<Events>
   ) throws(SimulationError) {
@@ -80,6 +127,9 @@ public struct OrderModel: SimulationModel {
       return
     case .quotaDecision:
       decideTemporaryQuota(merchant: Int(event.slot), at: sim.now)
+      return
+    case .phaseSwitch:
+      switchPhase(platform: event.slot, index: Int(event.generation))
       return
     default:
       break
@@ -98,7 +148,7 @@ public struct OrderModel: SimulationModel {
     case .afterSaleOpened: try afterSaleOpened(slot, &sim)
     case .afterSaleClosed: afterSaleClosed(slot, at: sim.now)
     case .marketingNeed: try marketingNeed(slot, &sim)
-    case .arrival, .quotaDecision, .end: break
+    case .arrival, .quotaDecision, .phaseSwitch, .end: break
     }
   }
 
@@ -113,16 +163,21 @@ public struct OrderModel: SimulationModel {
   /// The order ends: count what it leaves behind and free its slot.
   mutating func finish(_ slot: UInt32) {
     let order = pool[slot]
-    if order.measured && order.merchantHoldsRealNumber && scenario.merchants.retainsNumbers {
-      counts.retainedNumbers += 1
+    if order.merchantHoldsRealNumber && scenario.merchants.retainsNumbers {
+      tally(order) { $0.retainedNumbers += 1 }
     }
     pool.release(slot)
   }
 }
 
 extension OrderModel {
-  /// Schedules the first arrival.
+  /// Schedules the phase switches and the first arrival.
   public mutating func start<Events: EventSet<OrderEvent>>(_ sim: inout Simulation<Events>) throws(SimulationError) {
+    for (platform, phases) in [(UInt32(0), weChatPhases), (UInt32(1), taobaoPhases)] {
+      for (index, entry) in phases.enumerated() where entry.start > .zero && entry.start < arrivalsEnd {
+        try sim.schedule(OrderEvent(.phaseSwitch, slot: platform, generation: UInt32(index)), at: entry.start)
+      }
+    }
     let first = arrivals.next(sArrivals)
     if first < arrivalsEnd { try sim.schedule(OrderEvent(.arrival), at: first) }
   }

@@ -14,13 +14,16 @@ public enum OrderStep: UInt8, Sendable {
   case afterSaleClosed
   case marketingNeed
   case quotaDecision
+  case phaseSwitch
   case end
 }
 
 /// An event payload packed into 64 bits: the step, the order's slot and the
 /// slot's generation (24 bits suffice to tell a stale event from a live one:
 /// a slot would have to be reused 16 million times while the event waits).
-/// For ``OrderStep/quotaDecision`` the slot field holds a merchant index.
+/// For ``OrderStep/quotaDecision`` the slot field holds a merchant index;
+/// for ``OrderStep/phaseSwitch`` the platform (0 WeChat Shop, 1 Taobao) and
+/// the generation field the phase's position in that platform's schedule.
 public struct OrderEvent: Sendable, Hashable {
   public let raw: UInt64
 

@@ -11,6 +11,10 @@ public struct OrderRecord: Sendable {
   public var state = OrderState.pendingPayment
   /// Whether the order is counted in the metrics (created after warm-up).
   public var measured = false
+  /// The platform: WeChat Shop or Taobao.
+  public var isWeChat = true
+  /// Week of creation, counted from the end of the warm-up.
+  public var week: UInt16 = 0
   /// R-L2: goods that need shipping.
   public var needsLogistics = true
   /// Delivery by a carrier integrated with the platform (R-G8).

@@ -14,6 +14,7 @@ public enum RegistrationStrategy: UInt8, Hashable, Sendable {
 public struct Merchant: Sendable {
   /// Share of all orders that go to this shop.
   public let weight: Double
+  public let platform: Platform
   public let hasEWaybill: Bool
   public let hasQuota: Bool
   public let usesOfficialTools: Bool
@@ -41,11 +42,12 @@ public struct MerchantPopulation: Sendable {
   /// Draws `parameters.count` shops. Sizes are Pareto-distributed; the
   /// population depends only on (seed, replication), so phases compared side
   /// by side see the same shops.
-  public init(_ parameters: MerchantParameters, stream: RandomStream) {
+  public init(_ parameters: MerchantParameters, weChatShare: Double, stream: RandomStream) {
     var merchants: [Merchant] = []
     merchants.reserveCapacity(parameters.count)
     for _ in 0..<parameters.count {
       let size = stream.pareto(shape: parameters.sizeParetoShape, scale: 1)
+      let platform: Platform = stream.uniform() < weChatShare ? .wechatShop : .taobao
       let personal = stream.bernoulli(parameters.personalLineShare)
       var verification = CallerVerification(line: personal ? .personal : .sharedOutbound)
       let submits = stream.bernoulli(parameters.verificationSubmissionShare)
@@ -58,6 +60,7 @@ public struct MerchantPopulation: Sendable {
         : u < parameters.registrationEager + parameters.registrationLazy ? .lazy : .none
       merchants.append(Merchant(
         weight: size,
+        platform: platform,
         hasEWaybill: stream.bernoulli(parameters.eWaybillShare),
         hasQuota: stream.bernoulli(parameters.quotaShare),
         usesOfficialTools: stream.bernoulli(parameters.officialToolShare),

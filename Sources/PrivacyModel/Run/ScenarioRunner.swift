@@ -3,6 +3,8 @@ public import SimKernel
 /// What one replication of a scenario produced.
 public struct ReplicationResult: Sendable {
   public let counts: ModelCounts
+  /// Counts by week of order creation, from the end of the warm-up.
+  public let weekly: [ModelCounts]
   public let eventsExecuted: UInt64
   public let peakOrdersInFlight: Int
 }
@@ -19,6 +21,13 @@ public struct ScenarioResult: Sendable {
   /// Mean and 95% confidence interval across replications.
   public func interval(_ metric: Metric, level: Double = 0.95) -> ConfidenceInterval {
     ConfidenceInterval(values(metric), level: level)
+  }
+
+  /// Mean and 95% CI across replications of the metric for orders created
+  /// in each week after the warm-up.
+  public func weeklyIntervals(_ metric: Metric, level: Double = 0.95) -> [ConfidenceInterval] {
+    guard let weeks = replications.first?.weekly.count else { return [] }
+    return (0..<weeks).map { w in ConfidenceInterval(replications.map { $0.weekly[w].value(metric) }, level: level) }
   }
 
   /// Mean and 95% CI of `self − baseline`, replication by replication: the
@@ -46,7 +55,7 @@ public enum ScenarioRunner {
       // Every delay the model schedules is non-negative: a model bug.
       preconditionFailure("order model scheduled in the past: \(error)")
     }
-    return ReplicationResult(counts: model.counts, eventsExecuted: sim.eventsExecuted,
+    return ReplicationResult(counts: model.counts, weekly: model.weekly, eventsExecuted: sim.eventsExecuted,
                              peakOrdersInFlight: model.peakOrdersInFlight)
   }
 

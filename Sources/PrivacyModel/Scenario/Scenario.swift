@@ -1,11 +1,28 @@
 public import SimKernel
 
-/// Everything one simulation run needs: the phase (rules in force), the
-/// period, and every parameter. Defaults carry their source in the doc
-/// comment of each field, or are marked as assumptions.
+/// A phase and the day it switches on.
+public struct ScheduledPhase: Hashable, Sendable {
+  public var phase: Phase
+  /// First day in force; `nil` means from the start of the run.
+  public var start: CivilDate?
+
+  public init(_ phase: Phase, from start: CivilDate? = nil) {
+    self.phase = phase
+    self.start = start
+  }
+}
+
+/// Everything one simulation run needs: the phases (rules in force, and when
+/// they switch on), the period, and every parameter. Defaults carry their
+/// source in the doc comment of each field, or are marked as assumptions.
 public struct Scenario: Hashable, Sendable {
   public var name: String
-  public var phase: Phase
+  /// The phases in force, per platform in order of their start. A
+  /// single-phase scenario has one entry; the timeline has all of §7.
+  public var schedule: [ScheduledPhase]
+  /// Share of shops on WeChat Shop when both platforms are scheduled (the
+  /// rest are on Taobao; an assumption).
+  public var weChatShare = 0.5
   /// First simulated day (local midnight, China Standard Time).
   public var start: CivilDate
   /// Simulated days, and how many of them warm up (not measured).
@@ -24,16 +41,49 @@ public struct Scenario: Hashable, Sendable {
   /// 2024-01-01 for a baseline), the first 20 of them warm-up.
   public init(phase: Phase, start: CivilDate? = nil, days: Int = 60, warmupDays: Int = 20) {
     self.name = phase.id
-    self.phase = phase
+    self.schedule = [ScheduledPhase(phase)]
     self.start = start ?? phase.defaultStart ?? CivilDate(year: 2024, month: 1, day: 1)!
     self.days = days
     self.warmupDays = warmupDays
     taobao = TaobaoNumberingRules(calendar: SimCalendar(origin: self.start))
   }
 
+  /// The 2024–2026 timeline as one run: both platforms, every phase of §7
+  /// switching on at its default date, from `start` to `end` (exclusive),
+  /// the first `warmupDays` not measured.
+  public static func timeline(
+    start: CivilDate = CivilDate(year: 2024, month: 1, day: 1)!,
+    end: CivilDate = CivilDate(year: 2026, month: 7, day: 1)!, warmupDays: Int = 14
+  ) -> Scenario {
+    var s = Scenario(phase: .wechatBaseline, start: start, days: end.daysSinceEpoch - start.daysSinceEpoch,
+                     warmupDays: warmupDays)
+    s.name = "timeline-2024-2026"
+    s.schedule = Phase.all.map { ScheduledPhase($0, from: $0.defaultStart) }
+    return s
+  }
+
   /// Simulated time zero is local midnight of ``start``.
   public var calendar: SimCalendar { SimCalendar(origin: start) }
 
-  /// Whether `rule` is in force.
-  public func has(_ rule: RuleID) -> Bool { phase.rules.contains(rule) }
+  /// The first scheduled phase (the only one of a single-phase scenario).
+  public var phase: Phase { schedule[0].phase }
+
+  /// The platforms with a scheduled phase.
+  public var platforms: Set<Platform> { Set(schedule.map(\.phase.platform)) }
+
+  /// The phases of `platform` in date order (a phase without a date
+  /// first), with their switch times; phases that began before the run
+  /// switch on at time zero, so the last of them is the one in force at the
+  /// start (see ``initialPhaseIndex(of:)``).
+  public func phases(of platform: Platform) -> [(start: SimTime, phase: Phase)] {
+    schedule.filter { $0.phase.platform == platform }
+      .sorted { ($0.start?.daysSinceEpoch ?? .min) < ($1.start?.daysSinceEpoch ?? .min) }
+      .map { (start: $0.start.map { max(.zero, calendar.startOfDay($0)) } ?? .zero, phase: $0.phase) }
+  }
+
+  /// The position in ``phases(of:)`` of the phase in force when the run
+  /// starts: the latest that has begun by then.
+  public func initialPhaseIndex(of platform: Platform) -> Int {
+    phases(of: platform).lastIndex { $0.start == .zero } ?? 0
+  }
 }

@@ -11,6 +11,7 @@ public struct QuantileSketch: Sendable, Mergeable {
   /// Values recorded above the trackable range (and clamped into it).
   public private(set) var clamped: Int64 = 0
   public let highestTrackable: UInt64
+  public let significantDigits: Int
 
   /// A sketch for values in `0 ... highestTrackable` with the given number of
   /// significant decimal digits (1 … 5; 3 means relative error ≤ 0.1%).
@@ -18,6 +19,7 @@ public struct QuantileSketch: Sendable, Mergeable {
     precondition(highestTrackable >= 2, "highestTrackable must be at least 2")
     let digits = SignificantDigits(rawValue: Int8(Swift.min(5, Swift.max(1, significantDigits)))) ?? .three
     self.highestTrackable = highestTrackable
+    self.significantDigits = Int(digits.rawValue)
     histogram = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: highestTrackable,
                           numberOfSignificantValueDigits: digits)
   }
@@ -44,7 +46,8 @@ public struct QuantileSketch: Sendable, Mergeable {
   public var mean: Double { histogram.mean }
 
   public mutating func merge(_ other: QuantileSketch) {
-    precondition(other.highestTrackable == highestTrackable, "merging sketches with different bounds")
+    precondition(other.highestTrackable == highestTrackable && other.significantDigits == significantDigits,
+                 "merging sketches with different bounds or precision")
     histogram.add(other.histogram)
     clamped += other.clamped
   }

@@ -1,0 +1,67 @@
+import PrivacyModel
+import SimKernel
+import Testing
+
+@Suite("Timeline: phases switching on inside one run")
+struct TimelineTests {
+  @Test("the 2024–2026 timeline schedules all eight phases of §7 on both platforms at their dates")
+  func timelineSchedule() {
+    let t = Scenario.timeline()
+    #expect(t.platforms == [.wechatShop, .taobao])
+    #expect(t.schedule.count == 8)
+    let wechat = t.phases(of: .wechatShop)
+    #expect(wechat.map(\.phase.id) == ["wechat-baseline", "wechat-2024-04-quota", "wechat-2025-08-necessary",
+                                       "wechat-2025-10-virtual-number", "wechat-2026-01-aftersale-vn"])
+    #expect(wechat[0].start == .zero)
+    #expect(t.calendar.date(of: wechat[1].start) == CivilDate(year: 2024, month: 4, day: 8))
+    let taobao = t.phases(of: .taobao)
+    #expect(t.calendar.date(of: taobao[2].start) == CivilDate(year: 2026, month: 4, day: 1))
+    #expect(t.days == 912, "2024-01-01 to 2026-07-01")
+    // A run starting in February 2026 starts under the phases in force then.
+    let late = Scenario.timeline(start: CivilDate(year: 2026, month: 2, day: 2)!)
+    #expect(late.phases(of: .wechatShop)[late.initialPhaseIndex(of: .wechatShop)].phase.id == "wechat-2026-01-aftersale-vn")
+    #expect(late.phases(of: .taobao)[late.initialPhaseIndex(of: .taobao)].phase.id == "taobao-700-gray")
+    #expect(t.initialPhaseIndex(of: .wechatShop) == 0)
+  }
+
+  /// WeChat baseline, then virtual numbers from day 28: eight weeks, no warm-up.
+  func switching(_ later: Phase, at day: Int, platform first: Phase) -> ScenarioResult {
+    var s = Scenario(phase: first, start: CivilDate(year: 2025, month: 1, day: 6), days: 56, warmupDays: 0)
+    s.orders.ordersPerDay = 2_000
+    s.merchants.count = 300
+    s.schedule = [ScheduledPhase(first), ScheduledPhase(later, from: s.start.adding(days: day))]
+    return ScenarioRunner.run(s, seed: 8, replications: 2)
+  }
+
+  @Test("R-W1 switching on mid-run: weekly exposure drops from the switch week on")
+  func weChatSwitch() {
+    let r = switching(.wechatVirtualNumber, at: 28, platform: .wechatBaseline)
+    let weekly = r.weeklyIntervals(.realNumberExposuresPer1000).map(\.mean)
+    #expect(weekly.count == 8)
+    for w in 0..<4 { #expect(weekly[w] > 900, "week \(w): plaintext baseline") }
+    for w in 4..<8 { #expect(weekly[w] < 50, "week \(w): virtual numbers") }
+  }
+
+  @Test("R-T2 switching on mid-run: orders created after the switch get 700 numbers and G-group calls")
+  func taobaoSwitch() {
+    let r = switching(.taobao700Full, at: 21, platform: .taobao11Plus4)
+    let calls = r.weeklyIntervals(.gGroupCalls).map(\.mean)
+    for w in 0..<3 { #expect(calls[w] == 0, "week \(w): 11+4 orders take no registration (R-G6)") }
+    for w in 3..<8 { #expect(calls[w] > 0, "week \(w): 700 orders") }
+  }
+
+  @Test("both platforms in one run: orders split between them, each under its own rules")
+  func bothPlatforms() {
+    var s = Scenario.timeline(start: CivilDate(year: 2026, month: 2, day: 2)!, end: CivilDate(year: 2026, month: 3, day: 16)!,
+                              warmupDays: 7)
+    s.orders.ordersPerDay = 2_000
+    s.merchants.count = 400
+    let c = ScenarioRunner.replicate(s, seed: 4, replication: 0).counts
+    #expect(c.callsBlockedUnverified > 0, "WeChat's R-W7 is in force")
+    #expect(c.gGroupCalls > 0, "Taobao's G groups are in force")
+    #expect(c.realNumberExposures < c.orders / 20, "both platforms mask numbers in 2026")
+    var onlyWeChat = s
+    onlyWeChat.weChatShare = 1
+    #expect(ScenarioRunner.replicate(onlyWeChat, seed: 4, replication: 0).counts.gGroupCalls == 0)
+  }
+}
