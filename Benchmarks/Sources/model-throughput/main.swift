@@ -3,9 +3,10 @@
 //
 //   model-throughput phases [ORDERS]   orders/s and events/s for every phase (default 1,000,000 orders)
 //   model-throughput scaling PHASE     the same phase at 10⁴, 10⁵ and 10⁶ orders
-//   model-throughput memory ORDERS [DAYS]
-//                                      one long run (default 10,000,000 orders over 1,096 days):
-//                                      peak resident memory and bytes per order in flight
+//   model-throughput memory [ORDERS]   the timeline 2024-01-01 to 2027-01-01 (both platforms, all
+//                                      eight phases switching on at their dates) with ORDERS orders
+//                                      (default 10,000,000): peak resident memory and bytes per
+//                                      order in flight
 //
 // Orders are spread over 60 days (the default scenario period) unless DAYS
 // is given; the first 20 days warm up but are simulated all the same.
@@ -40,7 +41,12 @@ func peakResident() -> Int {
 }
 
 func measure(_ phase: Phase, orders: Int, days: Int = 60) -> Measurement {
-  var scenario = Scenario(phase: phase, days: days, warmupDays: min(20, days / 3))
+  measure(Scenario(phase: phase, days: days, warmupDays: min(20, days / 3)), orders: orders)
+}
+
+func measure(_ base: Scenario, orders: Int) -> Measurement {
+  var scenario = base
+  let days = scenario.days
   scenario.orders.ordersPerDay = Double(orders) / Double(days)
   let before = resident()
   let clock = ContinuousClock()
@@ -74,13 +80,15 @@ case "scaling":
   for orders in [10_000, 100_000, 1_000_000] { print(row("\(orders)", measure(phase, orders: orders))) }
 case "memory":
   let orders = arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000
-  let days = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_096
-  let m = measure(.wechatVirtualNumber, orders: orders, days: days)
-  print(row("wechat-2025-10-virtual-number, \(days) days", m))
+  let timeline = Scenario.timeline(end: CivilDate(year: 2027, month: 1, day: 1)!)
+  let m = measure(timeline, orders: orders)
+  print("| run | orders | events | seconds | orders/s | events/s | peak in flight |")
+  print("|---|---:|---:|---:|---:|---:|---:|")
+  print(row("timeline 2024-01-01 → 2027-01-01 (\(timeline.days) days)", m))
   print("peak resident: \(peakResident() / 1_048_576) MiB")
   print("order record: \(MemoryLayout<OrderRecord>.stride) bytes; event: \(MemoryLayout<Event<OrderEvent>>.stride) bytes")
   print("resident bytes per order in flight (peak RSS growth / peak orders in flight): \(m.residentDelta / max(1, m.peakInFlight))")
 default:
-  print("usage: model-throughput phases [ORDERS] | scaling [PHASE] | memory [ORDERS] [DAYS]")
+  print("usage: model-throughput phases [ORDERS] | scaling [PHASE] | memory [ORDERS]")
   exit(64)
 }
