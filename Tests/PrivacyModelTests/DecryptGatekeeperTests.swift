@@ -131,6 +131,11 @@ struct DecryptGatekeeperTests {
     #expect(outcome == .denied(.quota))
   }
 
+  @Test("denial reasons index the counters in declaration order")
+  func denialIndex() {
+    #expect(DecryptDenial.allCases.map(\.index) == Array(0..<DecryptDenial.allCases.count))
+  }
+
   @Test("R-V1: a suspended shop cannot decrypt until the suspension ends")
   func rV1Suspension() {
     let gate = DecryptGatekeeper(policy: DecryptPolicy(rules: Phase.wechatNecessary.rules), calendar: calendar)

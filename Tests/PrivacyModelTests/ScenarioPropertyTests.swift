@@ -34,7 +34,7 @@ struct ScenarioPropertyTests {
     #expect(none.metByChannel[ContactChannel.decrypt.rawValue] == 0)
     #expect(none.value(.decryptDeniedNoWaybill) > 0)
     let all = counts(small(.wechatQuota) { $0.merchants.eWaybillShare = 1 })
-    #expect(all.decryptDenied[DecryptDenial.allCases.firstIndex(of: .noWaybill)!] == 0)
+    #expect(all.decryptDenied[DecryptDenial.noWaybill.index] == 0)
     #expect(all.realNumberExposures > 0)
   }
 

@@ -8,6 +8,16 @@ public enum DecryptDenial: String, Hashable, Sendable, CaseIterable {
   case quota
   /// R-D3 (a need an official tool could meet) or R-V1 (suspended shop).
   case policy
+
+  /// Position in ``allCases``: where ``ModelCounts/decryptDenied`` counts it.
+  public var index: Int {
+    switch self {
+    case .noWaybill: 0
+    case .state: 1
+    case .quota: 2
+    case .policy: 3
+    }
+  }
 }
 
 /// The answer to a decrypt request.

@@ -101,7 +101,7 @@ extension OrderModel {
       }
       return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now)
     case let .denied(reason):
-      tally(order) { $0.decryptDenied[DecryptDenial.allCases.firstIndex(of: reason)!] += 1 }
+      tally(order) { $0.decryptDenied[reason.index] += 1 }
       if reason == .quota && merchant.hasQuota && !merchant.quotaApplicationPending
         && sPlatform.bernoulli(m.temporaryQuotaApplicationProbability)
       {
