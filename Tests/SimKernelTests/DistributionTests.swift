@@ -40,6 +40,17 @@ struct DistributionTests {
     #expect(abs(d.variance.squareRoot() / d.mean - 0.8) < 1e-9)
   }
 
+  @Test("Pareto draws fit the Pareto law (shape 5, scale 2)")
+  func pareto() {
+    let s = RandomStream(seed: 2024, replication: 0, stream: 17)
+    let xs = (0..<Self.n).map { _ in s.pareto(shape: 5, scale: 2) }
+    #expect(xs.allSatisfy { $0 >= 2 })
+    #expect(GoodnessOfFit.continuousPValue(xs, cdf: { gsl_cdf_pareto_P($0, 5, 2) }) > GoodnessOfFit.alpha)
+    // mean a·b/(a−1) = 2.5; variance b²·a/((a−1)²(a−2)) = 5/12
+    let m = GoodnessOfFit.momentsMatch(xs, mean: 2.5, variance: 5.0 / 12)
+    #expect(m.mean && m.variance)
+  }
+
   @Test("Poisson draws fit the Poisson law")
   func poisson() {
     let s = RandomStream(seed: 2024, replication: 0, stream: 12)
