@@ -48,6 +48,16 @@ let package = Package(
       path: "Benchmarks/KernelBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
+    .executableTarget(
+      name: "ModelBenchmarks",
+      dependencies: [
+        .product(name: "PrivacyModel", package: "order-privacy-sim"),
+        .product(name: "SimKernel", package: "order-privacy-sim"),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Benchmarks/ModelBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

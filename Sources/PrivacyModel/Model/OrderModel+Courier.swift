@@ -1,4 +1,4 @@
-public import SimKernel
+internal import SimKernel
 
 /// Deliveries: the courier phones the buyer when the delivery needs it.
 extension OrderModel {

@@ -1,4 +1,4 @@
-public import SimKernel
+internal import SimKernel
 
 /// The order lifecycle (RULEBOOK R-L1…R-L3).
 extension OrderModel {

@@ -1,4 +1,4 @@
-public import SimKernel
+internal import SimKernel
 
 /// A merchant's attempts to reach a buyer, through whatever the phase allows
 /// (RULEBOOK §2–§5, §8): a real number already held, official tools first
