@@ -67,6 +67,7 @@ let package = Package(
       name: "simrun",
       dependencies: [
         "SimKernel",
+        "PrivacyModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings

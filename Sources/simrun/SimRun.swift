@@ -12,7 +12,7 @@ struct SimRun: ParsableCommand {
       privacy exposure with confidence intervals.
       """,
     version: SimRunVersion.current,
-    subcommands: [SelfTest.self],
+    subcommands: [Compare.self, List.self, SelfTest.self],
     defaultSubcommand: nil
   )
 }

@@ -100,6 +100,24 @@ struct ScenarioPropertyTests {
     #expect(verified.metByChannel[ContactChannel.virtualNumberCall.rawValue] > 0)
   }
 
+  @Test("R-W8: after-sale numbers restore after-sale contact when the order's own number has lapsed")
+  func rW8AfterSaleNumbers() {
+    // Strict R-W3 reading (number stops at completion) and no re-application:
+    // without R-W8 after-sale calls find no valid number.
+    let strict: (inout Scenario) -> Void = {
+      $0.virtualNumbers.earlyExpiryAfterCompletion = .zero
+      $0.virtualNumbers.reapplicationsAllowed = 0
+      $0.merchants.personalLineShare = 1
+      $0.merchants.verificationSubmissionShare = 1
+      $0.merchants.verificationApprovalProbability = 1
+      $0.contact.toolCouldMeetAfterSale = 0
+    }
+    let before = counts(small(.wechatVirtualNumber, strict))
+    let after = counts(small(.wechatAfterSaleVN, strict))
+    #expect(after.value(.merchantContactAfterSale) > before.value(.merchantContactAfterSale) + 0.15)
+    #expect(after.value(.merchantContactFulfilment) == before.value(.merchantContactFulfilment), "only after-sale changes")
+  }
+
   @Test("R-D2: a lower daily quota refuses more decrypts; an unlimited one refuses none for quota")
   func rD2QuotaSweep() {
     let tight = counts(small(.wechatQuota) { $0.merchants.dailyBaseQuota = 2 })

@@ -33,11 +33,12 @@ extension OrderModel {
   ) throws(SimulationError) -> (ContactChannel, SimTime)? {
     let now = sim.now
     let c = scenario.contact
+    let draw = sContact[purpose.rawValue]
     let toolCould: Bool
     switch purpose {
-    case .fulfilment: toolCould = sContact.bernoulli(c.toolCouldMeetFulfilment)
-    case .afterSale: toolCould = sContact.bernoulli(c.toolCouldMeetAfterSale)
-    case .marketing: toolCould = sContact.bernoulli(c.toolCouldMeetMarketing)
+    case .fulfilment: toolCould = draw.bernoulli(c.toolCouldMeetFulfilment)
+    case .afterSale: toolCould = draw.bernoulli(c.toolCouldMeetAfterSale)
+    case .marketing: toolCould = draw.bernoulli(c.toolCouldMeetMarketing)
     }
     // R-V1: a shop that misuses numbers calls for marketing whatever the
     // rules; the platform may detect it and suspend decrypt and calls.
@@ -46,14 +47,14 @@ extension OrderModel {
       misuse(&merchant, order: order, at: now)
     }
     let suspended = rules.contains(.v1) && now < merchant.decrypt.suspendedUntil
-    if order.merchantHoldsRealNumber && !suspended, let t = phone(at: now) { return (.plaintext, t) }
-    if rules.contains(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(order, at: now) }
-    guard order.needsLogistics, !suspended else { return platformMessage(order, at: now) }
+    if order.merchantHoldsRealNumber && !suspended, let t = phone(at: now, draw) { return (.plaintext, t) }
+    if rules.contains(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(order, at: now, draw) }
+    guard order.needsLogistics, !suspended else { return platformMessage(order, at: now, draw) }
     if order.isWeChat {
       return try weChatContact(&order, &merchant, merchantIndex: merchantIndex, purpose: purpose,
                                toolCould: toolCould, &sim)
     }
-    return taobaoContact(&order, merchant, at: now)
+    return taobaoContact(&order, merchant, at: now, draw)
   }
 
   mutating func weChatContact<Events: EventSet<OrderEvent>>(
@@ -62,6 +63,7 @@ extension OrderModel {
   ) throws(SimulationError) -> (ContactChannel, SimTime)? {
     let now = sim.now
     let m = scenario.merchants
+    let draw = sContact[purpose.rawValue]
     let decryptable = isDecryptable(order, at: now)
     let request = DecryptGatekeeper.Request(
       shopHasEWaybill: merchant.hasEWaybill, shopHasQuota: merchant.hasQuota, orderState: order.state,
@@ -73,7 +75,7 @@ extension OrderModel {
         // Before virtual numbers a decrypt reveals the real number.
         if !order.merchantHoldsRealNumber { tally(order) { $0.realNumberExposures += 1 } }
         order.merchantHoldsRealNumber = true
-        return phone(at: now).map { (.decrypt, $0) } ?? platformMessage(order, at: now)
+        return phone(at: now, draw).map { (.decrypt, $0) } ?? platformMessage(order, at: now, draw)
       }
       // R-W8: during an after-sale case the case's own number serves.
       let afterSaleNumber = purpose == .afterSale && weChatRules.contains(.w8)
@@ -86,7 +88,7 @@ extension OrderModel {
         if !order.virtualNumber.isValid(at: now, scenario.virtualNumbers) {
           _ = order.virtualNumber.reapply(at: now, orderDecryptable: decryptable, scenario.virtualNumbers)
         }
-        guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return platformMessage(order, at: now) }
+        guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return platformMessage(order, at: now, draw) }
       }
       if !merchant.verification.canDial(at: now, reviewingCanDial: m.reviewingCanDial) {
         tally(order) { $0.callsBlockedUnverified += 1 }
@@ -95,11 +97,11 @@ extension OrderModel {
           if !order.merchantHoldsRealNumber { tally(order) { $0.realNumberExposures += 1 } }
           order.merchantHoldsRealNumber = true
           let reviewed = now + SimDuration(hours: m.realNumberReviewDelay)
-          return phone(at: reviewed).map { (.decrypt, $0) } ?? platformMessage(order, at: now)
+          return phone(at: reviewed, draw).map { (.decrypt, $0) } ?? platformMessage(order, at: now, draw)
         }
-        return platformMessage(order, at: now)
+        return platformMessage(order, at: now, draw)
       }
-      return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now)
+      return phone(at: now, draw).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now, draw)
     case let .denied(reason):
       tally(order) { $0.decryptDenied[reason.index] += 1 }
       if reason == .quota && merchant.hasQuota && !merchant.quotaApplicationPending
@@ -110,27 +112,29 @@ extension OrderModel {
         try sim.schedule(OrderEvent(.quotaDecision, slot: UInt32(merchantIndex)),
                          after: SimDuration(hours: m.temporaryQuotaDelay))
       }
-      return platformMessage(order, at: now)
+      return platformMessage(order, at: now, draw)
     }
   }
 
-  mutating func taobaoContact(_ order: inout OrderRecord, _ merchant: Merchant, at now: SimTime) -> (ContactChannel, SimTime)? {
+  mutating func taobaoContact(
+    _ order: inout OrderRecord, _ merchant: Merchant, at now: SimTime, _ draw: RandomStream
+  ) -> (ContactChannel, SimTime)? {
     // R-D6: a decrypt yields the virtual number, never the real one.
     let completedAt = order.completed == .distantFuture ? nil : order.completed
-    guard scenario.taobao.isValid(completedAt: completedAt, at: now) else { return platformMessage(order, at: now) }
+    guard scenario.taobao.isValid(completedAt: completedAt, at: now) else { return platformMessage(order, at: now, draw) }
     switch order.gGroup.format {
     case .elevenPlusFour:
-      if sContact.bernoulli(scenario.taobao.extensionMisdialProbability) { return platformMessage(order, at: now) }
+      if draw.bernoulli(scenario.taobao.extensionMisdialProbability) { return platformMessage(order, at: now, draw) }
     case .sevenHundred:
       if !order.gGroup.admits(caller: MerchantPopulation.staffCaller) {
         if merchant.registration == .lazy { registerStaff(&order) }
         guard order.gGroup.admits(caller: MerchantPopulation.staffCaller) else {
           tally(order) { $0.callsBlockedUnregistered += 1 }
-          return platformMessage(order, at: now)
+          return platformMessage(order, at: now, draw)
         }
       }
     }
-    return phone(at: now).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now)
+    return phone(at: now, draw).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now, draw)
   }
 
   /// Registers the shop's staff number in the order's G group (R-G2).
@@ -149,9 +153,9 @@ extension OrderModel {
   }
 
   /// Phone calls: the first answered attempt's time, or `nil`.
-  func phone(at now: SimTime) -> SimTime? {
+  func phone(at now: SimTime, _ draw: RandomStream) -> SimTime? {
     let c = scenario.contact
-    for attempt in 0..<max(1, c.merchantCallAttempts) where sContact.bernoulli(c.answerProbability) {
+    for attempt in 0..<max(1, c.merchantCallAttempts) where draw.bernoulli(c.answerProbability) {
       return now + SimDuration(hours: Double(attempt) * c.merchantRetryDelay)
     }
     return nil
@@ -159,13 +163,13 @@ extension OrderModel {
 
   /// The platform's customer-service message, then (Taobao) the OAID SMS
   /// API. WeChat virtual numbers take no SMS (R-W6).
-  func platformMessage(_ order: OrderRecord, at now: SimTime) -> (ContactChannel, SimTime)? {
+  func platformMessage(_ order: OrderRecord, at now: SimTime, _ draw: RandomStream) -> (ContactChannel, SimTime)? {
     let c = scenario.contact
-    if sContact.bernoulli(c.officialMessageResponse) {
-      return (.officialMessage, now + SimDuration(hours: c.officialMessageDelay.sample(sContact)))
+    if draw.bernoulli(c.officialMessageResponse) {
+      return (.officialMessage, now + SimDuration(hours: c.officialMessageDelay.sample(draw)))
     }
-    if !order.isWeChat && sContact.bernoulli(c.smsApiResponse) {
-      return (.smsAPI, now + SimDuration(hours: c.officialMessageDelay.sample(sContact)))
+    if !order.isWeChat && draw.bernoulli(c.smsApiResponse) {
+      return (.smsAPI, now + SimDuration(hours: c.officialMessageDelay.sample(draw)))
     }
     return nil
   }

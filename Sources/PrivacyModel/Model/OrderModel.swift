@@ -41,7 +41,8 @@ public struct OrderModel: SimulationModel {
   let sCourier: RandomStream
   let sAfterSale: RandomStream
   let sMarketing: RandomStream
-  let sContact: RandomStream
+  /// Merchant-contact draws, by ``ContactPurpose``.
+  let sContact: [RandomStream]
   let sPlatform: RandomStream
 
   /// A model of `scenario` for replication `replication` of run `seed`.
@@ -76,7 +77,7 @@ public struct OrderModel: SimulationModel {
     sCourier = stream(StreamID.courierCalls)
     sAfterSale = stream(StreamID.afterSale)
     sMarketing = stream(StreamID.marketing)
-    sContact = stream(StreamID.merchantContact)
+    sContact = StreamID.merchantContact.map(stream)
     sPlatform = stream(StreamID.platform)
   }
 

@@ -13,6 +13,8 @@ enum StreamID {
   static let courierCalls: UInt64 = 107
   static let afterSale: UInt64 = 108
   static let marketing: UInt64 = 109
-  static let merchantContact: UInt64 = 110
+  /// One per contact purpose (fulfilment, after-sale, marketing): a rule
+  /// that changes one purpose's contacts leaves the others' draws alone.
+  static let merchantContact: [UInt64] = [110, 112, 113]
   static let platform: UInt64 = 111
 }
