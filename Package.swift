@@ -78,6 +78,11 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "simrunTests",
+      dependencies: ["simrun"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "PrivacyModelTests",
       dependencies: ["PrivacyModel", "SimKernel"],
       swiftSettings: swiftSettings

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Runs the built `simrun` binary (it sits beside the test bundle) and
+/// returns its exit status, standard output and standard error.
+func simrun(_ arguments: String...) throws -> (status: Int32, out: String, err: String) {
+  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("simrun")
+  let process = Process()
+  process.executableURL = binary
+  process.arguments = arguments
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+@Suite("simrun, end to end")
+struct SimRunCommandTests {
+  @Test("--version and --help answer and exit 0")
+  func versionAndHelp() throws {
+    let version = try simrun("--version")
+    #expect(version.status == 0)
+    #expect(version.out.contains("0."))
+    let help = try simrun("compare", "--help")
+    #expect(help.status == 0)
+    #expect(help.out.contains("Examples:"))
+  }
+
+  @Test("list names every phase, rule and metric")
+  func list() throws {
+    let r = try simrun("list")
+    #expect(r.status == 0)
+    for id in ["wechat-baseline", "taobao-700-full", "R-D2", "R-G3", "R-W8", "courier_reachability", "suspensions", "S4"] {
+      #expect(r.out.contains(id), "\(id)")
+    }
+  }
+
+  @Test("compare prints every metric for each phase and the paired differences")
+  func compare() throws {
+    let r = try simrun("compare", "wechat-2025-08-necessary", "wechat-2025-10-virtual-number",
+                       "--replications", "2", "--days", "14", "--orders-per-day", "300")
+    #expect(r.status == 0, "\(r.err)")
+    for metric in ["courier_reachability", "real_number_exposures_per_1000", "calls_blocked_unverified"] {
+      #expect(r.out.contains(metric))
+    }
+    #expect(r.out.contains("Δ vs wechat-2025-08-necessary"))
+  }
+
+  @Test("same seed ⇒ same output, whatever the thread count")
+  func deterministic() throws {
+    let args = ["compare", "taobao-11plus4", "taobao-700-full", "--replications", "3", "--days", "14", "--orders-per-day", "300"]
+    let one = try simrun(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], "--threads", "1")
+    let two = try simrun(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], "--threads", "2")
+    #expect(one.status == 0 && two.status == 0)
+    #expect(one.out == two.out)
+  }
+
+  @Test("an unknown phase is a usage error (exit 64) with a suggestion")
+  func unknownPhase() throws {
+    let r = try simrun("compare", "wechat-2025-10-virtual-numbr")
+    #expect(r.status == 64)
+    #expect(r.err.contains("unknown phase 'wechat-2025-10-virtual-numbr'"))
+    #expect(r.err.contains("Did you mean 'wechat-2025-10-virtual-number'?"))
+  }
+
+  @Test("invalid options are usage errors (exit 64)")
+  func invalidOptions() throws {
+    #expect(try simrun("selftest", "--replications", "1").status == 64)
+    #expect(try simrun("compare", "--threads", "0").status == 64)
+    #expect(try simrun("compare", "--orders-per-day", "-5").status == 64)
+  }
+}
