@@ -19,24 +19,39 @@ struct Compare: ParsableCommand {
         simrun compare taobao-11plus4 taobao-700-full --replications 20 --threads 1
       """)
 
-  @Argument(help: "Phase ids (see `simrun list phases`); the first is the baseline.")
+  @Argument(help: "Scenario files (.yaml) or phase ids (see `simrun list phases`); the first is the baseline.")
   var phases: [String] = []
 
   @OptionGroup var options: RunOptions
 
   func validate() throws {
     try options.validate()
-    for id in phases where Phase.named(id) == nil {
+    for id in phases where Phase.named(id) == nil && !Compare.isFile(id) {
       let suggestion = Suggestion.closest(to: id, in: Phase.all.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
       throw ValidationError("unknown phase '\(id)'.\(suggestion) Known phases: \(Phase.all.map(\.id).joined(separator: ", ")).")
     }
     if Set(phases).count != phases.count { throw ValidationError("a phase is named twice.") }
   }
 
+  static func isFile(_ argument: String) -> Bool { argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") }
+
   func run() throws {
-    let chosen = phases.isEmpty ? Phase.all : phases.compactMap(Phase.named)
-    let results = chosen.map { phase in
-      ScenarioRunner.run(options.scenario(for: phase), seed: options.seed, replications: options.replications, threads: options.threads)
+    // Every file is checked before anything runs; all problems are reported.
+    var scenarios: [Scenario] = []
+    var problems: [String] = []
+    for argument in phases.isEmpty ? Phase.all.map(\.id) : phases {
+      if Compare.isFile(argument) {
+        do { scenarios.append(try ScenarioFile.load(argument)) } catch { problems.append(error.description) }
+      } else {
+        scenarios.append(options.scenario(for: Phase.named(argument)!))
+      }
+    }
+    guard problems.isEmpty else {
+      printError(problems.joined(separator: "\n"))
+      throw SimRunExit.invalidInput
+    }
+    let results = scenarios.map { scenario in
+      ScenarioRunner.run(scenario, seed: options.seed, replications: options.replications, threads: options.threads)
     }
     print(ComparisonReport(results: results).text)
   }

@@ -1,0 +1,70 @@
+import PrivacyModel
+import SimKernel
+
+/// A value in a scenario file, after its kind was checked.
+enum FieldValue: Equatable, Sendable {
+  case number(Double)
+  case integer(Int)
+  case distribution(ContinuousDistribution)
+  case weights([Double])
+}
+
+/// One settable key of a scenario file: where it lives, what it accepts,
+/// where its default comes from, and how to read and write it.
+struct ScenarioField: Sendable {
+  enum Kind: Sendable {
+    /// A number in [0, 1].
+    case probability
+    /// A number ≥ 0 (durations in hours, unless the key says days).
+    case nonNegative
+    /// A number > 0.
+    case positive
+    /// A whole number in the range.
+    case integer(ClosedRange<Int>)
+    /// A duration distribution, e.g. `{lognormal: {mean: 24, cv: 0.6}}`.
+    case distribution
+    /// 24 non-negative hourly weights, not all zero.
+    case hourlyWeights
+
+    var expectation: String {
+      switch self {
+      case .probability: "a probability between 0 and 1"
+      case .nonNegative: "a number ≥ 0"
+      case .positive: "a number > 0"
+      case let .integer(range): "a whole number from \(range.lowerBound) to \(range.upperBound)"
+      case .distribution: "a distribution: {constant: X}, {exponential: {mean}}, {lognormal: {mean, cv}}, {uniform: {lower, upper}}, {gamma: {shape, scale}}, {weibull: {shape, scale}} or {normal: {mean, sd}}"
+      case .hourlyWeights: "a list of 24 numbers ≥ 0, not all zero"
+      }
+    }
+  }
+
+  let path: String
+  let kind: Kind
+  /// RULEBOOK rule / source document, or "assumption".
+  let source: String
+  let get: @Sendable (Scenario) -> FieldValue
+  let set: @Sendable (inout Scenario, FieldValue) -> Void
+}
+
+extension ScenarioField {
+  static func number(_ path: String, _ kind: Kind, _ source: String, _ key: any WritableKeyPath<Scenario, Double> & Sendable) -> ScenarioField {
+    ScenarioField(path: path, kind: kind, source: source, get: { .number($0[keyPath: key]) },
+                  set: { if case let .number(v) = $1 { $0[keyPath: key] = v } })
+  }
+
+  static func integer(_ path: String, _ range: ClosedRange<Int>, _ source: String, _ key: any WritableKeyPath<Scenario, Int> & Sendable) -> ScenarioField {
+    ScenarioField(path: path, kind: .integer(range), source: source, get: { .integer($0[keyPath: key]) },
+                  set: { if case let .integer(v) = $1 { $0[keyPath: key] = v } })
+  }
+
+  static func distribution(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, ContinuousDistribution> & Sendable) -> ScenarioField {
+    ScenarioField(path: path, kind: .distribution, source: source, get: { .distribution($0[keyPath: key]) },
+                  set: { if case let .distribution(v) = $1 { $0[keyPath: key] = v } })
+  }
+
+  /// A duration stored as `SimDuration`, written in days.
+  static func days(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, SimDuration> & Sendable) -> ScenarioField {
+    ScenarioField(path: path, kind: .nonNegative, source: source, get: { .number($0[keyPath: key].days) },
+                  set: { if case let .number(v) = $1 { $0[keyPath: key] = SimDuration(days: v) } })
+  }
+}

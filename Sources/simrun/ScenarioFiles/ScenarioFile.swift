@@ -1,0 +1,396 @@
+import Foundation
+import PrivacyModel
+import SimKernel
+import Yams
+
+/// Reads scenario files (YAML) into ``Scenario`` values, checking every key
+/// against ``ScenarioSchema``. Nothing is simulated until a file is wholly
+/// valid; all problems found are reported together.
+struct ScenarioFile {
+  let file: String
+  private var diagnostics: [ScenarioDiagnostic] = []
+
+  /// Loads and validates the file at `path`.
+  static func load(_ path: String) throws(ScenarioFileError) -> Scenario {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw ScenarioFileError(diagnostics: [ScenarioDiagnostic(file: path, line: 1, column: 1, path: "",
+                                                               message: "cannot read the file (\(error.localizedDescription))")])
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Validates `text` as the contents of `file`.
+  static func parse(_ text: String, file: String) throws(ScenarioFileError) -> Scenario {
+    var reader = ScenarioFile(file: file)
+    let scenario = reader.read(text)
+    if let scenario, reader.diagnostics.isEmpty { return scenario }
+    throw ScenarioFileError(diagnostics: reader.diagnostics)
+  }
+
+  static let topLevelKeys = ["name", "phases", "start", "days", "warmup_days", "wechat_share", "decrypt",
+                             "orders", "merchants", "contact", "virtual_numbers", "taobao", "g_group"]
+  static let sections = ["orders", "merchants", "contact", "virtual_numbers", "taobao", "g_group"]
+
+  // MARK: - Reading
+
+  private mutating func read(_ text: String) -> Scenario? {
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        report(nil, "", "expected a mapping of scenario keys, found an empty file")
+        return nil
+      }
+      root = node
+    } catch let error as YamlError {
+      reportSyntax(error)
+      return nil
+    } catch {
+      report(nil, "", "cannot parse YAML: \(error)")
+      return nil
+    }
+    guard case let .mapping(mapping) = root else {
+      report(root, "", "expected a mapping of scenario keys, found \(Self.describe(root))")
+      return nil
+    }
+    var entries: [String: Node] = [:]
+    for (key, value) in mapping {
+      guard let name = key.string else {
+        report(key, "", "expected a key name, found \(Self.describe(key))")
+        continue
+      }
+      guard Self.topLevelKeys.contains(name) else {
+        unknownKey(key, name, path: name, known: Self.topLevelKeys)
+        continue
+      }
+      entries[name] = value
+    }
+
+    // Phases, period.
+    let schedule = readPhases(entries["phases"])
+    guard let schedule else { return nil }
+    let first = schedule[0].phase
+    let start = entries["start"].flatMap { readDate($0, "start") }
+      ?? first.defaultStart ?? CivilDate(year: 2024, month: 1, day: 1)!
+    let days = entries["days"].flatMap { readInteger($0, "days", 1...36_500) } ?? 60
+    let warmup = entries["warmup_days"].flatMap { readInteger($0, "warmup_days", 0...36_500) } ?? min(20, days / 3)
+    if let node = entries["warmup_days"], warmup >= days {
+      report(node, "warmup_days", "expected fewer warm-up days than `days` (\(days)), found \(warmup)")
+    }
+    var scenario = Scenario(phase: first, start: start, days: days, warmupDays: min(warmup, max(0, days - 1)))
+    scenario.schedule = schedule
+    if let node = entries["name"] {
+      if let name = node.string, !name.isEmpty { scenario.name = name } else { report(node, "name", "expected a non-empty text") }
+    }
+    if let node = entries["wechat_share"] { apply(ScenarioSchema.byPath["wechat_share"]!, node, to: &scenario) }
+    if let node = entries["decrypt"] { readDecrypt(node, into: &scenario) }
+    for section in Self.sections {
+      guard let node = entries[section] else { continue }
+      readSection(section, node, into: &scenario)
+    }
+    checkConsistency(scenario, entries)
+    return scenario
+  }
+
+  private mutating func readPhases(_ node: Node?) -> [ScheduledPhase]? {
+    guard let node else {
+      report(nil, "phases", "expected a list of phases (e.g. `- phase: wechat-2025-10-virtual-number`), found nothing")
+      return nil
+    }
+    guard case let .sequence(items) = node, !items.isEmpty else {
+      report(node, "phases", "expected a non-empty list of phases, found \(Self.describe(node))")
+      return nil
+    }
+    var schedule: [ScheduledPhase] = []
+    for (i, item) in items.enumerated() {
+      let path = "phases[\(i)]"
+      guard case let .mapping(fields) = item else {
+        report(item, path, "expected `{phase: ID, from: YYYY-MM-DD}`, found \(Self.describe(item))")
+        continue
+      }
+      var phase: Phase?
+      var from: CivilDate?
+      for (key, value) in fields {
+        switch key.string {
+        case "phase":
+          guard let id = value.string, let p = Phase.named(id) else {
+            let id = value.string ?? ""
+            let hint = Suggestion.closest(to: id, in: Phase.all.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            report(value, "\(path).phase", "expected a phase id (see `simrun list phases`), found '\(id)'\(hint)")
+            continue
+          }
+          phase = p
+        case "from":
+          from = readDate(value, "\(path).from")
+        default:
+          unknownKey(key, key.string ?? "?", path: "\(path).\(key.string ?? "?")", known: ["phase", "from"])
+        }
+      }
+      if let phase { schedule.append(ScheduledPhase(phase, from: from)) }
+      else if fields.first(where: { $0.key.string == "phase" }) == nil { report(item, path, "expected a `phase:` key") }
+    }
+    return schedule.count == items.count ? schedule : nil
+  }
+
+  private mutating func readDecrypt(_ node: Node, into scenario: inout Scenario) {
+    guard case let .mapping(fields) = node else {
+      report(node, "decrypt", "expected a mapping, found \(Self.describe(node))")
+      return
+    }
+    for (key, value) in fields {
+      guard key.string == "unnecessary" else {
+        unknownKey(key, key.string ?? "?", path: "decrypt.\(key.string ?? "?")", known: ["unnecessary"])
+        continue
+      }
+      switch value.string {
+      case "refuse": scenario.unnecessaryDecrypt = .refuse
+      case "grant-as-violation": scenario.unnecessaryDecrypt = .grantAsViolation
+      default: report(value, "decrypt.unnecessary", "expected `refuse` or `grant-as-violation`, found \(Self.describe(value))")
+      }
+    }
+  }
+
+  private mutating func readSection(_ section: String, _ node: Node, into scenario: inout Scenario) {
+    guard case let .mapping(fields) = node else {
+      report(node, section, "expected a mapping, found \(Self.describe(node))")
+      return
+    }
+    let known = ScenarioSchema.fields.filter { $0.path.hasPrefix(section + ".") }
+      .map { String($0.path.dropFirst(section.count + 1)) } + (section == "taobao" ? ["ramp"] : [])
+    for (key, value) in fields {
+      guard let name = key.string else {
+        report(key, section, "expected a key name, found \(Self.describe(key))")
+        continue
+      }
+      let path = "\(section).\(name)"
+      if path == "taobao.ramp" {
+        readRamp(value, into: &scenario)
+      } else if let field = ScenarioSchema.byPath[path] {
+        apply(field, value, to: &scenario)
+      } else {
+        unknownKey(key, name, path: path, known: known)
+      }
+    }
+  }
+
+  private mutating func readRamp(_ node: Node, into scenario: inout Scenario) {
+    guard case let .sequence(items) = node, !items.isEmpty else {
+      report(node, "taobao.ramp", "expected a list of `{date: YYYY-MM-DD, share: 0…1}`, found \(Self.describe(node))")
+      return
+    }
+    var ramp: [(time: SimTime, share: Double)] = []
+    for (i, item) in items.enumerated() {
+      let path = "taobao.ramp[\(i)]"
+      guard case let .mapping(fields) = item, let dateNode = fields["date"], let shareNode = fields["share"] else {
+        report(item, path, "expected `{date: YYYY-MM-DD, share: 0…1}`, found \(Self.describe(item))")
+        continue
+      }
+      for (key, _) in fields where key.string != "date" && key.string != "share" {
+        unknownKey(key, key.string ?? "?", path: "\(path).\(key.string ?? "?")", known: ["date", "share"])
+      }
+      guard let date = readDate(dateNode, "\(path).date"), let share = readNumber(shareNode, "\(path).share", .probability) else {
+        continue
+      }
+      let time = scenario.calendar.startOfDay(date)
+      if let last = ramp.last, time <= last.time {
+        report(dateNode, "\(path).date", "expected dates in increasing order, found \(date) after an equal or later date")
+      }
+      ramp.append((time, share))
+    }
+    if ramp.count == items.count { scenario.taobao.ramp = ramp }
+  }
+
+  // MARK: - Values
+
+  private mutating func apply(_ field: ScenarioField, _ node: Node, to scenario: inout Scenario) {
+    let value: FieldValue?
+    switch field.kind {
+    case .probability, .nonNegative, .positive:
+      value = readNumber(node, field.path, field.kind).map(FieldValue.number)
+    case let .integer(range):
+      value = readInteger(node, field.path, range).map(FieldValue.integer)
+    case .distribution:
+      value = readDistribution(node, field.path).map(FieldValue.distribution)
+    case .hourlyWeights:
+      value = readWeights(node, field.path).map(FieldValue.weights)
+    }
+    if let value { field.set(&scenario, value) }
+  }
+
+  private mutating func readNumber(_ node: Node, _ path: String, _ kind: ScenarioField.Kind) -> Double? {
+    guard case .scalar = node, let text = node.string, let v = Double(text.replacingOccurrences(of: "_", with: "")), v.isFinite else {
+      report(node, path, "expected \(kind.expectation), found \(Self.describe(node))")
+      return nil
+    }
+    let ok: Bool = switch kind {
+    case .probability: v >= 0 && v <= 1
+    case .nonNegative: v >= 0
+    case .positive: v > 0
+    default: true
+    }
+    guard ok else {
+      report(node, path, "expected \(kind.expectation), found \(text)")
+      return nil
+    }
+    return v
+  }
+
+  private mutating func readInteger(_ node: Node, _ path: String, _ range: ClosedRange<Int>) -> Int? {
+    guard case .scalar = node, let text = node.string, let v = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(v) else {
+      report(node, path, "expected \(ScenarioField.Kind.integer(range).expectation), found \(Self.describe(node))")
+      return nil
+    }
+    return v
+  }
+
+  private mutating func readDate(_ node: Node, _ path: String) -> CivilDate? {
+    guard let text = node.string, let date = CivilDate(iso8601: text) else {
+      report(node, path, "expected a date YYYY-MM-DD, found \(Self.describe(node))")
+      return nil
+    }
+    return date
+  }
+
+  private mutating func readWeights(_ node: Node, _ path: String) -> [Double]? {
+    guard case let .sequence(items) = node, items.count == 24 else {
+      report(node, path, "expected \(ScenarioField.Kind.hourlyWeights.expectation), found \(Self.describe(node))")
+      return nil
+    }
+    let weights = items.enumerated().map { readNumber($1, "\(path)[\($0)]", .nonNegative) }
+    guard weights.allSatisfy({ $0 != nil }) else { return nil }
+    let values = weights.map { $0! }
+    guard values.contains(where: { $0 > 0 }) else {
+      report(node, path, "expected at least one hour with a weight above 0, found all zero")
+      return nil
+    }
+    return values
+  }
+
+  static let distributionKinds = ["constant", "exponential", "lognormal", "uniform", "gamma", "weibull", "normal"]
+
+  private mutating func readDistribution(_ node: Node, _ path: String) -> ContinuousDistribution? {
+    guard case let .mapping(outer) = node, outer.count == 1, let (kindNode, params) = outer.first.map({ ($0.key, $0.value) }),
+      let kind = kindNode.string
+    else {
+      report(node, path, "expected \(ScenarioField.Kind.distribution.expectation), found \(Self.describe(node))")
+      return nil
+    }
+    let p = "\(path).\(kind)"
+    if kind == "constant" { return readNumber(params, p, .nonNegative).map(ContinuousDistribution.constant) }
+    guard Self.distributionKinds.contains(kind) else {
+      unknownKey(kindNode, kind, path: p, known: Self.distributionKinds)
+      return nil
+    }
+    guard case let .mapping(fields) = params else {
+      report(params, p, "expected the parameters as a mapping, found \(Self.describe(params))")
+      return nil
+    }
+    var values: [String: (Node, Double)] = [:]
+    for (key, value) in fields {
+      if let name = key.string, let v = readNumber(value, "\(p).\(name)", .nonNegative) { values[name] = (key, v) }
+    }
+    func need(_ names: [String]) -> [Double]? {
+      let unknown = values.keys.filter { !names.contains($0) }.sorted()
+      for name in unknown { unknownKey(values[name]!.0, name, path: "\(p).\(name)", known: names) }
+      let missing = names.filter { values[$0] == nil }
+      if !missing.isEmpty { report(params, p, "expected parameters \(names.joined(separator: ", ")); missing \(missing.joined(separator: ", "))") }
+      return unknown.isEmpty && missing.isEmpty ? names.map { values[$0]!.1 } : nil
+    }
+    func positive(_ name: String, _ v: Double) -> Bool {
+      if v > 0 { return true }
+      report(values[name]!.0, "\(p).\(name)", "expected a number > 0, found \(v)")
+      return false
+    }
+    switch kind {
+    case "exponential":
+      guard let v = need(["mean"]), positive("mean", v[0]) else { return nil }
+      return .exponential(mean: v[0])
+    case "lognormal":
+      if values["mu"] != nil || values["sigma"] != nil {
+        guard let v = need(["mu", "sigma"]) else { return nil }
+        return .lognormal(mu: v[0], sigma: v[1])
+      }
+      guard let v = need(["mean", "cv"]), positive("mean", v[0]) else { return nil }
+      return .lognormal(mean: v[0], cv: v[1])
+    case "uniform":
+      guard let v = need(["lower", "upper"]) else { return nil }
+      guard v[0] <= v[1] else {
+        report(params, p, "expected lower ≤ upper, found \(v[0]) > \(v[1])")
+        return nil
+      }
+      return .uniform(lower: v[0], upper: v[1])
+    case "gamma":
+      guard let v = need(["shape", "scale"]), positive("shape", v[0]), positive("scale", v[1]) else { return nil }
+      return .gamma(shape: v[0], scale: v[1])
+    case "weibull":
+      guard let v = need(["shape", "scale"]), positive("shape", v[0]), positive("scale", v[1]) else { return nil }
+      return .weibull(shape: v[0], scale: v[1])
+    default:  // normal
+      guard let v = need(["mean", "sd"]) else { return nil }
+      return .normal(mean: v[0], standardDeviation: v[1])
+    }
+  }
+
+  // MARK: - Cross-field checks
+
+  private mutating func checkConsistency(_ s: Scenario, _ entries: [String: Node]) {
+    let merchants = entries["merchants"]
+    if s.merchants.registrationEager + s.merchants.registrationLazy > 1 + 1e-12 {
+      report(merchants, "merchants.registration_eager_share",
+             "expected registration_eager_share + registration_lazy_share ≤ 1, found \(s.merchants.registrationEager + s.merchants.registrationLazy)")
+    }
+    let g = s.gGroup
+    if g.shopLevelLimit > g.orderLimit {
+      report(entries["g_group"], "g_group.shop_level_limit", "expected at most order_limit (\(g.orderLimit)), found \(g.shopLevelLimit): an order holds its shop-level callers (R-G2)")
+    }
+    if g.perCallLimit > g.orderLimit {
+      report(entries["g_group"], "g_group.per_call_limit", "expected at most order_limit (\(g.orderLimit)), found \(g.perCallLimit)")
+    }
+    if g.orderLimit > g.listLimit {
+      report(entries["g_group"], "g_group.order_limit", "expected at most list_limit (\(g.listLimit)), found \(g.orderLimit)")
+    }
+    for platform in Platform.allCases {
+      let dated = s.schedule.filter { $0.phase.platform == platform }
+      if Set(dated.map(\.phase.id)).count != dated.count {
+        report(entries["phases"], "phases", "expected each phase once, found a \(platform.rawValue) phase twice")
+      }
+      if dated.filter({ $0.start == nil }).count > 1 {
+        report(entries["phases"], "phases", "expected at most one \(platform.rawValue) phase without `from:`, found several")
+      }
+    }
+  }
+
+  // MARK: - Reporting
+
+  private mutating func report(_ node: Node?, _ path: String, _ message: String) {
+    let mark = node?.mark
+    diagnostics.append(ScenarioDiagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                          path: path, message: message))
+  }
+
+  private mutating func unknownKey(_ node: Node, _ name: String, path: String, known: [String]) {
+    let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+    report(node, path, "unknown key '\(name)'\(hint) (expected one of: \(known.joined(separator: ", ")))")
+  }
+
+  private mutating func reportSyntax(_ error: YamlError) {
+    switch error {
+    case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+      diagnostics.append(ScenarioDiagnostic(file: file, line: mark.line, column: mark.column, path: "",
+                                            message: "YAML syntax: \(problem)"))
+    default:
+      diagnostics.append(ScenarioDiagnostic(file: file, line: 1, column: 1, path: "", message: "YAML: \(error)"))
+    }
+  }
+
+  static func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar: "'\(node.string ?? "")'"
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PrivacyModel
+
+/// `simrun validate FILE…`: check scenario files without running them.
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check scenario files; report every problem as FILE:LINE:COL: KEY.PATH: message.",
+    discussion: """
+      Exits 0 when every file is valid, 64 when any is not (all problems of all \
+      files are listed first).
+
+      Examples:
+        simrun validate Scenarios/*.yaml
+        simrun validate my-scenario.yaml
+      """)
+
+  @Argument(help: "Scenario files (YAML).")
+  var files: [String]
+
+  func run() throws {
+    var failed = false
+    for file in files {
+      do {
+        let s = try ScenarioFile.load(file)
+        print("\(file): ok — \(s.name), \(s.schedule.map(\.phase.id).joined(separator: ", ")), \(s.days) days")
+      } catch {
+        failed = true
+        printError(error.description)
+      }
+    }
+    if failed { throw SimRunExit.invalidInput }
+  }
+}
+
+/// `simrun template`: a scenario file with every default and its source.
+struct Template: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print a scenario file for a phase (or the timeline) with every default and its source.",
+    discussion: """
+      Examples:
+        simrun template wechat-2025-10-virtual-number > my-scenario.yaml
+        simrun template timeline
+      """)
+
+  @Argument(help: "A phase id, or `timeline` for the 2024–2026 timeline.")
+  var phase: String
+
+  func validate() throws {
+    guard phase == "timeline" || Phase.named(phase) != nil else {
+      let hint = Suggestion.closest(to: phase, in: Phase.all.map(\.id) + ["timeline"]).map { " Did you mean '\($0)'?" } ?? ""
+      throw ValidationError("unknown phase '\(phase)'.\(hint)")
+    }
+  }
+
+  func run() {
+    let scenario = phase == "timeline" ? Scenario.timeline() : Scenario(phase: Phase.named(phase)!)
+    print(ScenarioTemplate.yaml(scenario), terminator: "")
+  }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+  var stderr = StandardError()
+  print(text, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+  mutating func write(_ string: String) {
+    FileHandle.standardError.write(Data(string.utf8))
+  }
+}
