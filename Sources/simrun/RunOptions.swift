@@ -20,12 +20,18 @@ struct RunOptions: ParsableArguments {
   var ordersPerDay: Double = 5_000
 
   func validate() throws {
-    guard replications >= 2 else { throw ValidationError("--replications must be at least 2, got \(replications).") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+    try RunOptions.validate(replications: replications, threads: threads)
     guard days >= 7 else { throw ValidationError("--days must be at least 7, got \(days).") }
     guard ordersPerDay > 0, ordersPerDay.isFinite else {
       throw ValidationError("--orders-per-day must be a positive number, got \(ordersPerDay).")
     }
+  }
+
+  /// The checks every replicating command makes of its `--replications`
+  /// and `--threads` (their defaults differ by command, the rules do not).
+  static func validate(replications: Int, threads: Int?) throws {
+    guard replications >= 2 else { throw ValidationError("--replications must be at least 2, got \(replications).") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
   }
 
   /// The built-in scenario of `phase` with these options applied.

@@ -29,8 +29,7 @@ struct SelfTest: ParsableCommand {
   var threads: Int?
 
   func validate() throws {
-    guard replications >= 2 else { throw ValidationError("--replications must be at least 2, got \(replications).") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+    try RunOptions.validate(replications: replications, threads: threads)
   }
 
   func run() throws {

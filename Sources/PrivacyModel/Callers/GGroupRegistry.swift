@@ -26,7 +26,12 @@ public struct GGroupRegistry: Hashable, Sendable {
   /// The group of a new order: the shop-level callers are bound to it
   /// automatically (R-G1, FAQ 11).
   public func groupForNewOrder(format: VirtualNumberFormat, directory: CallerDirectory) -> GGroup {
-    GGroup(members: directory.shopLevel, format: format, oaidGeneration: 0)
+    groupForNewOrder(format: format, shopLevel: directory.shopLevel)
+  }
+
+  /// The same, given the shop-level callers directly (the simulation's path).
+  public func groupForNewOrder(format: VirtualNumberFormat, shopLevel: CallerSet) -> GGroup {
+    GGroup(members: shopLevel, format: format, oaidGeneration: 0)
   }
 
   /// The buyer changed phone or address and the OAID changed (R-L3): the
@@ -34,7 +39,12 @@ public struct GGroupRegistry: Hashable, Sendable {
   /// 16). The shop-level callers are bound to the new OAID again, as to any
   /// new order (an assumption: S4 does not say).
   public func oaidChanged(_ group: inout GGroup, directory: CallerDirectory) {
-    group.members = directory.shopLevel
+    oaidChanged(&group, shopLevel: directory.shopLevel)
+  }
+
+  /// The same, given the shop-level callers directly (the simulation's path).
+  public func oaidChanged(_ group: inout GGroup, shopLevel: CallerSet) {
+    group.members = shopLevel
     group.oaidGeneration &+= 1
   }
 

@@ -29,9 +29,7 @@ extension OrderModel {
       let format: VirtualNumberFormat =
         !taobaoRules.contains(.t2) ? .elevenPlusFour
         : taobaoRules.contains(.t4) ? scenario.taobao.format(createdAt: now, uniform: formatDraw) : .sevenHundred
-      order.gGroup = GGroup(
-        members: merchant.staffOnShopLevelList ? CallerSet(single: MerchantPopulation.staffCaller) : .empty,
-        format: format, oaidGeneration: 0)
+      order.gGroup = scenario.gGroup.groupForNewOrder(format: format, shopLevel: merchant.shopLevelCallers)
     }
     let withLogistics = order.needsLogistics
     tally(order) {
@@ -83,8 +81,7 @@ extension OrderModel {
   mutating func addressChanged(_ slot: UInt32) {
     guard pool[slot].state == .paid, !pool[slot].isWeChat else { return }
     let merchant = population.merchants[Int(pool[slot].merchant)]
-    pool[slot].gGroup.members = merchant.staffOnShopLevelList ? CallerSet(single: MerchantPopulation.staffCaller) : .empty
-    pool[slot].gGroup.oaidGeneration &+= 1
+    scenario.gGroup.oaidChanged(&pool[slot].gGroup, shopLevel: merchant.shopLevelCallers)
   }
 
   mutating func fulfilmentNeed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {

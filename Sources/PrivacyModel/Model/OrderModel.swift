@@ -149,7 +149,7 @@ public struct OrderModel: SimulationModel {
     case .afterSaleOpened: try afterSaleOpened(slot, &sim)
     case .afterSaleClosed: afterSaleClosed(slot, at: sim.now)
     case .marketingNeed: try marketingNeed(slot, &sim)
-    case .arrival, .quotaDecision, .phaseSwitch, .end: break
+    case .arrival, .quotaDecision, .phaseSwitch: break
     }
   }
 

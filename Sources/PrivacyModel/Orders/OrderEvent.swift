@@ -15,7 +15,6 @@ public enum OrderStep: UInt8, Sendable {
   case marketingNeed
   case quotaDecision
   case phaseSwitch
-  case end
 }
 
 /// An event payload packed into 64 bits: the step, the order's slot and the

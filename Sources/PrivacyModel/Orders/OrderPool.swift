@@ -41,6 +41,4 @@ public struct OrderPool: Sendable {
     _modify { yield &records[Int(slot)] }
   }
 
-  /// Slots allocated so far (the high-water mark of storage).
-  public var capacityUsed: Int { records.count }
 }

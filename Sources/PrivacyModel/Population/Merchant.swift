@@ -28,6 +28,12 @@ public struct Merchant: Sendable {
   public var decrypt = ShopDecryptState()
   /// A temporary-quota application awaiting its decision (R-D2).
   public var quotaApplicationPending = false
+
+  /// The shop-level G-group list (R-G1): the staff number, if the shop
+  /// keeps it there.
+  public var shopLevelCallers: CallerSet {
+    staffOnShopLevelList ? CallerSet(single: MerchantPopulation.staffCaller) : .empty
+  }
 }
 
 /// The shops of a replication, with the preprocessed table that picks the
