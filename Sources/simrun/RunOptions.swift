@@ -4,26 +4,39 @@ import SimKernel
 
 /// Options shared by the commands that run scenarios.
 struct RunOptions: ParsableArguments {
-  @Option(help: "Base seed of the random streams.")
+  @Option(help: "Base seed of the random streams; scenarios run with the same seed share common random numbers.")
   var seed: UInt64 = 20_240_408
 
-  @Option(help: "Independent replications per phase (at least 2, for confidence intervals).")
+  @Option(help: "Independent replications per scenario (at least 2, for confidence intervals).")
   var replications: Int = 10
 
   @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
   var threads: Int?
 
-  @Option(help: "Simulated days per phase, the first third of them (at most 20) warm-up.")
-  var days: Int = 60
+  @Option(name: .customLong("set"),
+          help: ArgumentHelp("Override a scenario value, checked like the file (repeatable).",
+                             discussion: "e.g. --set merchants.daily_base_quota=60 --set 'orders.handling_time_hours={exponential: {mean: 12}}'; `simrun list keys` lists the key paths.",
+                             valueName: "KEY.PATH=VALUE"))
+  var settings: [String] = []
 
-  @Option(help: "Orders per day over all shops.")
-  var ordersPerDay: Double = 5_000
+  @Option(help: "Shorthand for --set days=N --set warmup_days=min(20, N/3).")
+  var days: Int?
 
   func validate() throws {
     try RunOptions.validate(replications: replications, threads: threads)
-    guard days >= 7 else { throw ValidationError("--days must be at least 7, got \(days).") }
-    guard ordersPerDay > 0, ordersPerDay.isFinite else {
-      throw ValidationError("--orders-per-day must be a positive number, got \(ordersPerDay).")
+    if let days, days < 2 { throw ValidationError("--days must be at least 2, got \(days).") }
+    _ = try overrides
+  }
+
+  /// `--days` then every `--set`, in order (a later one wins).
+  var overrides: [Override] {
+    get throws {
+      var list: [Override] = []
+      if let days {
+        list.append(try Override(parsing: "days=\(days)"))
+        list.append(try Override(parsing: "warmup_days=\(min(20, days / 3))"))
+      }
+      return list + (try settings.map { try Override(parsing: $0) })
     }
   }
 
@@ -33,11 +46,21 @@ struct RunOptions: ParsableArguments {
     guard replications >= 2 else { throw ValidationError("--replications must be at least 2, got \(replications).") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
   }
+}
 
-  /// The built-in scenario of `phase` with these options applied.
-  func scenario(for phase: Phase) -> Scenario {
-    var s = Scenario(phase: phase, days: days, warmupDays: min(20, days / 3))
-    s.orders.ordersPerDay = ordersPerDay
-    return s
+/// How results are shown and saved.
+struct OutputOptions: ParsableArguments {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, markdown
   }
+
+  @Option(help: "What to print on standard output: table, csv, json or markdown.")
+  var format: Format = .table
+
+  @Option(help: ArgumentHelp("Also write results.csv, results.json, summary.md and report.html into this folder (created if needed; files replaced atomically).",
+                             valueName: "DIR"))
+  var out: String?
+
+  @Flag(help: "No progress bar.")
+  var quiet = false
 }

@@ -30,6 +30,14 @@ public struct ScenarioResult: Sendable {
     return (0..<weeks).map { w in ConfidenceInterval(replications.map { $0.weekly[w].value(metric) }, level: level) }
   }
 
+  /// The first day of each week of ``weeklyIntervals(_:level:)`` (the
+  /// last week may be shorter).
+  public var weekStarts: [CivilDate] {
+    guard let weeks = replications.first?.weekly.count else { return [] }
+    let first = scenario.start.adding(days: scenario.warmupDays)
+    return (0..<weeks).map { first.adding(days: 7 * $0) }
+  }
+
   /// Mean and 95% CI of `self − baseline`, replication by replication: the
   /// paired difference, valid because both ran with the same seed and so
   /// share common random numbers.
@@ -40,17 +48,60 @@ public struct ScenarioResult: Sendable {
   }
 }
 
+/// Watches a run from the replications' threads: told after each simulated
+/// day of each replication, and able to stop the run (an interrupt). It must
+/// be cheap and thread-safe; it cannot change results.
+public protocol RunMonitor: Sendable {
+  /// One more simulated day of some replication is done, in which `events`
+  /// events ran. Returns `false` to stop the whole run.
+  func dayCompleted(events: UInt64) -> Bool
+  /// One replication has finished.
+  func replicationCompleted()
+}
+
+extension RunMonitor {
+  public func replicationCompleted() {}
+}
+
+/// A run stopped by its ``RunMonitor`` before it finished.
+public struct RunInterrupted: Error, Hashable, Sendable {
+  public init() {}
+}
+
 /// Runs scenarios of the order model.
 public enum ScenarioRunner {
   /// One replication: the whole scenario period, then the orders in flight
   /// run to their end.
   public static func replicate(_ scenario: Scenario, seed: UInt64, replication: Int) -> ReplicationResult {
+    try! replicate(scenario, seed: seed, replication: replication, monitor: nil)
+  }
+
+  /// One replication, reporting each simulated day to `monitor`. Running
+  /// day by day gives exactly the events of one uninterrupted run (nothing is
+  /// scheduled between days), so the results do not depend on the monitor.
+  public static func replicate(
+    _ scenario: Scenario, seed: UInt64, replication: Int, monitor: (any RunMonitor)?
+  ) throws(RunInterrupted) -> ReplicationResult {
     var model = OrderModel(scenario, seed: seed, replication: replication)
     var sim = Simulation<DefaultEventSet<OrderEvent>>()
     sim.reserveCapacity(Int(scenario.orders.ordersPerDay * 16))
     do {
       try model.start(&sim)
-      try sim.run(&model)
+      if let monitor {
+        var day = SimTime.zero
+        var reported: UInt64 = 0
+        while sim.pendingCount > 0 {
+          day = day + SimDuration(days: 1)
+          try sim.run(&model, until: day)
+          guard monitor.dayCompleted(events: sim.eventsExecuted - reported) else { throw RunInterrupted() }
+          reported = sim.eventsExecuted
+        }
+        monitor.replicationCompleted()
+      } else {
+        try sim.run(&model)
+      }
+    } catch let error as RunInterrupted {
+      throw error
     } catch {
       // Every delay the model schedules is non-negative: a model bug.
       preconditionFailure("order model scheduled in the past: \(error)")
@@ -62,8 +113,22 @@ public enum ScenarioRunner {
   /// `replications` independent replications on up to `threads` threads;
   /// the result does not depend on the thread count.
   public static func run(_ scenario: Scenario, seed: UInt64, replications: Int, threads: Int? = nil) -> ScenarioResult {
+    try! run(scenario, seed: seed, replications: replications, threads: threads, monitor: nil)
+  }
+
+  /// Like ``run(_:seed:replications:threads:)``, reporting progress to
+  /// `monitor`, which may stop the run.
+  public static func run(
+    _ scenario: Scenario, seed: UInt64, replications: Int, threads: Int?, monitor: (any RunMonitor)?
+  ) throws(RunInterrupted) -> ScenarioResult {
     let runner = ReplicationRunner(replications: replications, threads: threads)
-    let results = try! runner.run { r in replicate(scenario, seed: seed, replication: r) }
-    return ScenarioResult(scenario: scenario, seed: seed, replications: results)
+    do {
+      let results = try runner.run { r in try replicate(scenario, seed: seed, replication: r, monitor: monitor) }
+      return ScenarioResult(scenario: scenario, seed: seed, replications: results)
+    } catch let error as RunInterrupted {
+      throw error
+    } catch {
+      preconditionFailure("unexpected error \(error)")
+    }
   }
 }

@@ -1,8 +1,9 @@
 /// The merchant population: sizes, set-up and habits (RULEBOOK §2–§5).
 /// Every default is an assumption unless its comment cites a source.
 public struct MerchantParameters: Hashable, Sendable {
-  /// Number of shops.
-  public var count = 2_000
+  /// Number of shops (a sample of the platform's shops: scale it with
+  /// ``OrderParameters/ordersPerDay``).
+  public var count = 500
   /// Pareto shape of shop sizes: small values make a few shops carry most
   /// orders (a shop of 20 a day and one of 20,000 a day live very different
   /// lives under a 30-a-day quota).

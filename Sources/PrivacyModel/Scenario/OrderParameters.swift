@@ -4,8 +4,11 @@ public import SimKernel
 /// Durations are in hours unless named otherwise. Every default is an
 /// assumption unless its comment cites a source.
 public struct OrderParameters: Hashable, Sendable {
-  /// Orders per day over the whole merchant population (assumption).
-  public var ordersPerDay = 20_000.0
+  /// Orders per day over the whole merchant population (assumption). With
+  /// the default 500 shops that is 10 orders per shop per day on average;
+  /// scale it together with ``MerchantParameters/count`` to keep shops'
+  /// lives (and so quota pressure) the same.
+  public var ordersPerDay = 5_000.0
   /// Relative order intensity by local hour, 0…23 (assumption: an evening
   /// peak typical of e-commerce).
   public var hourlyWeights: [Double] = [

@@ -1,3 +1,5 @@
+import PrivacyModel
+
 /// One problem in a scenario file: `FILE:LINE:COL: KEY.PATH: message`.
 struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
   let file: String
@@ -6,11 +8,35 @@ struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
   let path: String
   let message: String
 
-  var description: String { "\(file):\(line):\(column): \(path.isEmpty ? "(file)" : path): \(message)" }
+  /// A problem in a `--set` value: located by the option, not a line.
+  init(override: Override, path: String, message: String) {
+    self.init(file: override.description, line: 0, column: 0, path: path, message: message)
+  }
+
+  init(file: String, line: Int, column: Int, path: String, message: String) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.path = path
+    self.message = message
+  }
+
+  var description: String {
+    let location = line > 0 ? "\(file):\(line):\(column)" : file
+    return "\(location): \(path.isEmpty ? "(file)" : path): \(message)"
+  }
 }
 
 /// Everything wrong with a scenario file, reported together.
 struct ScenarioFileError: Error, CustomStringConvertible {
   let diagnostics: [ScenarioDiagnostic]
   var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// A validated scenario with the thresholds its file promises.
+struct ScenarioDocument: Sendable {
+  var scenario: Scenario
+  var expectations: [Expectation]
+  /// Where it came from: a file's path, or `built-in PHASE`.
+  var source: String
 }

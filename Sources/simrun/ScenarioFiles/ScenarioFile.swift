@@ -8,10 +8,17 @@ import Yams
 /// valid; all problems found are reported together.
 struct ScenarioFile {
   let file: String
+  private let overrides: [Override]
   private var diagnostics: [ScenarioDiagnostic] = []
+  private var expectations: [Expectation] = []
 
-  /// Loads and validates the file at `path`.
-  static func load(_ path: String) throws(ScenarioFileError) -> Scenario {
+  private init(file: String, overrides: [Override]) {
+    self.file = file
+    self.overrides = overrides
+  }
+
+  /// Loads and validates the file at `path`, with `overrides` applied first.
+  static func load(_ path: String, overrides: [Override] = []) throws(ScenarioFileError) -> ScenarioDocument {
     let text: String
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
@@ -19,31 +26,34 @@ struct ScenarioFile {
       throw ScenarioFileError(diagnostics: [ScenarioDiagnostic(file: path, line: 1, column: 1, path: "",
                                                                message: "cannot read the file (\(error.localizedDescription))")])
     }
-    return try parse(text, file: path)
+    return try parse(text, file: path, overrides: overrides)
   }
 
-  /// Validates `text` as the contents of `file`.
-  static func parse(_ text: String, file: String) throws(ScenarioFileError) -> Scenario {
-    var reader = ScenarioFile(file: file)
+  /// Validates `text` as the contents of `file`, with `overrides` applied first.
+  static func parse(_ text: String, file: String, overrides: [Override] = []) throws(ScenarioFileError) -> ScenarioDocument {
+    var reader = ScenarioFile(file: file, overrides: overrides)
     let scenario = reader.read(text)
-    if let scenario, reader.diagnostics.isEmpty { return scenario }
+    if let scenario, reader.diagnostics.isEmpty {
+      return ScenarioDocument(scenario: scenario, expectations: reader.expectations, source: file)
+    }
     throw ScenarioFileError(diagnostics: reader.diagnostics)
   }
 
   static let topLevelKeys = ["name", "phases", "start", "days", "warmup_days", "wechat_share", "decrypt",
-                             "orders", "merchants", "contact", "virtual_numbers", "taobao", "g_group"]
+                             "orders", "merchants", "contact", "virtual_numbers", "taobao", "g_group", "expect"]
   static let sections = ["orders", "merchants", "contact", "virtual_numbers", "taobao", "g_group"]
 
   // MARK: - Reading
 
   private mutating func read(_ text: String) -> Scenario? {
-    let root: Node
+    var root: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {
         report(nil, "", "expected a mapping of scenario keys, found an empty file")
         return nil
       }
       root = node
+      if !overrides.isEmpty { root = applyOverrides(to: root) }
     } catch let error as YamlError {
       reportSyntax(error)
       return nil
@@ -90,6 +100,7 @@ struct ScenarioFile {
       guard let node = entries[section] else { continue }
       readSection(section, node, into: &scenario)
     }
+    if let node = entries["expect"] { readExpectations(node) }
     checkConsistency(scenario, entries)
     return scenario
   }
@@ -333,6 +344,58 @@ struct ScenarioFile {
     }
   }
 
+  private mutating func readExpectations(_ node: Node) {
+    guard case let .sequence(items) = node else {
+      report(node, "expect", "expected a list of thresholds such as `- courier_reachability >= 0.95`, found \(Self.describe(node))")
+      return
+    }
+    for (i, item) in items.enumerated() {
+      guard case .scalar = item, let text = item.string else {
+        report(item, "expect[\(i)]", "expected `METRIC OP NUMBER`, found \(Self.describe(item))")
+        continue
+      }
+      do { expectations.append(try Expectation(parsing: text)) } catch { report(item, "expect[\(i)]", error.message) }
+    }
+  }
+
+  // MARK: - Overrides
+
+  /// The document with every `--set` value put in place (a key path that
+  /// does not exist yet is created, so unknown keys are reported as usual).
+  private mutating func applyOverrides(to root: Node) -> Node {
+    guard case .mapping = root else { return root }
+    var root = root
+    for override in overrides {
+      let value: Node
+      do {
+        guard let node = try Yams.compose(yaml: override.value) else { continue }
+        value = node
+      } catch {
+        diagnostics.append(ScenarioDiagnostic(override: override, path: override.path,
+                                              message: "expected a YAML value, found '\(override.value)'"))
+        continue
+      }
+      if !Self.set(value, at: override.keys.map(String.init)[...], in: &root) {
+        diagnostics.append(ScenarioDiagnostic(override: override, path: override.path,
+                                              message: "expected a key inside a mapping, but a part of the path holds a plain value"))
+      }
+    }
+    return root
+  }
+
+  private static func set(_ value: Node, at keys: ArraySlice<String>, in node: inout Node) -> Bool {
+    guard case var .mapping(mapping) = node, let key = keys.first else { return false }
+    if keys.count == 1 {
+      mapping[key] = value
+    } else {
+      var child = mapping[key] ?? Node.mapping(Node.Mapping([]))
+      guard set(value, at: keys.dropFirst(), in: &child) else { return false }
+      mapping[key] = child
+    }
+    node = .mapping(mapping)
+    return true
+  }
+
   // MARK: - Cross-field checks
 
   private mutating func checkConsistency(_ s: Scenario, _ entries: [String: Node]) {
@@ -365,6 +428,10 @@ struct ScenarioFile {
   // MARK: - Reporting
 
   private mutating func report(_ node: Node?, _ path: String, _ message: String) {
+    if let override = overrides.last(where: { $0.covers(path) }) {
+      diagnostics.append(ScenarioDiagnostic(override: override, path: path, message: message))
+      return
+    }
     let mark = node?.mark
     diagnostics.append(ScenarioDiagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
                                           path: path, message: message))

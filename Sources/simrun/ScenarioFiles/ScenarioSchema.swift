@@ -8,7 +8,7 @@ enum ScenarioSchema {
     // Period and platforms
     .number("wechat_share", .probability, "assumption; used when both platforms are scheduled", \.weChatShare),
     // Orders (R-L1…R-L3)
-    .number("orders.orders_per_day", .positive, "assumption", \.orders.ordersPerDay),
+    .number("orders.orders_per_day", .positive, "assumption; 10 per shop per day on average, scale with merchants.count", \.orders.ordersPerDay),
     ScenarioField(path: "orders.hourly_weights", kind: .hourlyWeights, source: "assumption (evening peak)",
                   get: { .weights($0.orders.hourlyWeights) },
                   set: { if case let .weights(w) = $1 { $0.orders.hourlyWeights = w } }),
@@ -27,7 +27,7 @@ enum ScenarioSchema {
     .number("orders.after_sale_window_hours", .nonNegative, "R-D4 after-sale period (15 days: assumption)", \.orders.afterSaleWindow),
     .distribution("orders.after_sale_duration_hours", "assumption", \.orders.afterSaleDuration),
     // Merchants (R-D1…R-D5, R-W2, R-W7, R-G1, R-G9, R-V1)
-    .integer("merchants.count", 1...1_000_000, "assumption", \.merchants.count),
+    .integer("merchants.count", 1...1_000_000, "assumption; a sample of shops, scale with orders.orders_per_day", \.merchants.count),
     .number("merchants.size_pareto_shape", .positive, "assumption (heavy tail)", \.merchants.sizeParetoShape),
     .number("merchants.e_waybill_share", .probability, "R-D1 (figure: assumption)", \.merchants.eWaybillShare),
     .number("merchants.quota_share", .probability, "R-D5 (figure: assumption)", \.merchants.quotaShare),

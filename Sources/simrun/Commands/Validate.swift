@@ -22,8 +22,10 @@ struct Validate: ParsableCommand {
     var failed = false
     for file in files {
       do {
-        let s = try ScenarioFile.load(file)
-        print("\(file): ok — \(s.name), \(s.schedule.map(\.phase.id).joined(separator: ", ")), \(s.days) days")
+        let document = try ScenarioFile.load(file)
+        let s = document.scenario
+        let expectations = document.expectations.isEmpty ? "" : ", \(document.expectations.count) expectations"
+        print("\(file): ok — \(s.name), \(s.schedule.map(\.phase.id).joined(separator: ", ")), \(s.days) days\(expectations)")
       } catch {
         failed = true
         printError(error.description)

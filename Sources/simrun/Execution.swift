@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import PrivacyModel
+
+/// What the running commands share: run scenarios with progress and Ctrl-C
+/// handling, then print the report in the chosen format and write the
+/// `--out` folder.
+struct Execution {
+  /// One scenario to run, with its column name.
+  struct Item {
+    let id: String
+    let document: ScenarioDocument
+    var parameters: [(key: String, value: String)] = []
+  }
+
+  let options: RunOptions
+  let output: OutputOptions
+
+  /// Fails early (before hours of simulation) if `--out` cannot be written.
+  func checkOutputFolder() throws {
+    guard let out = output.out else { return }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
+      guard isFolder.boolValue else { throw ValidationError("--out \(out): exists and is not a folder.") }
+      guard access(out, W_OK) == 0 else { throw ValidationError("--out \(out): the folder is not writable.") }
+    } else {
+      // The nearest existing ancestor must let us create the folder.
+      var parent = URL(fileURLWithPath: out).standardizedFileURL.deletingLastPathComponent()
+      while !FileManager.default.fileExists(atPath: parent.path) { parent = parent.deletingLastPathComponent() }
+      guard access(parent.path, W_OK) == 0 else { throw ValidationError("--out \(out): cannot create the folder in \(parent.path).") }
+    }
+  }
+
+  /// Runs every item with the same seed and replications (so they share
+  /// common random numbers). Ctrl-C stops cleanly: exit 130, nothing written.
+  func run(_ kind: RunReport.Kind, _ items: [Item]) throws -> RunReport {
+    try checkOutputFolder()
+    Interrupt.install()
+    let progress = RunProgress(scenarios: items.map(\.document.scenario), replications: options.replications,
+                               quiet: output.quiet)
+    var entries: [RunReport.Entry] = []
+    for (i, item) in items.enumerated() {
+      progress.begin(items.count > 1 ? "\(item.id) (\(i + 1)/\(items.count))" : item.id)
+      do {
+        let result = try ScenarioRunner.run(item.document.scenario, seed: options.seed, replications: options.replications,
+                                            threads: options.threads, monitor: progress)
+        entries.append(RunReport.Entry(id: item.id, source: item.document.source, parameters: item.parameters, result: result))
+      } catch {
+        progress.finish()
+        printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
+        throw SimRunExit.interrupted
+      }
+    }
+    progress.finish()
+    return RunReport(kind: kind, command: RunReport.commandLine, seed: options.seed,
+                     replications: options.replications, entries: entries)
+  }
+
+  /// Prints `report` in the chosen format and writes the `--out` folder.
+  func emit(_ report: RunReport) throws {
+    switch output.format {
+    case .table: print(report.table(colour: Terminal.colourOnStandardOutput))
+    case .csv: print(report.csv, terminator: "")
+    case .json: print(report.json, terminator: "")
+    case .markdown: print(report.markdown, terminator: "")
+    }
+    if let out = output.out { try write(report, to: out) }
+  }
+
+  /// The report files, each written atomically.
+  func write(_ report: RunReport, to folder: String) throws {
+    var files = [("results.csv", report.csv), ("results.json", report.json), ("summary.md", report.markdown),
+                 ("report.html", report.html)]
+    if report.hasWeeklySeries { files.append(("weekly.csv", report.weeklyCSV)) }
+    do {
+      try AtomicFile.makeFolder(folder)
+      for (name, text) in files { try AtomicFile.write(text, to: URL(fileURLWithPath: folder).appendingPathComponent(name).path) }
+    } catch {
+      printError("simrun: \(error)")
+      throw SimRunExit.outputFailed
+    }
+    if !output.quiet { printError("wrote \(files.map { "\(folder)/\($0.0)" }.joined(separator: ", "))") }
+  }
+
+  /// Loads scenario arguments with the `--set` overrides; all problems are
+  /// printed together and exit 64.
+  func load(_ arguments: [String]) throws -> [ScenarioDocument] {
+    do {
+      return try ScenarioSources.load(arguments, overrides: options.overrides)
+    } catch let error as ScenarioFileError {
+      printError(error.description)
+      throw SimRunExit.invalidInput
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import PrivacyModel
+import Synchronization
+
+/// Watches the replications of a command: stops them when Ctrl-C was
+/// pressed and, on a terminal and without `--quiet`, draws a progress bar on
+/// standard error — replications done, simulated time, events per second,
+/// estimated time left. Redraws at most ten times a second.
+final class RunProgress: RunMonitor {
+  private struct State {
+    var label = ""
+    var replicationDaysDone = 0
+    var replicationsDone = 0
+    var events: UInt64 = 0
+    var lastDraw: ContinuousClock.Instant?
+  }
+
+  private let state = Mutex(State())
+  private let drawing: Bool
+  private let started = ContinuousClock.now
+  /// Replication-days of work expected over the whole command (the days after
+  /// each scenario's end, while orders in flight finish, are estimated).
+  private let expectedReplicationDays: Int
+  private let totalReplications: Int
+
+  /// - Parameters:
+  ///   - scenarios: what will run, in order; `replications` each.
+  ///   - quiet: no bar even on a terminal.
+  init(scenarios: [Scenario], replications: Int, quiet: Bool) {
+    drawing = !quiet && Terminal.standardErrorIsTerminal
+    expectedReplicationDays = scenarios.map { ($0.days + Self.drainDaysEstimate) * replications }.reduce(0, +)
+    totalReplications = scenarios.count * replications
+  }
+
+  /// Orders still in flight at a scenario's end take about this long to finish.
+  static let drainDaysEstimate = 25
+
+  /// The scenario now running, shown beside the bar.
+  func begin(_ label: String) {
+    state.withLock { $0.label = label }
+  }
+
+  func replicationCompleted() {
+    state.withLock { $0.replicationsDone += 1 }
+  }
+
+  func dayCompleted(events: UInt64) -> Bool {
+    if Interrupt.requested { return false }
+    guard drawing else { return true }
+    let now = ContinuousClock.now
+    let line: String? = state.withLock { s in
+      s.replicationDaysDone += 1
+      s.events &+= events
+      if let last = s.lastDraw, now - last < .milliseconds(100) { return nil }
+      s.lastDraw = now
+      return render(s, now: now)
+    }
+    if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    return true
+  }
+
+  /// Clears the bar (call before printing results).
+  func finish() {
+    guard drawing else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+  }
+
+  private func render(_ s: State, now: ContinuousClock.Instant) -> String {
+    let elapsed = Double((now - started).components.seconds) + Double((now - started).components.attoseconds) * 1e-18
+    let fraction = min(0.99, Double(s.replicationDaysDone) / Double(max(1, expectedReplicationDays)))
+    let width = 24
+    let filled = Int(fraction * Double(width))
+    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    let rate = elapsed > 0 ? Double(s.events) / elapsed : 0
+    let eta = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : nil
+    let etaText = eta.map { "ETA \(Self.clock($0))" } ?? "ETA …"
+    return "\r\u{1B}[2K\(bar) \(Int(fraction * 100))%  \(s.label)  replications \(s.replicationsDone)/\(totalReplications)"
+      + "  \(s.replicationDaysDone) simulated days  \(Self.rate(rate)) events/s  \(etaText)"
+  }
+
+  static func clock(_ seconds: Double) -> String {
+    let s = Int(seconds.rounded())
+    return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+  }
+
+  static func rate(_ value: Double) -> String {
+    value >= 1e6 ? String(format: "%.1f M", value / 1e6) : value >= 1e3 ? String(format: "%.0f k", value / 1e3) : String(format: "%.0f", value)
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// What the standard streams are connected to, and ANSI styling that is
+/// used only on a terminal (and never when `NO_COLOR` is set).
+enum Terminal {
+  static let standardOutputIsTerminal = isatty(STDOUT_FILENO) != 0
+  static let standardErrorIsTerminal = isatty(STDERR_FILENO) != 0
+
+  /// Colour on standard output: a terminal that is not "dumb", and no `NO_COLOR`.
+  static let colourOnStandardOutput: Bool = {
+    let environment = ProcessInfo.processInfo.environment
+    return standardOutputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+  }()
+
+  enum Style: String {
+    case bold = "1", dim = "2", green = "32", red = "31", yellow = "33"
+  }
+
+  /// `text` in `style` when `enabled`, else unchanged.
+  static func styled(_ text: String, _ style: Style, enabled: Bool = colourOnStandardOutput) -> String {
+    enabled ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+  }
+
+  /// The width of `text` as shown: ANSI sequences take no room.
+  static func visibleCount(_ text: String) -> Int {
+    var count = 0
+    var inEscape = false
+    for scalar in text.unicodeScalars {
+      if inEscape {
+        if scalar == "m" { inEscape = false }
+      } else if scalar == "\u{1B}" {
+        inEscape = true
+      } else {
+        count += 1
+      }
+    }
+    return count
+  }
+}

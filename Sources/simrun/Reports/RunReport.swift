@@ -1,0 +1,63 @@
+import PrivacyModel
+import SimKernel
+
+/// Everything a command ran, ready to be shown as a table or written as
+/// CSV, JSON, Markdown or HTML. The first entry is the baseline of the
+/// paired differences.
+struct RunReport: Sendable {
+  /// One scenario that ran (a column of the table).
+  struct Entry: Sendable {
+    /// The column's name: the scenario's name, or `KEY=VALUE` in a sweep.
+    let id: String
+    /// Where the scenario came from: a file's path or `built-in PHASE`.
+    let source: String
+    /// The values a sweep set for this entry.
+    let parameters: [(key: String, value: String)]
+    let result: ScenarioResult
+
+    var scenario: Scenario { result.scenario }
+
+    /// The rules in force at some time of the run, by ID.
+    var rules: [RuleID] {
+      scenario.schedule.reduce(into: Set<RuleID>()) { $0.formUnion($1.phase.rules) }.sorted()
+    }
+  }
+
+  enum Kind: String, Sendable {
+    case run, compare, timeline, sweep, check
+  }
+
+  let kind: Kind
+  /// The command line as typed (arguments quoted where the shell needs it).
+  let command: String
+  let seed: UInt64
+  let replications: Int
+  let entries: [Entry]
+
+  var baseline: Entry { entries[0] }
+
+  /// Whether weekly series are reported (the timeline).
+  var hasWeeklySeries: Bool { kind == .timeline }
+
+  /// The metrics charted in the HTML report and highlighted in summaries.
+  static let headlineMetrics: [Metric] = [
+    .courierReachability, .courierContactSuccess, .failedDeliveriesPer1000,
+    .merchantContactFulfilment, .merchantContactAfterSale, .merchantContactMarketing,
+    .realNumberExposuresPer1000, .callsBlockedUnregistered,
+  ]
+}
+
+extension RunReport {
+  /// The command line that started this process, for reports.
+  static var commandLine: String {
+    let arguments = CommandLine.arguments
+    let name = arguments.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "simrun"
+    return ([name] + arguments.dropFirst().map(shellQuoted)).joined(separator: " ")
+  }
+
+  static func shellQuoted(_ argument: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+    if !argument.isEmpty && argument.allSatisfy(safe.contains) { return argument }
+    return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}

@@ -1,0 +1,43 @@
+import PrivacyModel
+
+/// Turns the scenario arguments of a command (phase ids or `.yaml` files)
+/// into validated scenarios. A phase id stands for its built-in scenario —
+/// the very text `simrun template ID` writes — so ids and files go through
+/// the same reader and the same `--set` overrides.
+enum ScenarioSources {
+  static func isFile(_ argument: String) -> Bool { argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") }
+
+  /// Whether `argument` names a file or a known phase (or `timeline`, when allowed).
+  static func unknownArgumentMessage(_ argument: String, allowTimeline: Bool = false) -> String? {
+    if isFile(argument) || Phase.named(argument) != nil || (allowTimeline && argument == "timeline") { return nil }
+    let known = Phase.all.map(\.id) + (allowTimeline ? ["timeline"] : [])
+    let hint = Suggestion.closest(to: argument, in: known).map { " Did you mean '\($0)'?" } ?? ""
+    return "unknown phase '\(argument)'.\(hint) Give a scenario file (.yaml) or one of: \(known.joined(separator: ", "))."
+  }
+
+  /// Every argument read and validated; all problems of all of them are
+  /// thrown together before anything runs.
+  static func load(_ arguments: [String], overrides: [Override]) throws(ScenarioFileError) -> [ScenarioDocument] {
+    var documents: [ScenarioDocument] = []
+    var problems: [ScenarioDiagnostic] = []
+    for argument in arguments {
+      do {
+        if isFile(argument) {
+          documents.append(try ScenarioFile.load(argument, overrides: overrides))
+        } else {
+          let scenario = argument == "timeline" ? Scenario.timeline() : Scenario(phase: Phase.named(argument)!)
+          var document = try ScenarioFile.parse(ScenarioTemplate.yaml(scenario), file: "built-in \(argument)", overrides: overrides)
+          document.source = "built-in \(argument)"
+          documents.append(document)
+        }
+      } catch {
+        problems += error.diagnostics
+      }
+    }
+    // One bad override shows up once, not once per scenario.
+    var seen = Set<ScenarioDiagnostic>()
+    problems = problems.filter { $0.line > 0 || seen.insert($0).inserted }
+    guard problems.isEmpty else { throw ScenarioFileError(diagnostics: problems) }
+    return documents
+  }
+}
