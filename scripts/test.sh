@@ -14,6 +14,9 @@ step "dependencies"
 step "main job (release build)"
 ./scripts/run.sh
 
+step "CI benchmark: thresholds of Scenarios/checks (JUnit XML in .build/simrun-junit.xml)"
+.build/release/simrun check Scenarios/checks/*.yaml --junit .build/simrun-junit.xml
+
 step "test suite"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

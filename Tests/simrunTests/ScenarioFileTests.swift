@@ -35,10 +35,11 @@ struct ScenarioFileTests {
     var text = try simrun("template", "taobao-700-gray").out
     text = text.replacingOccurrences(of: "days: 60\n", with: "days: 14\n")
       .replacingOccurrences(of: "warmup_days: 20 ", with: "warmup_days: 4 ")
-      .replacingOccurrences(of: "orders_per_day: 20000 ", with: "orders_per_day: 300 ")
+      .replacingOccurrences(of: "orders_per_day: 5000 ", with: "orders_per_day: 300 ")
     let file = try scenarioFile(text)
     let fromFile = try simrun("compare", file, "--replications", "2")
-    let builtIn = try simrun("compare", "taobao-700-gray", "--replications", "2", "--days", "14", "--orders-per-day", "300")
+    let builtIn = try simrun("compare", "taobao-700-gray", "--replications", "2", "--days", "14", "--set", "orders.orders_per_day=300")
+    #expect(text.contains("orders_per_day: 300 "))
     #expect(fromFile.status == 0, "\(fromFile.err)")
     #expect(fromFile.out == builtIn.out)
   }
@@ -101,5 +102,20 @@ struct ScenarioFileTests {
     #expect(r.status == 64)
     #expect(r.err.contains("bad.yaml:4:10: merchants.count: expected a whole number from 1 to 1000000, found '0'"))
     #expect(r.out.isEmpty, "nothing ran, nothing printed")
+  }
+}
+
+@Suite("CI benchmark scenarios")
+struct CheckScenarioTests {
+  @Test("every file in Scenarios/checks is valid and carries expect: thresholds")
+  func checkFilesAreValid() throws {
+    let folder = repository.appendingPathComponent("Scenarios/checks")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    #expect(files.count >= 2)
+    for file in files {
+      let r = try simrun("validate", folder.appendingPathComponent(file).path)
+      #expect(r.status == 0, "\(file): \(r.err)")
+      #expect(r.out.contains("expectations"), "\(file) has no expect: list")
+    }
   }
 }

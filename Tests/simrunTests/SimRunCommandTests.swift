@@ -4,10 +4,18 @@ import Testing
 /// Runs the built `simrun` binary (it sits beside the test bundle) and
 /// returns its exit status, standard output and standard error.
 func simrun(_ arguments: String...) throws -> (status: Int32, out: String, err: String) {
-  let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("simrun")
+  try simrun(arguments)
+}
+
+/// The built `simrun` binary, beside the test bundle.
+let simrunBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("simrun")
+
+/// Runs `simrun` with `arguments`, in `directory` when given.
+func simrun(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
   let process = Process()
-  process.executableURL = binary
+  process.executableURL = simrunBinary
   process.arguments = arguments
+  if let directory { process.currentDirectoryURL = directory }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out
@@ -43,7 +51,7 @@ struct SimRunCommandTests {
   @Test("compare prints every metric for each phase and the paired differences")
   func compare() throws {
     let r = try simrun("compare", "wechat-2025-08-necessary", "wechat-2025-10-virtual-number",
-                       "--replications", "2", "--days", "14", "--orders-per-day", "300")
+                       "--replications", "2", "--days", "14", "--set", "orders.orders_per_day=300")
     #expect(r.status == 0, "\(r.err)")
     for metric in ["courier_reachability", "real_number_exposures_per_1000", "calls_blocked_unverified"] {
       #expect(r.out.contains(metric))
@@ -53,9 +61,9 @@ struct SimRunCommandTests {
 
   @Test("same seed ⇒ same output, whatever the thread count")
   func deterministic() throws {
-    let args = ["compare", "taobao-11plus4", "taobao-700-full", "--replications", "3", "--days", "14", "--orders-per-day", "300"]
-    let one = try simrun(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], "--threads", "1")
-    let two = try simrun(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], "--threads", "2")
+    let args = ["compare", "taobao-11plus4", "taobao-700-full", "--replications", "3", "--days", "14", "--set", "orders.orders_per_day=300"]
+    let one = try simrun(args + ["--threads", "1"])
+    let two = try simrun(args + ["--threads", "2"])
     #expect(one.status == 0 && two.status == 0)
     #expect(one.out == two.out)
   }
@@ -72,6 +80,8 @@ struct SimRunCommandTests {
   func invalidOptions() throws {
     #expect(try simrun("selftest", "--replications", "1").status == 64)
     #expect(try simrun("compare", "--threads", "0").status == 64)
-    #expect(try simrun("compare", "--orders-per-day", "-5").status == 64)
+    #expect(try simrun("compare", "--days", "1").status == 64)
+    #expect(try simrun("compare", "--set", "orders.orders_per_day").status == 64)
+    #expect(try simrun("run", "wechat-baseline", "--format", "yaml").status == 64)
   }
 }

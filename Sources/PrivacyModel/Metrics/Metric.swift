@@ -23,6 +23,16 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   case callsBlockedUnverified = "calls_blocked_unverified"
   case suspensions = "suspensions"
 
+  /// Whether the metric is a fraction in [0, 1] (the others are counts per
+  /// 1,000 orders, or hours).
+  public var isRate: Bool {
+    switch self {
+    case .courierReachability, .courierContactSuccess, .merchantContactFulfilment, .merchantContactAfterSale,
+         .merchantContactMarketing: true
+    default: false
+    }
+  }
+
   /// What the metric measures.
   public var definition: String {
     switch self {

@@ -61,11 +61,14 @@ struct Check: ParsableCommand {
     var lines: [String] = []
     for suite in suites {
       lines.append("\(suite.entry.id) (\(suite.entry.source)):")
+      let width = suite.verdicts.map(\.expectation.description.count).max() ?? 0
       for verdict in suite.verdicts {
+        let text = verdict.expectation.description
+        let padded = text + String(repeating: " ", count: width - text.count)
         let pass = verdict.passes(strict: strict)
         let mark = pass ? Terminal.styled("PASS", .green, enabled: colour) : Terminal.styled("FAIL", .red, enabled: colour)
         let note = verdict.meanHolds != verdict.intervalHolds ? "  (the interval straddles the threshold)" : ""
-        lines.append("  \(mark)  \(verdict.expectation)   mean \(SVGChart.value(verdict.interval.mean)), 95% CI [\(SVGChart.value(verdict.interval.lower)), \(SVGChart.value(verdict.interval.upper))]\(note)")
+        lines.append("  \(mark)  \(padded)   mean \(SVGChart.value(verdict.interval.mean)), 95% CI [\(SVGChart.value(verdict.interval.lower)), \(SVGChart.value(verdict.interval.upper))]\(note)")
       }
     }
     let failures = suites.flatMap(\.verdicts).filter { !$0.passes(strict: strict) }.count

@@ -4,22 +4,23 @@ import PrivacyModel
 /// `simrun list`: what the simulator knows.
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the rule phases, the rules with their sources, and the metrics.",
+    abstract: "List the rule phases, the rules with their sources, the metrics, and the scenario keys.",
     discussion: """
       Examples:
         simrun list
         simrun list rules
+        simrun list keys
       """)
 
   enum Section: String, ExpressibleByArgument, CaseIterable {
-    case phases, rules, metrics, sources
+    case phases, rules, metrics, sources, keys
   }
 
-  @Argument(help: "What to list: \(Section.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).")
+  @Argument(help: "What to list: \(Section.allCases.map(\.rawValue).joined(separator: ", ")) (default: all but keys).")
   var sections: [Section] = []
 
   func run() {
-    let chosen = sections.isEmpty ? Section.allCases : sections
+    let chosen = sections.isEmpty ? Section.allCases.filter { $0 != .keys } : sections
     var blocks: [String] = []
     for section in chosen {
       switch section {
@@ -38,6 +39,20 @@ struct List: ParsableCommand {
       case .metrics:
         blocks.append("METRICS (rates in [0, 1]; counts per 1,000 orders)\n" + TextTable(
           header: ["metric", "definition"], rows: Metric.allCases.map { [$0.rawValue, $0.definition] }).rendered)
+      case .keys:
+        let general: [[String]] = [
+          ["name", "a text", "the scenario's name (a column of the reports)"],
+          ["phases", "a list of {phase: ID, from: YYYY-MM-DD}", "RULEBOOK §7"],
+          ["start", "a date YYYY-MM-DD", "first simulated day (China Standard Time)"],
+          ["days", "a whole number ≥ 1", "simulated days"],
+          ["warmup_days", "a whole number < days", "days simulated but not measured"],
+          ["decrypt.unnecessary", "refuse or grant-as-violation", "R-D3 reading"],
+          ["taobao.ramp", "a list of {date, share}", "R-T4"],
+          ["expect", "a list of `METRIC OP NUMBER`", "thresholds for `simrun check`"],
+        ]
+        blocks.append("SCENARIO KEYS (for files and --set KEY.PATH=VALUE)\n" + TextTable(
+          header: ["key path", "expects", "source"],
+          rows: general + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.source] }).rendered)
       case .sources:
         blocks.append("SOURCES\n" + TextTable(
           header: ["key", "document"], rows: SourceDocument.allCases.map { [$0.rawValue, $0.title] }).rendered)

@@ -9,6 +9,13 @@ private let interruptRequested = Atomic<Bool>(false)
 /// A second Ctrl-C kills at once (the default action is restored).
 enum Interrupt {
   static func install() {
+    // A parent may start us with these signals blocked (Foundation's
+    // `Process` does); a blocked Ctrl-C would never arrive.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigaddset(&unblock, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
     for signalNumber in [SIGINT, SIGTERM] {
       signal(signalNumber) { number in
         interruptRequested.store(true, ordering: .relaxed)

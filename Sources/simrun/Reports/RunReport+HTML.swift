@@ -36,7 +36,8 @@ extension RunReport {
         let switches = scenarioSwitches.map { (date: $0.date, label: $0.phase.id) }
         for metric in Self.headlineMetrics {
           h += "<figure>" + SVGChart.series(title: "\(metric.rawValue) — \(entry.id)", weekStarts: entry.result.weekStarts,
-                                            intervals: entry.result.weeklyIntervals(metric), switches: switches) + "</figure>\n"
+                                            intervals: entry.result.weeklyIntervals(metric), isRate: metric.isRate,
+                                            switches: switches) + "</figure>\n"
         }
       }
       h += "</div>\n"
@@ -44,7 +45,7 @@ extension RunReport {
     h += "<h2>Headline metrics</h2>\n<div class=\"charts\">\n"
     for metric in Self.headlineMetrics {
       h += "<figure>" + SVGChart.bars(title: metric.rawValue, labels: entries.map(\.id),
-                                      intervals: entries.map { $0.result.interval(metric) })
+                                      intervals: entries.map { $0.result.interval(metric) }, isRate: metric.isRate)
         + "<figcaption>\(e(metric.definition))</figcaption></figure>\n"
     }
     h += "</div>\n<h2>All metrics</h2>\n" + htmlTable(header: ["metric"] + entries.map(\.id), rows: Metric.allCases.map { m in

@@ -43,6 +43,20 @@ struct ResultsDocument: Codable, Equatable {
     enum CodingKeys: String, CodingKey {
       case id, scenario, rules, schedule, parameters, metrics, vsBaseline = "vs_baseline", weekly
     }
+
+    // `vs_baseline` is written as null for the baseline itself (the other
+    // optional keys are left out when they do not apply).
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(scenario, forKey: .scenario)
+      try c.encode(rules, forKey: .rules)
+      try c.encode(schedule, forKey: .schedule)
+      try c.encodeIfPresent(parameters, forKey: .parameters)
+      try c.encode(metrics, forKey: .metrics)
+      try c.encode(vsBaseline, forKey: .vsBaseline)
+      try c.encodeIfPresent(weekly, forKey: .weekly)
+    }
   }
 
   let tool: String

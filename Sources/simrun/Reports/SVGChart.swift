@@ -5,16 +5,13 @@ import SimKernel
 enum SVGChart {
   /// A horizontal bar per scenario: the mean as a bar, the 95% interval as a
   /// whisker with caps, the value at the bar's end.
-  static func bars(title: String, labels: [String], intervals: [ConfidenceInterval]) -> String {
+  /// Every metric is ≥ 0, so the axis starts at 0 and whiskers are cut
+  /// there; rates (`isRate`) are also cut at 1.
+  static func bars(title: String, labels: [String], intervals: [ConfidenceInterval], isRate: Bool) -> String {
     let labelWidth = 210.0, plotWidth = 330.0, rowHeight = 26.0, top = 30.0
     let width = labelWidth + plotWidth + 90, height = top + rowHeight * Double(labels.count) + 26
-    let lows = intervals.map { $0.lower.isFinite ? $0.lower : 0 }
-    let highs = intervals.map { $0.upper.isFinite ? $0.upper : 0 }
-    let lo = min(0, lows.min() ?? 0)
-    var hi = max(highs.max() ?? 1, intervals.map(\.mean).max() ?? 1)
-    if hi <= lo { hi = lo + 1 }
-    hi = niceCeiling(hi)
-    func x(_ v: Double) -> Double { labelWidth + (v - lo) / (hi - lo) * plotWidth }
+    let (lo, hi) = axis(intervals, isRate: isRate)
+    func x(_ v: Double) -> Double { labelWidth + (min(hi, max(lo, v)) - lo) / (hi - lo) * plotWidth }
     var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
     svg += "<text x=\"4\" y=\"18\" class=\"title\">\(escape(title))</text>"
     // Grid: five ticks.
@@ -38,17 +35,14 @@ enum SVGChart {
   }
 
   /// A weekly line with its 95% band, and a dashed line at each phase switch.
-  static func series(title: String, weekStarts: [CivilDate], intervals: [ConfidenceInterval],
+  static func series(title: String, weekStarts: [CivilDate], intervals: [ConfidenceInterval], isRate: Bool,
                      switches: [(date: CivilDate, label: String)]) -> String {
     let left = 56.0, right = 16.0, top = 30.0, bottom = 40.0, plotWidth = 760.0, plotHeight = 190.0
     let width = left + plotWidth + right, height = top + plotHeight + bottom
+    let (lo, hi) = axis(intervals, isRate: isRate)
     let means = intervals.map { $0.mean.isFinite ? $0.mean : 0 }
-    let lows = intervals.map { $0.lower.isFinite ? $0.lower : 0 }
-    let highs = intervals.map { $0.upper.isFinite ? $0.upper : 0 }
-    let lo = min(0, lows.min() ?? 0)
-    var hi = max(highs.max() ?? 1, means.max() ?? 1)
-    if hi <= lo { hi = lo + 1 }
-    hi = niceCeiling(hi)
+    let lows = intervals.map { $0.lower.isFinite ? max(lo, $0.lower) : 0 }
+    let highs = intervals.map { $0.upper.isFinite ? min(hi, $0.upper) : 0 }
     let first = weekStarts.first?.daysSinceEpoch ?? 0
     let span = Double(max(7, (weekStarts.last?.daysSinceEpoch ?? first) + 7 - first))
     func x(_ day: Int) -> Double { left + Double(day - first) / span * plotWidth }
@@ -80,10 +74,18 @@ enum SVGChart {
     for (i, s) in switches.enumerated() {
       let sx = x(s.date.daysSinceEpoch)
       svg += "<line x1=\"\(n(sx))\" y1=\"\(n(top))\" x2=\"\(n(sx))\" y2=\"\(n(top + plotHeight))\" class=\"switch\"><title>\(escape(s.label)) from \(s.date)</title></line>"
-      svg += "<text x=\"\(n(sx + 3))\" y=\"\(n(top + 10 + Double(i % 4) * 11))\" class=\"switch-label\">\(escape(s.label))</text>"
+      svg += "<text x=\"\(n(sx + 3))\" y=\"\(n(top + 10 + Double(i % 6) * 11))\" class=\"switch-label\">\(escape(s.label))</text>"
     }
     svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" class=\"tick\" text-anchor=\"middle\">week of order creation (line: mean, band: 95% interval, dashed: phase switches)</text>"
     return svg + "</svg>"
+  }
+
+  /// The value axis: from 0 to a round number above every mean and interval
+  /// end (at most 1 for a rate).
+  static func axis(_ intervals: [ConfidenceInterval], isRate: Bool) -> (lo: Double, hi: Double) {
+    let top = intervals.flatMap { [$0.mean, $0.upper] }.filter(\.isFinite).max() ?? 1
+    if isRate { return (0, top > 0.5 ? 1 : niceCeiling(max(top, 1e-9))) }
+    return (0, top > 0 ? niceCeiling(top) : 1)
   }
 
   /// The smallest of 1, 2, 2.5, 5 × 10^k at least `v`.

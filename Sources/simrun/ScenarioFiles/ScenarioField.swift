@@ -26,6 +26,14 @@ struct ScenarioField: Sendable {
     /// 24 non-negative hourly weights, not all zero.
     case hourlyWeights
 
+    /// ``expectation`` in a few words, for listings.
+    var shortExpectation: String {
+      switch self {
+      case .distribution: "a distribution, e.g. {lognormal: {mean: 24, cv: 0.6}}"
+      default: expectation
+      }
+    }
+
     var expectation: String {
       switch self {
       case .probability: "a probability between 0 and 1"

@@ -428,7 +428,9 @@ struct ScenarioFile {
   // MARK: - Reporting
 
   private mutating func report(_ node: Node?, _ path: String, _ message: String) {
-    if let override = overrides.last(where: { $0.covers(path) }) {
+    // A problem in an override's value, or in a key an override created
+    // (those nodes have no position), is the option's, not the file's.
+    if let override = overrides.last(where: { $0.covers(path) || (node?.mark == nil && $0.path.hasPrefix(path + ".")) }) {
       diagnostics.append(ScenarioDiagnostic(override: override, path: path, message: message))
       return
     }

@@ -44,6 +44,11 @@ enum ScenarioTemplate {
     lines += [
       "decrypt:",
       "  unnecessary: \(s.unnecessaryDecrypt == .refuse ? "refuse" : "grant-as-violation")  # R-D3: refuse a decrypt a tool could have met, or grant it as misuse (R-V1); reading: assumption",
+      "# Thresholds for `simrun check` (CI), tested on the mean over replications",
+      "# (--strict: on the whole 95% interval); metrics: `simrun list metrics`. E.g.:",
+      "# expect:",
+      "#   - courier_reachability >= 0.7",
+      "#   - merchant_contact_after_sale >= 0.5",
     ]
     return lines.joined(separator: "\n") + "\n"
   }
