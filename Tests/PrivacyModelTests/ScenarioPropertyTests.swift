@@ -11,6 +11,17 @@ func small(_ phase: Phase, _ configure: (inout Scenario) -> Void = { _ in }) -> 
   return s
 }
 
+/// Every delivery by one carrier, integrated or not, on the standard flow
+/// (no gift, warehouse, installation or reissue flows).
+func oneCarrier(_ s: inout Scenario, integrated: Bool, coverage: Double = 0, waybillAdapted: Double = 1) {
+  s.couriers.carriers = [Carrier(name: "only", share: 1, integrated: integrated, coverage: coverage,
+                                 waybillAdapted: waybillAdapted)]
+  s.couriers.giftShare = 0
+  s.couriers.warehouseShare = 0
+  s.couriers.installationShare = 0
+  s.couriers.reissueShare = 0
+}
+
 func counts(_ s: Scenario, seed: UInt64 = 11) -> ModelCounts {
   ScenarioRunner.replicate(s, seed: seed, replication: 0).counts
 }
@@ -44,7 +55,7 @@ struct ScenarioPropertyTests {
       $0.merchants.registrationEager = 0
       $0.merchants.registrationLazy = 0
       $0.merchants.shopLevelListShare = 0
-      $0.contact.integratedCarrierShare = 1
+      oneCarrier(&$0, integrated: true)
     })
     #expect(c.metByChannel[ContactChannel.virtualNumberCall.rawValue] == 0)
     #expect(c.metByChannel[ContactChannel.plaintext.rawValue] == 0)
@@ -56,13 +67,13 @@ struct ScenarioPropertyTests {
 
   @Test("R-T2/R-G8: couriers of non-integrated flows reach fewer buyers under 700 than under 11+4")
   func rT2NonIntegratedFlows() {
-    let configure: (inout Scenario) -> Void = { $0.contact.integratedCarrierShare = 0 }
+    let configure: (inout Scenario) -> Void = { oneCarrier(&$0, integrated: false) }
     let legacy = counts(small(.taobao11Plus4, configure))
     let full = counts(small(.taobao700Full, configure))
     #expect(full.value(.courierReachability) < legacy.value(.courierReachability) * 0.5)
     #expect(full.value(.failedDeliveriesPer1000) > legacy.value(.failedDeliveriesPer1000) + 100)
     // If the platform adapts every flow, 700 is no worse than 11+4 (no extension to misdial).
-    let adapted = counts(small(.taobao700Full) { $0.contact.integratedCarrierShare = 0; $0.contact.nonIntegratedCoverage = 1 })
+    let adapted = counts(small(.taobao700Full) { oneCarrier(&$0, integrated: false, coverage: 1) })
     #expect(adapted.value(.courierReachability) >= legacy.value(.courierReachability) - 0.01)
   }
 
@@ -71,11 +82,11 @@ struct ScenarioPropertyTests {
     // Every carrier integrated, so every blocked call would be a merchant's.
     let eager = counts(small(.taobao700Full) {
       $0.merchants.registrationEager = 1; $0.merchants.registrationLazy = 0; $0.merchants.shopLevelListShare = 0
-      $0.contact.integratedCarrierShare = 1
+      oneCarrier(&$0, integrated: true)
     })
     let lazy = counts(small(.taobao700Full) {
       $0.merchants.registrationEager = 0; $0.merchants.registrationLazy = 1; $0.merchants.shopLevelListShare = 0
-      $0.contact.integratedCarrierShare = 1
+      oneCarrier(&$0, integrated: true)
     })
     #expect(eager.value(.gGroupCalls) > 800, "about one per shipped order")
     #expect(lazy.value(.gGroupCalls) < eager.value(.gGroupCalls) / 3)

@@ -13,7 +13,8 @@ let metricNames = [
   "merchant_contact_after_sale", "merchant_contact_marketing", "contact_time_p50_hours", "contact_time_p90_hours",
   "real_number_exposures_per_1000", "retained_numbers_per_1000", "decrypt_denied_no_waybill", "decrypt_denied_state",
   "decrypt_denied_quota", "decrypt_denied_policy", "temp_quota_applications", "g_group_calls", "g_group_rejected",
-  "calls_blocked_unregistered", "calls_blocked_unverified", "suspensions",
+  "calls_blocked_unregistered", "calls_blocked_unverified", "suspensions", "oaid_decrypt_calls_per_1000",
+  "side_channel_numbers_per_1000", "profile_exposures_per_1000", "cross_platform_orders_lost_per_1000",
 ]
 
 /// A fresh empty folder.
@@ -188,12 +189,12 @@ struct OutputTests {
   @Test("a bad --set is reported like a bad file value, with the option in place of FILE:LINE:COL; nothing runs")
   func setErrors() throws {
     let r = try simrun(["compare", "wechat-baseline", "taobao-700-full", "--set", "orders.orders_per_dya=3",
-                        "--set", "merchants.e_waybill_share=1.5", "--set", "contact.courier_attempts=many"] + quick)
+                        "--set", "merchants.e_waybill_share=1.5", "--set", "contact.merchant_call_attempts=many"] + quick)
     #expect(r.status == 64)
     #expect(r.out.isEmpty)
     #expect(r.err.contains("--set orders.orders_per_dya=3: orders.orders_per_dya: unknown key 'orders_per_dya'; did you mean 'orders_per_day'?"), "\(r.err)")
     #expect(r.err.contains("--set merchants.e_waybill_share=1.5: merchants.e_waybill_share: expected a probability between 0 and 1, found 1.5"))
-    #expect(r.err.contains("--set contact.courier_attempts=many: contact.courier_attempts: expected a whole number from 1 to 20, found 'many'"))
+    #expect(r.err.contains("--set contact.merchant_call_attempts=many: contact.merchant_call_attempts: expected a whole number from 1 to 20, found 'many'"))
     #expect(r.err.components(separatedBy: "orders_per_dya=3:").count == 2, "reported once, not once per scenario")
     let top = try simrun(["run", "wechat-baseline", "--set", "orderz.x=1"] + quick)
     #expect(top.status == 64)

@@ -73,12 +73,12 @@ struct ScenarioFileTests {
       merchants:
         e_waybill_share: 1.5
       contact:
-        courier_retry_hours: -2
+        merchant_retry_hours: -2
         marketing_delay_hours: {lognormal: {mean: 0, cv: 1}}
       """, [
         ":3:7: days: expected a whole number from 1 to 36500, found 'many'",
         ":5:20: merchants.e_waybill_share: expected a probability between 0 and 1, found 1.5",
-        ":7:24: contact.courier_retry_hours: expected a number ≥ 0, found -2",
+        ":7:25: contact.merchant_retry_hours: expected a number ≥ 0, found -2",
         "contact.marketing_delay_hours.lognormal.mean: expected a number > 0",
       ])
   }

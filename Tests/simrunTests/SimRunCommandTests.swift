@@ -85,3 +85,17 @@ struct SimRunCommandTests {
     #expect(try simrun("run", "wechat-baseline", "--format", "yaml").status == 64)
   }
 }
+
+@Suite("README")
+struct ReadmeTests {
+  @Test("the README's metric and key tables are what `simrun list … --markdown` writes now")
+  func tablesMatchTheCode() throws {
+    let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
+    for section in ["metrics", "keys"] {
+      let table = try simrun("list", section, "--markdown")
+      #expect(table.status == 0)
+      #expect(readme.contains(table.out.trimmingCharacters(in: .newlines)),
+              "regenerate the README table with: simrun list \(section) --markdown")
+    }
+  }
+}

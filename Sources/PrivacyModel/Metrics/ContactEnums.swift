@@ -20,4 +20,6 @@ public enum ContactChannel: Int, CaseIterable, Sendable {
 /// Why a courier's call did not reach the buyer (RULEBOOK §8).
 public enum CourierFailure: Int, CaseIterable, Sendable {
   case virtualNumberExpired, callerNotRegistered, callerNotVerified, extensionNotDialled, noAnswer
+  /// R-T5: a non-official waybill not adapted to 700 numbers shows none.
+  case waybillNotAdapted
 }

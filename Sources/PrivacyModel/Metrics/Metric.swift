@@ -22,6 +22,10 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   case callsBlockedUnregistered = "calls_blocked_unregistered"
   case callsBlockedUnverified = "calls_blocked_unverified"
   case suspensions = "suspensions"
+  case oaidDecryptCallsPer1000 = "oaid_decrypt_calls_per_1000"
+  case sideChannelNumbersPer1000 = "side_channel_numbers_per_1000"
+  case profileExposuresPer1000 = "profile_exposures_per_1000"
+  case crossPlatformOrdersLostPer1000 = "cross_platform_orders_lost_per_1000"
 
   /// Whether the metric is a fraction in [0, 1] (the others are counts per
   /// 1,000 orders, or hours).
@@ -56,6 +60,10 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case .callsBlockedUnregistered: "calls that failed because the caller was not in the G group (R-T2), per 1,000 orders"
     case .callsBlockedUnverified: "calls that failed because the caller was not real-name verified (R-W7), per 1,000 orders"
     case .suspensions: "shop suspensions after detected misuse (R-V1), per 1,000 orders"
+    case .oaidDecryptCallsPer1000: "Taobao OAID decrypt calls, each for up to taobao.decrypt_batch_limit orders of a shop and day (R-D6: 20), per 1,000 orders"
+    case .sideChannelNumbersPer1000: "WeChat buyers whose phone the shop holds through its own mini-program, outside the order (R-M1), per 1,000 orders"
+    case .profileExposuresPer1000: "WeChat buyers whose real nickname and avatar the shop sees (R-M2), per 1,000 orders"
+    case .crossPlatformOrdersLostPer1000: "would-be Taobao orders lost because links from WeChat are blocked (R-X1), per 1,000 would-be orders"
     }
   }
 }
@@ -86,6 +94,11 @@ extension ModelCounts {
     case .callsBlockedUnregistered: return per1000(callsBlockedUnregistered)
     case .callsBlockedUnverified: return per1000(callsBlockedUnverified)
     case .suspensions: return per1000(suspensions)
+    case .oaidDecryptCallsPer1000: return per1000(oaidDecryptCalls)
+    case .sideChannelNumbersPer1000: return per1000(sideChannelNumbers)
+    case .profileExposuresPer1000: return per1000(profileExposures)
+    case .crossPlatformOrdersLostPer1000:
+      return orders + crossPlatformOrdersLost == 0 ? 0 : Double(crossPlatformOrdersLost) * 1_000 / Double(orders + crossPlatformOrdersLost)
     }
   }
 }

@@ -26,6 +26,19 @@ public struct ModelCounts: Sendable, Mergeable {
   public var callsBlockedUnverified = 0
   public var violations = 0
   public var suspensions = 0
+  /// Orders ended completed or cancelled (R-L1); every created order ends once.
+  public var ordersCompleted = 0
+  public var ordersCancelled = 0
+  /// R-L3: OAID changes after a phone or address change (Taobao).
+  public var oaidChanges = 0
+  /// R-D6: OAID decrypt calls (at most `decrypt_batch_limit` orders each).
+  public var oaidDecryptCalls = 0
+  /// R-M1: WeChat buyers whose phone the shop holds through its mini-program.
+  public var sideChannelNumbers = 0
+  /// R-M2: WeChat buyers whose real nickname and avatar the shop sees.
+  public var profileExposures = 0
+  /// R-X1: would-be Taobao orders from blocked WeChat links that were lost.
+  public var crossPlatformOrdersLost = 0
 
   /// Counts with a contact-time sketch of `sketchDigits` significant digits
   /// (3 for run totals; fewer for weekly series, to keep them small).
@@ -55,5 +68,12 @@ public struct ModelCounts: Sendable, Mergeable {
     callsBlockedUnverified += o.callsBlockedUnverified
     violations += o.violations
     suspensions += o.suspensions
+    ordersCompleted += o.ordersCompleted
+    ordersCancelled += o.ordersCancelled
+    oaidChanges += o.oaidChanges
+    oaidDecryptCalls += o.oaidDecryptCalls
+    sideChannelNumbers += o.sideChannelNumbers
+    profileExposures += o.profileExposures
+    crossPlatformOrdersLost += o.crossPlatformOrdersLost
   }
 }

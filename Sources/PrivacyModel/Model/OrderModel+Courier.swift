@@ -10,9 +10,9 @@ extension OrderModel {
       return
     }
     if order.deliveryDay == 0 { tally(order) { $0.deliveriesNeedingContact += 1 } }
-    let c = scenario.contact
-    for attempt in 0..<max(1, c.courierAttempts) {
-      let t = now + SimDuration(hours: Double(attempt) * c.courierRetryDelay)
+    let c = scenario.couriers.carriers[Int(order.carrier)]
+    for attempt in 0..<max(1, c.attempts) {
+      let t = now + SimDuration(hours: Double(attempt) * c.retryHours)
       let failure = courierFailure(order, at: t)
       let reached = failure == nil
       tally(order) {
@@ -23,7 +23,7 @@ extension OrderModel {
       }
       if reached {
         tally(order) { $0.deliveriesContacted += 1 }
-        try schedule(.delivered, slot, afterHours: Double(attempt) * c.courierRetryDelay, &sim)
+        try schedule(.delivered, slot, afterHours: Double(attempt) * c.retryHours, &sim)
         return
       }
     }
@@ -40,6 +40,7 @@ extension OrderModel {
   /// does. Couriers call from carrier-verified numbers, so R-W7 does not
   /// apply to them.
   func courierFailure(_ order: OrderRecord, at time: SimTime) -> CourierFailure? {
+    let carrier = scenario.couriers.carriers[Int(order.carrier)]
     if order.isWeChat {
       if weChatRules.contains(.w1) && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
         return .virtualNumberExpired
@@ -50,11 +51,13 @@ extension OrderModel {
       }
       switch order.gGroup.format {
       case .elevenPlusFour:
-        if sCourier.bernoulli(scenario.taobao.extensionMisdialProbability) { return .extensionNotDialled }
+        if sCourier.bernoulli(carrier.extensionMisdialProbability) { return .extensionNotDialled }
       case .sevenHundred:
+        // R-T5: a non-official waybill must be adapted to print 700 numbers.
+        if taobaoRules.contains(.t5) && !order.waybillAdapted { return .waybillNotAdapted }
         if !order.courierRegistered { return .callerNotRegistered }
       }
     }
-    return sCourier.bernoulli(scenario.contact.answerProbability) ? nil : .noAnswer
+    return sCourier.bernoulli(carrier.answerProbability) ? nil : .noAnswer
   }
 }

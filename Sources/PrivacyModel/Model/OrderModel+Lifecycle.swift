@@ -7,34 +7,76 @@ extension OrderModel {
     let next = arrivals.next(sArrivals)
     if next < arrivalsEnd { try sim.schedule(OrderEvent(.arrival), at: next) }
 
-    let slot = pool.allocate()
     let merchantIndex = sPick.categorical(population.picker)
     let merchant = population.merchants[merchantIndex]
+    let isWeChat = merchant.platform == .wechatShop
+    let measured = now >= measureFrom
+    // The context rules (RULEBOOK §6); four draws per arrival whatever the
+    // platform, so the stream stays aligned across scenarios.
+    let x = scenario.context
+    let fromLink = sContext.uniform() < x.crossPlatformLinkShare
+    let reenters = sContext.uniform() < x.crossPlatformConversion
+    let sideChannel = sContext.uniform() < x.miniProgramPhoneShare
+    let profileSeen = sContext.uniform() < (x.profileAPIRestricted ? x.profileFillShare : 1)
+    // R-X1: a Taobao buyer arriving from a WeChat link that Taobao blocks
+    // either re-enters through the Taobao app or is lost.
+    if !isWeChat && x.crossPlatformLinksBlocked && fromLink && !reenters {
+      if measured {
+        let week = Int((now - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
+        total.crossPlatformOrdersLost += 1
+        weekly[min(week, weekly.count - 1)].crossPlatformOrdersLost += 1
+      }
+      return
+    }
+
+    let slot = pool.allocate()
     let o = scenario.orders
-    let c = scenario.contact
+    let couriers = scenario.couriers
     var order = pool[slot]
     order.merchant = UInt32(merchantIndex)
-    order.isWeChat = merchant.platform == .wechatShop
+    order.isWeChat = isWeChat
     order.created = now
-    order.measured = now >= measureFrom
-    if order.measured {
+    order.measured = measured
+    if measured {
       order.week = UInt16(clamping: (now - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
     }
     order.needsLogistics = !sAttributes.bernoulli(o.noLogisticsShare)
-    order.integratedCarrier = sAttributes.bernoulli(c.integratedCarrierShare)
-    order.courierRegistered = order.integratedCarrier || sAttributes.bernoulli(c.nonIntegratedCoverage)
-    order.courierCallNeeded = sAttributes.bernoulli(c.courierCallNeeded)
+    // The carrier, and the flow (R-G8): registered couriers are those of
+    // integrated carriers (or covered non-integrated ones) on flows the
+    // platform has adapted.
+    let carrierDraw = sAttributes.uniform()
+    let carrierIndex = carrierCumulative.firstIndex { carrierDraw < $0 } ?? max(0, carrierCumulative.count - 1)
+    let carrier = couriers.carriers[carrierIndex]
+    order.carrier = UInt8(carrierIndex)
+    var flowDraw = sAttributes.uniform()
+    var flowCovered = true
+    let coverageDraw = sAttributes.uniform()
+    for flow in couriers.flows {
+      if flowDraw < flow.share {
+        flowCovered = coverageDraw < flow.coverage
+        break
+      }
+      flowDraw -= flow.share
+    }
+    let carrierRegistered = carrier.integrated || sAttributes.uniform() < carrier.coverage
+    order.courierRegistered = carrierRegistered && flowCovered
+    order.waybillAdapted = carrier.integrated || sAttributes.uniform() < carrier.waybillAdapted
+    order.courierCallNeeded = sAttributes.bernoulli(carrier.callNeeded)
     let formatDraw = sAttributes.uniform()
-    if !order.isWeChat {
+    if !isWeChat {
       let format: VirtualNumberFormat =
         !taobaoRules.contains(.t2) ? .elevenPlusFour
         : taobaoRules.contains(.t4) ? scenario.taobao.format(createdAt: now, uniform: formatDraw) : .sevenHundred
       order.gGroup = scenario.gGroup.groupForNewOrder(format: format, shopLevel: merchant.shopLevelCallers)
     }
+    // R-M1 and R-M2 concern WeChat buyers and their mini-program accounts.
+    order.sideChannelNumber = isWeChat && sideChannel
     let withLogistics = order.needsLogistics
     tally(order) {
       $0.orders += 1
       if withLogistics { $0.ordersWithLogistics += 1 }
+      if isWeChat && sideChannel { $0.sideChannelNumbers += 1 }
+      if isWeChat && profileSeen { $0.profileExposures += 1 }
     }
     // The WeChat baseline shows the receiving information in plain text.
     if order.isWeChat && !weChatRules.contains(.d1) && !weChatRules.contains(.w1) && order.needsLogistics {
@@ -82,6 +124,7 @@ extension OrderModel {
     guard pool[slot].state == .paid, !pool[slot].isWeChat else { return }
     let merchant = population.merchants[Int(pool[slot].merchant)]
     scenario.gGroup.oaidChanged(&pool[slot].gGroup, shopLevel: merchant.shopLevelCallers)
+    tally(pool[slot]) { $0.oaidChanges += 1 }
   }
 
   mutating func fulfilmentNeed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
@@ -95,8 +138,17 @@ extension OrderModel {
     // Printing the waybill is the merchant's first view of a WeChat virtual
     // number: its 30 days start here (R-W3; an assumption on what "view" is).
     if pool[slot].isWeChat && weChatRules.contains(.w1) { pool[slot].virtualNumber.view(at: now) }
+    // R-D6: a Taobao shop decrypts each order it prints through the OAID
+    // API, up to the batch limit per call (the result is the virtual number).
+    let merchantIndex = Int(pool[slot].merchant)
+    if !pool[slot].isWeChat && taobaoRules.contains(.d6)
+      && population.merchants[merchantIndex].oaidDecrypts.add(onDay: calendar.localDayNumber(of: now),
+                                                               limit: scenario.taobao.decryptBatchLimit)
+    {
+      tally(pool[slot]) { $0.oaidDecryptCalls += 1 }
+    }
     // R-G9: eager shops register their staff number when printing.
-    let merchant = population.merchants[Int(pool[slot].merchant)]
+    let merchant = population.merchants[merchantIndex]
     if !pool[slot].isWeChat && merchant.registration == .eager && pool[slot].gGroup.format == .sevenHundred
       && !pool[slot].gGroup.members.contains(MerchantPopulation.staffCaller)
     {

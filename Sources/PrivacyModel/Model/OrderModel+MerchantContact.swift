@@ -47,7 +47,11 @@ extension OrderModel {
       misuse(&merchant, order: order, at: now)
     }
     let suspended = rules.contains(.v1) && now < merchant.decrypt.suspendedUntil
-    if order.merchantHoldsRealNumber && !suspended, let t = phone(at: now, draw) { return (.plaintext, t) }
+    // A number already held — revealed earlier, or from the shop's own
+    // mini-program (R-M1, outside the order) — is simply called.
+    if (order.merchantHoldsRealNumber || order.sideChannelNumber) && !suspended, let t = phone(at: now, draw) {
+      return (.plaintext, t)
+    }
     if rules.contains(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(order, at: now, draw) }
     guard order.needsLogistics, !suspended else { return platformMessage(order, at: now, draw) }
     if order.isWeChat {

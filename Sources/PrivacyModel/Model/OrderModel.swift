@@ -18,8 +18,8 @@ public struct OrderModel: SimulationModel {
   var population: MerchantPopulation
   var pool: OrderPool
   /// What the measured orders counted, over the run and by week of creation.
-  public private(set) var total = ModelCounts()
-  public private(set) var weekly: [ModelCounts]
+  public internal(set) var total = ModelCounts()
+  public internal(set) var weekly: [ModelCounts]
   var arrivals: PoissonArrivals
   let measureFrom: SimTime
   let arrivalsEnd: SimTime
@@ -44,6 +44,9 @@ public struct OrderModel: SimulationModel {
   /// Merchant-contact draws, by ``ContactPurpose``.
   let sContact: [RandomStream]
   let sPlatform: RandomStream
+  let sContext: RandomStream
+  /// Cumulative carrier shares, normalised (the last is 1).
+  let carrierCumulative: [Double]
 
   /// A model of `scenario` for replication `replication` of run `seed`.
   public init(_ scenario: Scenario, seed: UInt64, replication: Int) {
@@ -59,13 +62,22 @@ public struct OrderModel: SimulationModel {
     weChatRules = RuleSet(weChatNow?.rules ?? [])
     taobaoRules = RuleSet(taobaoNow?.rules ?? [])
     gate = DecryptGatekeeper(policy: OrderModel.decryptPolicy(weChatNow ?? .wechatBaseline, scenario), calendar: calendar)
-    population = MerchantPopulation(scenario.merchants, weChatShare: share, stream: stream(StreamID.population))
+    // R-W7: shops submit their lines for verification when the rule arrives.
+    let verificationStart = weChatPhases.first { $0.phase.rules.contains(.w7) }?.start ?? .zero
+    population = MerchantPopulation(scenario.merchants, weChatShare: share, stream: stream(StreamID.population),
+                                    verificationStart: verificationStart)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
     weekly = Array(repeating: ModelCounts(sketchDigits: 2), count: max(1, (measuredDays + 6) / 7))
     let expectedInFlight = Int(scenario.orders.ordersPerDay * 16)
     pool = OrderPool(capacity: expectedInFlight)
     let cycle = (try? DailyCycle(hourlyWeights: scenario.orders.hourlyWeights)) ?? .flat
-    arrivals = PoissonArrivals(ratePerDay: scenario.orders.ordersPerDay, cycle: cycle, calendar: calendar)
+    let localCalendar = scenario.calendar
+    let campaigns = scenario.orders.campaigns.map { c in
+      PoissonArrivals.Campaign(start: localCalendar.startOfDay(c.from), end: localCalendar.startOfDay(c.from.adding(days: c.days)),
+                               factor: c.factor)
+    }
+    arrivals = PoissonArrivals(ratePerDay: scenario.orders.ordersPerDay, cycle: cycle, calendar: calendar,
+                               campaigns: campaigns)
     measureFrom = .zero + .days(Int64(scenario.warmupDays))
     arrivalsEnd = .zero + .days(Int64(scenario.days))
     sArrivals = stream(StreamID.arrivals)
@@ -79,6 +91,11 @@ public struct OrderModel: SimulationModel {
     sMarketing = stream(StreamID.marketing)
     sContact = StreamID.merchantContact.map(stream)
     sPlatform = stream(StreamID.platform)
+    sContext = stream(StreamID.context)
+    let shares = scenario.couriers.carriers.map { max(0, $0.share) }
+    let sum = shares.reduce(0, +)
+    var running = 0.0
+    carrierCumulative = shares.map { running += $0; return sum > 0 ? running / sum : 1 }
   }
 
   /// Peak orders in flight and the pool's storage high-water mark.
@@ -164,6 +181,8 @@ public struct OrderModel: SimulationModel {
   /// The order ends: count what it leaves behind and free its slot.
   mutating func finish(_ slot: UInt32) {
     let order = pool[slot]
+    let cancelled = order.state == .cancelled
+    tally(order) { if cancelled { $0.ordersCancelled += 1 } else { $0.ordersCompleted += 1 } }
     if order.merchantHoldsRealNumber && scenario.merchants.retainsNumbers {
       tally(order) { $0.retainedNumbers += 1 }
     }

@@ -17,4 +17,6 @@ enum StreamID {
   /// that changes one purpose's contacts leaves the others' draws alone.
   static let merchantContact: [UInt64] = [110, 112, 113]
   static let platform: UInt64 = 111
+  /// The context rules' draws (R-M1, R-M2, R-X1), four per arrival.
+  static let context: UInt64 = 114
 }

@@ -17,10 +17,14 @@ public struct OrderRecord: Sendable {
   public var week: UInt16 = 0
   /// R-L2: goods that need shipping.
   public var needsLogistics = true
-  /// Delivery by a carrier integrated with the platform (R-G8).
-  public var integratedCarrier = true
+  /// The delivering carrier: an index into the scenario's carriers (R-G8).
+  public var carrier: UInt8 = 0
   /// Whether the courier's number is registered for this order (R-G8).
   public var courierRegistered = true
+  /// Whether the waybill can show a 700 number (R-T5).
+  public var waybillAdapted = true
+  /// R-M1: the shop holds the buyer's phone through its own mini-program.
+  public var sideChannelNumber = false
   /// Whether the merchant holds the buyer's real number (exposure).
   public var merchantHoldsRealNumber = false
   /// Delivery days used so far.

@@ -28,6 +28,8 @@ public struct Merchant: Sendable {
   public var decrypt = ShopDecryptState()
   /// A temporary-quota application awaiting its decision (R-D2).
   public var quotaApplicationPending = false
+  /// Today's OAID decrypt calls (R-D6, Taobao).
+  public var oaidDecrypts = OAIDDecryptBatch()
 
   /// The shop-level G-group list (R-G1): the staff number, if the shop
   /// keeps it there.
@@ -48,7 +50,12 @@ public struct MerchantPopulation: Sendable {
   /// Draws `parameters.count` shops. Sizes are Pareto-distributed; the
   /// population depends only on (seed, replication), so phases compared side
   /// by side see the same shops.
-  public init(_ parameters: MerchantParameters, weChatShare: Double, stream: RandomStream) {
+  ///
+  /// Shops that submit their calling line for real-name verification (R-W7)
+  /// do so at `verificationStart`: the time R-W7 comes into force (zero
+  /// when it is in force from the start).
+  public init(_ parameters: MerchantParameters, weChatShare: Double, stream: RandomStream,
+              verificationStart: SimTime = .zero) {
     var merchants: [Merchant] = []
     merchants.reserveCapacity(parameters.count)
     for _ in 0..<parameters.count {
@@ -59,7 +66,7 @@ public struct MerchantPopulation: Sendable {
       let submits = stream.bernoulli(parameters.verificationSubmissionShare)
       let approved = stream.bernoulli(parameters.verificationApprovalProbability)
       let delay = SimDuration(hours: stream.exponential(mean: parameters.verificationDelay))
-      if submits { verification.submit(at: .zero, reviewDelay: delay, approve: approved) }
+      if submits { verification.submit(at: verificationStart, reviewDelay: delay, approve: approved) }
       let u = stream.uniform()
       let registration: RegistrationStrategy =
         u < parameters.registrationEager ? .eager

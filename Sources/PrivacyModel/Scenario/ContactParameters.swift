@@ -3,19 +3,9 @@ public import SimKernel
 /// Who needs to reach the buyer, how often, and how calls and messages fare.
 /// Every default is an assumption unless its comment cites a source.
 public struct ContactParameters: Hashable, Sendable {
-  /// Share of deliveries on which the courier must phone the buyer.
-  public var courierCallNeeded = 0.3
-  /// Courier call attempts per delivery day, and the wait between them (h).
-  public var courierAttempts = 3
-  public var courierRetryDelay = 0.5
-  /// Chance a buyer answers a call that connects.
+  /// Chance a buyer answers a merchant's call that connects (couriers'
+  /// calls: ``Carrier/answerProbability``).
   public var answerProbability = 0.75
-  /// R-G8: share of deliveries by carriers integrated with the platform's
-  /// masking and registration (official e-waybill flows).
-  public var integratedCarrierShare = 0.9
-  /// R-G8: share of non-integrated flows the platform has adapted so their
-  /// couriers are registered ("will adapt", S4 FAQ 18–20, 24, 25).
-  public var nonIntegratedCoverage = 0.0
   /// Share of paid orders where the merchant must reach the buyer before
   /// shipping (stock, address, customisation).
   public var fulfilmentNeed = 0.05

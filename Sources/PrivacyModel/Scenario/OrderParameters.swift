@@ -15,6 +15,9 @@ public struct OrderParameters: Hashable, Sendable {
     0.6, 0.3, 0.2, 0.15, 0.15, 0.2, 0.4, 0.7, 1.0, 1.2, 1.3, 1.3,
     1.2, 1.2, 1.2, 1.2, 1.2, 1.3, 1.4, 1.6, 1.9, 2.0, 1.7, 1.1,
   ]
+  /// Sales campaigns (618, Double 11, …): the arrival rate is multiplied by
+  /// `factor` from `from` for `days` days (local dates).
+  public var campaigns: [Campaign] = []
   /// Share of orders for goods without logistics (R-L2: virtual courses,
   /// coupons; assumption for the figure).
   public var noLogisticsShare = 0.05

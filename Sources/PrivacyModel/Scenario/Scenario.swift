@@ -31,6 +31,8 @@ public struct Scenario: Hashable, Sendable {
   public var orders = OrderParameters()
   public var merchants = MerchantParameters()
   public var contact = ContactParameters()
+  public var couriers = CourierParameters()
+  public var context = ContextParameters()
   public var virtualNumbers = WeChatVirtualNumberRules()
   public var taobao: TaobaoNumberingRules
   public var gGroup = GGroupRegistry()
@@ -59,6 +61,8 @@ public struct Scenario: Hashable, Sendable {
                      warmupDays: warmupDays)
     s.name = "timeline-2024-2026"
     s.schedule = Phase.all.map { ScheduledPhase($0, from: $0.defaultStart) }
+    s.orders.campaigns = Campaign.shoppingFestivals(start.year...end.year)
+      .filter { $0.from >= start && $0.from < end }
     return s
   }
 
@@ -67,6 +71,12 @@ public struct Scenario: Hashable, Sendable {
 
   /// The first scheduled phase (the only one of a single-phase scenario).
   public var phase: Phase { schedule[0].phase }
+
+  /// Every rule in force at some time of the run: the scheduled phases'
+  /// rules and the context rules switched on (RULEBOOK §6).
+  public var rulesInForce: Set<RuleID> {
+    schedule.reduce(into: context.rulesInForce) { $0.formUnion($1.phase.rules) }
+  }
 
   /// The platforms with a scheduled phase.
   public var platforms: Set<Platform> { Set(schedule.map(\.phase.platform)) }

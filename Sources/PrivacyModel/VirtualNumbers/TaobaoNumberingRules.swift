@@ -13,6 +13,8 @@ public struct TaobaoNumberingRules: Hashable, Sendable {
   /// R-T1: probability that a caller fails to dial an 11+4 extension
   /// correctly (an assumption; no source gives a figure).
   public var extensionMisdialProbability = 0.02
+  /// R-D6: at most this many orders per `taobao.top.oaid.decrypt` call (S4: 20).
+  public var decryptBatchLimit = 20
 
   public static func defaultRamp(calendar: SimCalendar) -> [(time: SimTime, share: Double)] {
     [(calendar.startOfDay(CivilDate(year: 2026, month: 1, day: 1)!), 0),
@@ -49,12 +51,14 @@ public struct TaobaoNumberingRules: Hashable, Sendable {
   public static func == (lhs: TaobaoNumberingRules, rhs: TaobaoNumberingRules) -> Bool {
     lhs.validityAfterCompletion == rhs.validityAfterCompletion
       && lhs.extensionMisdialProbability == rhs.extensionMisdialProbability
+      && lhs.decryptBatchLimit == rhs.decryptBatchLimit
       && lhs.ramp.map(\.time) == rhs.ramp.map(\.time) && lhs.ramp.map(\.share) == rhs.ramp.map(\.share)
   }
 
   public func hash(into hasher: inout Hasher) {
     hasher.combine(validityAfterCompletion)
     hasher.combine(extensionMisdialProbability)
+    hasher.combine(decryptBatchLimit)
     for point in ramp {
       hasher.combine(point.time)
       hasher.combine(point.share)

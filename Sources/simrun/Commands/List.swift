@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PrivacyModel
 
 /// `simrun list`: what the simulator knows.
@@ -15,6 +16,9 @@ struct List: ParsableCommand {
   enum Section: String, ExpressibleByArgument, CaseIterable {
     case phases, rules, metrics, sources, keys
   }
+
+  @Flag(help: "Markdown tables (the README's tables are written this way).")
+  var markdown = false
 
   @Argument(help: "What to list: \(Section.allCases.map(\.rawValue).joined(separator: ", ")) (default: all but keys).")
   var sections: [Section] = []
@@ -37,8 +41,10 @@ struct List: ParsableCommand {
           rows: RuleID.allCases.map { [$0.rawValue, $0.sources.map(\.rawValue).joined(separator: ","), $0.summary] }
         ).rendered)
       case .metrics:
-        blocks.append("METRICS (rates in [0, 1]; counts per 1,000 orders)\n" + TextTable(
-          header: ["metric", "definition"], rows: Metric.allCases.map { [$0.rawValue, $0.definition] }).rendered)
+        let rows = Metric.allCases.map { [$0.rawValue, $0.definition] }
+        blocks.append(markdown
+          ? markdownTable(["metric", "definition"], rows.map { ["`\($0[0])`", $0[1]] })
+          : "METRICS (rates in [0, 1]; counts per 1,000 orders)\n" + TextTable(header: ["metric", "definition"], rows: rows).rendered)
       case .keys:
         let general: [[String]] = [
           ["name", "a text", "the scenario's name (a column of the reports)"],
@@ -47,17 +53,24 @@ struct List: ParsableCommand {
           ["days", "a whole number ≥ 1", "simulated days"],
           ["warmup_days", "a whole number < days", "days simulated but not measured"],
           ["decrypt.unnecessary", "refuse or grant-as-violation", "R-D3 reading"],
+          ["orders.campaigns", "a list of {name, from: YYYY-MM-DD, days, factor}", "order-rate peaks (assumption)"],
+          ["couriers.carriers", "a list of {name, share, integrated, coverage, waybill_adapted, call_needed, attempts, retry_hours, answer_probability, extension_misdial_probability}", "R-G8, R-T5, R-T1"],
           ["taobao.ramp", "a list of {date, share}", "R-T4"],
           ["expect", "a list of `METRIC OP NUMBER`", "thresholds for `simrun check`"],
         ]
-        blocks.append("SCENARIO KEYS (for files and --set KEY.PATH=VALUE)\n" + TextTable(
-          header: ["key path", "expects", "source"],
-          rows: general + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.source] }).rendered)
+        let rows = general + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.source] }
+        blocks.append(markdown
+          ? markdownTable(["key", "accepts", "default's source"], rows.map { ["`\($0[0])`", $0[1], $0[2]] })
+          : "SCENARIO KEYS (for files and --set KEY.PATH=VALUE)\n" + TextTable(header: ["key path", "expects", "source"], rows: rows).rendered)
       case .sources:
         blocks.append("SOURCES\n" + TextTable(
           header: ["key", "document"], rows: SourceDocument.allCases.map { [$0.rawValue, $0.title] }).rendered)
       }
     }
     print(blocks.joined(separator: "\n\n"))
+  }
+
+  func markdownTable(_ header: [String], _ rows: [[String]]) -> String {
+    RunReport.markdownTable(header: header, rows: rows).trimmingCharacters(in: .newlines)
   }
 }

@@ -7,6 +7,7 @@ enum FieldValue: Equatable, Sendable {
   case integer(Int)
   case distribution(ContinuousDistribution)
   case weights([Double])
+  case boolean(Bool)
 }
 
 /// One settable key of a scenario file: where it lives, what it accepts,
@@ -25,6 +26,8 @@ struct ScenarioField: Sendable {
     case distribution
     /// 24 non-negative hourly weights, not all zero.
     case hourlyWeights
+    /// `true` or `false`.
+    case boolean
 
     /// ``expectation`` in a few words, for listings.
     var shortExpectation: String {
@@ -42,6 +45,7 @@ struct ScenarioField: Sendable {
       case let .integer(range): "a whole number from \(range.lowerBound) to \(range.upperBound)"
       case .distribution: "a distribution: {constant: X}, {exponential: {mean}}, {lognormal: {mean, cv}}, {uniform: {lower, upper}}, {gamma: {shape, scale}}, {weibull: {shape, scale}} or {normal: {mean, sd}}"
       case .hourlyWeights: "a list of 24 numbers ≥ 0, not all zero"
+      case .boolean: "true or false"
       }
     }
   }
@@ -68,6 +72,11 @@ extension ScenarioField {
   static func distribution(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, ContinuousDistribution> & Sendable) -> ScenarioField {
     ScenarioField(path: path, kind: .distribution, source: source, get: { .distribution($0[keyPath: key]) },
                   set: { if case let .distribution(v) = $1 { $0[keyPath: key] = v } })
+  }
+
+  static func boolean(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, Bool> & Sendable) -> ScenarioField {
+    ScenarioField(path: path, kind: .boolean, source: source, get: { .boolean($0[keyPath: key]) },
+                  set: { if case let .boolean(v) = $1 { $0[keyPath: key] = v } })
   }
 
   /// A duration stored as `SimDuration`, written in days.

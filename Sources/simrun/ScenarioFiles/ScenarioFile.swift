@@ -40,8 +40,11 @@ struct ScenarioFile {
   }
 
   static let topLevelKeys = ["name", "phases", "start", "days", "warmup_days", "wechat_share", "decrypt",
-                             "orders", "merchants", "contact", "virtual_numbers", "taobao", "g_group", "expect"]
-  static let sections = ["orders", "merchants", "contact", "virtual_numbers", "taobao", "g_group"]
+                             "orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group",
+                             "context", "expect"]
+  static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
+  /// Keys of a section that hold lists, read by their own readers.
+  static let listKeys = ["taobao": "ramp", "couriers": "carriers", "orders": "campaigns"]
 
   // MARK: - Reading
 
@@ -169,7 +172,7 @@ struct ScenarioFile {
       return
     }
     let known = ScenarioSchema.fields.filter { $0.path.hasPrefix(section + ".") }
-      .map { String($0.path.dropFirst(section.count + 1)) } + (section == "taobao" ? ["ramp"] : [])
+      .map { String($0.path.dropFirst(section.count + 1)) } + (Self.listKeys[section].map { [$0] } ?? [])
     for (key, value) in fields {
       guard let name = key.string else {
         report(key, section, "expected a key name, found \(Self.describe(key))")
@@ -178,6 +181,10 @@ struct ScenarioFile {
       let path = "\(section).\(name)"
       if path == "taobao.ramp" {
         readRamp(value, into: &scenario)
+      } else if path == "couriers.carriers" {
+        readCarriers(value, into: &scenario)
+      } else if path == "orders.campaigns" {
+        readCampaigns(value, into: &scenario)
       } else if let field = ScenarioSchema.byPath[path] {
         apply(field, value, to: &scenario)
       } else {
@@ -213,6 +220,91 @@ struct ScenarioFile {
     if ramp.count == items.count { scenario.taobao.ramp = ramp }
   }
 
+  static let carrierKeys = ["name", "share", "integrated", "coverage", "waybill_adapted", "call_needed", "attempts",
+                            "retry_hours", "answer_probability", "extension_misdial_probability"]
+
+  /// `couriers.carriers`: a non-empty list of carriers; `name`, `share` and
+  /// `integrated` are required, the rest default as in ``Carrier``.
+  private mutating func readCarriers(_ node: Node, into scenario: inout Scenario) {
+    guard case let .sequence(items) = node, !items.isEmpty, items.count <= 255 else {
+      report(node, "couriers.carriers", "expected a list of 1 to 255 carriers `{name, share, integrated, …}`, found \(Self.describe(node))")
+      return
+    }
+    var carriers: [Carrier] = []
+    for (i, item) in items.enumerated() {
+      let path = "couriers.carriers[\(i)]"
+      guard case let .mapping(fields) = item else {
+        report(item, path, "expected `{name: TEXT, share: NUMBER, integrated: true|false, …}`, found \(Self.describe(item))")
+        continue
+      }
+      for (key, _) in fields where !Self.carrierKeys.contains(key.string ?? "") {
+        unknownKey(key, key.string ?? "?", path: "\(path).\(key.string ?? "?")", known: Self.carrierKeys)
+      }
+      let missing = ["name", "share", "integrated"].filter { fields[$0] == nil }
+      guard missing.isEmpty else {
+        report(item, path, "expected keys name, share and integrated; missing \(missing.joined(separator: ", "))")
+        continue
+      }
+      guard let name = readText(fields["name"]!, "\(path).name"),
+        let share = readNumber(fields["share"]!, "\(path).share", .nonNegative),
+        let integrated = readBool(fields["integrated"]!, "\(path).integrated")
+      else { continue }
+      var carrier = Carrier(name: name, share: share, integrated: integrated)
+      var ok = true
+      func number(_ key: String, _ kind: ScenarioField.Kind, _ set: (inout Carrier, Double) -> Void) {
+        guard let node = fields[key] else { return }
+        if let v = readNumber(node, "\(path).\(key)", kind) { set(&carrier, v) } else { ok = false }
+      }
+      number("coverage", .probability) { $0.coverage = $1 }
+      number("waybill_adapted", .probability) { $0.waybillAdapted = $1 }
+      number("call_needed", .probability) { $0.callNeeded = $1 }
+      number("retry_hours", .nonNegative) { $0.retryHours = $1 }
+      number("answer_probability", .probability) { $0.answerProbability = $1 }
+      number("extension_misdial_probability", .probability) { $0.extensionMisdialProbability = $1 }
+      if let node = fields["attempts"] {
+        if let v = readInteger(node, "\(path).attempts", 1...20) { carrier.attempts = v } else { ok = false }
+      }
+      if ok { carriers.append(carrier) }
+    }
+    guard carriers.count == items.count else { return }
+    if carriers.allSatisfy({ $0.share == 0 }) {
+      report(node, "couriers.carriers", "expected at least one carrier with a share above 0, found all zero")
+      return
+    }
+    if Set(carriers.map(\.name)).count != carriers.count {
+      report(node, "couriers.carriers", "expected each carrier name once, found a name twice")
+      return
+    }
+    scenario.couriers.carriers = carriers
+  }
+
+  /// `orders.campaigns`: a list of `{name, from: YYYY-MM-DD, days, factor}`
+  /// (may be empty).
+  private mutating func readCampaigns(_ node: Node, into scenario: inout Scenario) {
+    guard case let .sequence(items) = node else {
+      report(node, "orders.campaigns", "expected a list of `{name, from: YYYY-MM-DD, days, factor}`, found \(Self.describe(node))")
+      return
+    }
+    var campaigns: [Campaign] = []
+    let keys = ["name", "from", "days", "factor"]
+    for (i, item) in items.enumerated() {
+      let path = "orders.campaigns[\(i)]"
+      guard case let .mapping(fields) = item, let from = fields["from"], let days = fields["days"], let factor = fields["factor"] else {
+        report(item, path, "expected `{name: TEXT, from: YYYY-MM-DD, days: N, factor: X}`, found \(Self.describe(item))")
+        continue
+      }
+      for (key, _) in fields where !keys.contains(key.string ?? "") {
+        unknownKey(key, key.string ?? "?", path: "\(path).\(key.string ?? "?")", known: keys)
+      }
+      let name = fields["name"].flatMap { readText($0, "\(path).name") } ?? "campaign-\(i + 1)"
+      guard let date = readDate(from, "\(path).from"), let n = readInteger(days, "\(path).days", 1...366),
+        let f = readNumber(factor, "\(path).factor", .nonNegative)
+      else { continue }
+      campaigns.append(Campaign(name: name, from: date, days: n, factor: f))
+    }
+    if campaigns.count == items.count { scenario.orders.campaigns = campaigns }
+  }
+
   // MARK: - Values
 
   private mutating func apply(_ field: ScenarioField, _ node: Node, to scenario: inout Scenario) {
@@ -226,6 +318,8 @@ struct ScenarioFile {
       value = readDistribution(node, field.path).map(FieldValue.distribution)
     case .hourlyWeights:
       value = readWeights(node, field.path).map(FieldValue.weights)
+    case .boolean:
+      value = readBool(node, field.path).map(FieldValue.boolean)
     }
     if let value { field.set(&scenario, value) }
   }
@@ -246,6 +340,28 @@ struct ScenarioFile {
       return nil
     }
     return v
+  }
+
+  private mutating func readBool(_ node: Node, _ path: String) -> Bool? {
+    guard case .scalar = node, let text = node.string else {
+      report(node, path, "expected true or false, found \(Self.describe(node))")
+      return nil
+    }
+    switch text.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default:
+      report(node, path, "expected true or false, found \(Self.describe(node))")
+      return nil
+    }
+  }
+
+  private mutating func readText(_ node: Node, _ path: String) -> String? {
+    guard case .scalar = node, let text = node.string, !text.isEmpty else {
+      report(node, path, "expected a non-empty text, found \(Self.describe(node))")
+      return nil
+    }
+    return text
   }
 
   private mutating func readInteger(_ node: Node, _ path: String, _ range: ClosedRange<Int>) -> Int? {

@@ -49,13 +49,18 @@ enum ScenarioSchema {
     .number("merchants.misuse_share", .probability, "R-V1 (figure: assumption)", \.merchants.misuseShare),
     .number("merchants.misuse_detection_probability", .probability, "R-V1 (figure: assumption)", \.merchants.misuseDetectionProbability),
     .number("merchants.suspension_hours", .nonNegative, "R-V1 (figure: assumption)", \.merchants.suspensionLength),
+    // Couriers: flows outside the platform's registration (R-G8); the
+    // carriers are a list (`couriers.carriers`, read by ScenarioFile).
+    .number("couriers.gift_share", .probability, "R-G8, S4 FAQ 18 (figure: assumption)", \.couriers.giftShare),
+    .number("couriers.gift_coverage", .probability, "R-G8, S4 FAQ 18: \"will adapt\" (0: not yet)", \.couriers.giftCoverage),
+    .number("couriers.warehouse_share", .probability, "R-G8, S4 FAQ 19, 20 (figure: assumption)", \.couriers.warehouseShare),
+    .number("couriers.warehouse_coverage", .probability, "R-G8, S4 FAQ 19, 20: \"will adapt\" (0: not yet)", \.couriers.warehouseCoverage),
+    .number("couriers.installation_share", .probability, "R-G8, S4 FAQ 24 (figure: assumption)", \.couriers.installationShare),
+    .number("couriers.installation_coverage", .probability, "R-G8, S4 FAQ 24: \"will adapt\" (0: not yet)", \.couriers.installationCoverage),
+    .number("couriers.reissue_share", .probability, "R-G8, S4 FAQ 25 (figure: assumption)", \.couriers.reissueShare),
+    .number("couriers.reissue_coverage", .probability, "R-G8, S4 FAQ 25: \"will adapt\" (0: not yet)", \.couriers.reissueCoverage),
     // Contact
-    .number("contact.courier_call_needed", .probability, "assumption", \.contact.courierCallNeeded),
-    .integer("contact.courier_attempts", 1...20, "assumption", \.contact.courierAttempts),
-    .number("contact.courier_retry_hours", .nonNegative, "assumption", \.contact.courierRetryDelay),
-    .number("contact.answer_probability", .probability, "assumption", \.contact.answerProbability),
-    .number("contact.integrated_carrier_share", .probability, "R-G8, S4 FAQ 1, 13 (figure: assumption)", \.contact.integratedCarrierShare),
-    .number("contact.non_integrated_coverage", .probability, "R-G8, S4 FAQ 18-20, 24, 25 (figure: assumption)", \.contact.nonIntegratedCoverage),
+    .number("contact.answer_probability", .probability, "assumption (merchants' calls)", \.contact.answerProbability),
     .number("contact.fulfilment_need", .probability, "assumption", \.contact.fulfilmentNeed),
     .number("contact.after_sale_need", .probability, "assumption", \.contact.afterSaleNeed),
     .number("contact.marketing_need", .probability, "assumption", \.contact.marketingNeed),
@@ -76,12 +81,22 @@ enum ScenarioSchema {
     .days("virtual_numbers.after_sale_validity_days", "R-W8, P1: 30", \.virtualNumbers.afterSaleValidity),
     // Taobao numbers (R-T1, R-T3)
     .days("taobao.validity_after_completion_days", "R-T3, S4: 7", \.taobao.validityAfterCompletion),
-    .number("taobao.extension_misdial_probability", .probability, "R-T1 (figure: assumption)", \.taobao.extensionMisdialProbability),
+    .number("taobao.extension_misdial_probability", .probability, "R-T1, merchants' calls (figure: assumption)", \.taobao.extensionMisdialProbability),
+    .integer("taobao.decrypt_batch_limit", 1...1_000, "R-D6, S4: 20 orders per taobao.top.oaid.decrypt call", \.taobao.decryptBatchLimit),
     // G groups (R-G1, R-G2, R-G5)
     .integer("g_group.shop_level_limit", 0...200, "R-G1, S4 FAQ 12: 40", \.gGroup.shopLevelLimit),
     .integer("g_group.order_limit", 1...200, "R-G2, S4: 80", \.gGroup.orderLimit),
     .integer("g_group.per_call_limit", 1...200, "R-G2, S4: 20", \.gGroup.perCallLimit),
     .integer("g_group.list_limit", 1...1_000, "R-G5, S4 FAQ 27: 200", \.gGroup.listLimit),
+    // Context rules from earlier years (RULEBOOK §6)
+    .boolean("context.forced_authorization_banned", "R-M1, S1 (2022-05): in force", \.context.forcedAuthorizationBanned),
+    .number("context.mini_program_phone_share_with_ban", .probability, "R-M1 (figure: assumption)", \.context.miniProgramPhoneShareWithBan),
+    .number("context.mini_program_phone_share_without_ban", .probability, "R-M1 (figure: assumption)", \.context.miniProgramPhoneShareWithoutBan),
+    .boolean("context.profile_api_restricted", "R-M2, S3 (2022-10-25/11-08): in force", \.context.profileAPIRestricted),
+    .number("context.profile_fill_share", .probability, "R-M2 (figure: assumption)", \.context.profileFillShare),
+    .boolean("context.cross_platform_links_blocked", "R-X1, S2 (2013-11-22): in force", \.context.crossPlatformLinksBlocked),
+    .number("context.cross_platform_link_share", .probability, "R-X1 (figure: assumption)", \.context.crossPlatformLinkShare),
+    .number("context.cross_platform_conversion", .probability, "R-X1 (figure: assumption)", \.context.crossPlatformConversion),
   ]
 
   static let byPath: [String: ScenarioField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })

@@ -23,9 +23,9 @@ enum ScenarioTemplate {
       "days: \(s.days)",
       "warmup_days: \(s.warmupDays)  # simulated but not measured",
     ]
-    let sorted = ScenarioSchema.fields
+    let fields = ScenarioSchema.fields
     var section = ""
-    for field in sorted {
+    for (i, field) in fields.enumerated() {
       let parts = field.path.split(separator: ".", maxSplits: 1).map(String.init)
       if parts.count == 2 && parts[0] != section {
         section = parts[0]
@@ -34,12 +34,8 @@ enum ScenarioTemplate {
       let indent = parts.count == 2 ? "  " : ""
       let value = field.get(s)
       lines.append("\(indent)\(parts.last!): \(render(value))  # \(field.source)\(note(value))")
-      if field.path == "taobao.extension_misdial_probability" {
-        lines.append("  ramp:  # R-T4: share of new Taobao orders with 700 numbers (S4: gray period Jan-Mar 2026; shape: assumption)")
-        for point in s.taobao.ramp {
-          lines.append("    - {date: \(s.calendar.date(of: point.time)), share: \(number(point.share))}")
-        }
-      }
+      let sectionEnds = i + 1 == fields.count || !fields[i + 1].path.hasPrefix(section + ".")
+      if parts.count == 2 && sectionEnds { lines += listLines(section, s) }
     }
     lines += [
       "decrypt:",
@@ -53,12 +49,40 @@ enum ScenarioTemplate {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The list-valued keys written at the end of their section.
+  static func listLines(_ section: String, _ s: Scenario) -> [String] {
+    switch section {
+    case "orders":
+      let header = "  campaigns:  # order-rate peaks, local dates (618, Double 11; factors: assumption)"
+      guard !s.orders.campaigns.isEmpty else { return [header.replacingOccurrences(of: "campaigns:", with: "campaigns: []")] }
+      return [header] + s.orders.campaigns.map {
+        "    - {name: \($0.name), from: \($0.from), days: \($0.days), factor: \(number($0.factor))}"
+      }
+    case "couriers":
+      return ["  carriers:  # R-G8, R-T5: integrated carriers are registered by the platform and print 700 numbers; shares and call figures: assumption"]
+        + s.couriers.carriers.map { c in
+          var fields = ["name: \(c.name)", "share: \(number(c.share))", "integrated: \(c.integrated)"]
+          if !c.integrated { fields += ["coverage: \(number(c.coverage))", "waybill_adapted: \(number(c.waybillAdapted))"] }
+          fields += ["call_needed: \(number(c.callNeeded))", "attempts: \(c.attempts)", "retry_hours: \(number(c.retryHours))",
+                     "answer_probability: \(number(c.answerProbability))",
+                     "extension_misdial_probability: \(number(c.extensionMisdialProbability))"]
+          return "    - {\(fields.joined(separator: ", "))}"
+        }
+    case "taobao":
+      return ["  ramp:  # R-T4: share of new Taobao orders with 700 numbers (S4: gray period Jan-Mar 2026; shape: assumption)"]
+        + s.taobao.ramp.map { "    - {date: \(s.calendar.date(of: $0.time)), share: \(number($0.share))}" }
+    default:
+      return []
+    }
+  }
+
   static func render(_ value: FieldValue) -> String {
     switch value {
     case let .number(v): number(v)
     case let .integer(v): String(v)
     case let .weights(w): "[" + w.map(number).joined(separator: ", ") + "]"
     case let .distribution(d): distribution(d)
+    case let .boolean(b): b ? "true" : "false"
     }
   }
 
