@@ -10,7 +10,7 @@ extension OrderModel {
       return
     }
     if order.deliveryDay == 0 { tally(order) { $0.deliveriesNeedingContact += 1 } }
-    let c = scenario.couriers.carriers[Int(order.carrier)]
+    let c = carriers[Int(order.carrier)]
     for attempt in 0..<max(1, c.attempts) {
       let t = now + SimDuration(hours: Double(attempt) * c.retryHours)
       let failure = courierFailure(order, at: t)
@@ -40,7 +40,7 @@ extension OrderModel {
   /// does. Couriers call from carrier-verified numbers, so R-W7 does not
   /// apply to them.
   func courierFailure(_ order: OrderRecord, at time: SimTime) -> CourierFailure? {
-    let carrier = scenario.couriers.carriers[Int(order.carrier)]
+    let carrier = carriers[Int(order.carrier)]
     if order.isWeChat {
       if weChatRules.contains(.w1) && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
         return .virtualNumberExpired

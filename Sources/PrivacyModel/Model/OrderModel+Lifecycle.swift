@@ -31,7 +31,6 @@ extension OrderModel {
 
     let slot = pool.allocate()
     let o = scenario.orders
-    let couriers = scenario.couriers
     var order = pool[slot]
     order.merchant = UInt32(merchantIndex)
     order.isWeChat = isWeChat
@@ -46,12 +45,12 @@ extension OrderModel {
     // platform has adapted.
     let carrierDraw = sAttributes.uniform()
     let carrierIndex = carrierCumulative.firstIndex { carrierDraw < $0 } ?? max(0, carrierCumulative.count - 1)
-    let carrier = couriers.carriers[carrierIndex]
+    let carrier = carriers[carrierIndex]
     order.carrier = UInt8(carrierIndex)
     var flowDraw = sAttributes.uniform()
     var flowCovered = true
     let coverageDraw = sAttributes.uniform()
-    for flow in couriers.flows {
+    for flow in flows {
       if flowDraw < flow.share {
         flowCovered = coverageDraw < flow.coverage
         break

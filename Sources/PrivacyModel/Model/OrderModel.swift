@@ -45,8 +45,12 @@ public struct OrderModel: SimulationModel {
   let sContact: [RandomStream]
   let sPlatform: RandomStream
   let sContext: RandomStream
-  /// Cumulative carrier shares, normalised (the last is 1).
+  /// Cumulative carrier shares, normalised (the last is 1), the carriers'
+  /// figures and the special flows', prepared once: the per-order path
+  /// reads plain values (no reference counting, no allocation).
   let carrierCumulative: [Double]
+  let carriers: [CarrierFigures]
+  let flows: [DeliveryFlowFigures]
 
   /// A model of `scenario` for replication `replication` of run `seed`.
   public init(_ scenario: Scenario, seed: UInt64, replication: Int) {
@@ -96,6 +100,8 @@ public struct OrderModel: SimulationModel {
     let sum = shares.reduce(0, +)
     var running = 0.0
     carrierCumulative = shares.map { running += $0; return sum > 0 ? running / sum : 1 }
+    carriers = scenario.couriers.carriers.map(CarrierFigures.init)
+    flows = scenario.couriers.flows
   }
 
   /// Peak orders in flight and the pool's storage high-water mark.

@@ -72,8 +72,38 @@ public struct CourierParameters: Hashable, Sendable {
   public init() {}
 
   /// The flows' shares and coverages, in the order the model draws them.
-  var flows: [(share: Double, coverage: Double)] {
-    [(giftShare, giftCoverage), (warehouseShare, warehouseCoverage), (installationShare, installationCoverage),
-     (reissueShare, reissueCoverage)]
+  var flows: [DeliveryFlowFigures] {
+    [.init(share: giftShare, coverage: giftCoverage), .init(share: warehouseShare, coverage: warehouseCoverage),
+     .init(share: installationShare, coverage: installationCoverage), .init(share: reissueShare, coverage: reissueCoverage)]
+  }
+}
+
+/// A flow's figures as the model reads them per order.
+struct DeliveryFlowFigures: Hashable, Sendable {
+  let share: Double
+  let coverage: Double
+}
+
+/// A carrier's figures without its name: a plain value the model reads per
+/// order without reference counting.
+struct CarrierFigures: Hashable, Sendable {
+  let integrated: Bool
+  let coverage: Double
+  let waybillAdapted: Double
+  let callNeeded: Double
+  let attempts: Int
+  let retryHours: Double
+  let answerProbability: Double
+  let extensionMisdialProbability: Double
+
+  init(_ c: Carrier) {
+    integrated = c.integrated
+    coverage = c.coverage
+    waybillAdapted = c.waybillAdapted
+    callNeeded = c.callNeeded
+    attempts = c.attempts
+    retryHours = c.retryHours
+    answerProbability = c.answerProbability
+    extensionMisdialProbability = c.extensionMisdialProbability
   }
 }

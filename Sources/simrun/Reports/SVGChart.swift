@@ -12,8 +12,7 @@ enum SVGChart {
     let width = labelWidth + plotWidth + 90, height = top + rowHeight * Double(labels.count) + 26
     let (lo, hi) = axis(intervals, isRate: isRate)
     func x(_ v: Double) -> Double { labelWidth + (min(hi, max(lo, v)) - lo) / (hi - lo) * plotWidth }
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
-    svg += "<text x=\"4\" y=\"18\" class=\"title\">\(escape(title))</text>"
+    var svg = header(title: title, width: width, height: height)
     // Grid: five ticks.
     for i in 0...4 {
       let v = lo + (hi - lo) * Double(i) / 4
@@ -47,8 +46,7 @@ enum SVGChart {
     let span = Double(max(7, (weekStarts.last?.daysSinceEpoch ?? first) + 7 - first))
     func x(_ day: Int) -> Double { left + Double(day - first) / span * plotWidth }
     func y(_ v: Double) -> Double { top + plotHeight - (v - lo) / (hi - lo) * plotHeight }
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
-    svg += "<text x=\"4\" y=\"18\" class=\"title\">\(escape(title))</text>"
+    var svg = header(title: title, width: width, height: height)
     for i in 0...4 {
       let v = lo + (hi - lo) * Double(i) / 4
       svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(v)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(v)))\" class=\"grid\"/>"
@@ -78,6 +76,12 @@ enum SVGChart {
     }
     svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" class=\"tick\" text-anchor=\"middle\">week of order creation (line: mean, band: 95% interval, dashed: phase switches)</text>"
     return svg + "</svg>"
+  }
+
+  /// The opening `<svg>` tag and the chart's title.
+  static func header(title: String, width: Double, height: Double) -> String {
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+      + "<text x=\"4\" y=\"18\" class=\"title\">\(escape(title))</text>"
   }
 
   /// The value axis: from 0 to a round number above every mean and interval
