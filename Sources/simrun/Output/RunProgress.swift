@@ -32,8 +32,9 @@ final class RunProgress: RunMonitor {
     totalReplications = scenarios.count * replications
   }
 
-  /// Orders still in flight at a scenario's end take about this long to finish.
-  static let drainDaysEstimate = 25
+  /// Orders still in flight at a scenario's end take about this long to
+  /// finish (marketing contacts come up to 60 days after completion).
+  static let drainDaysEstimate = 70
 
   /// The scenario now running, shown beside the bar.
   func begin(_ label: String) {
