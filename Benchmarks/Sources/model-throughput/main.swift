@@ -75,7 +75,18 @@ case "phases":
   for phase in Phase.all { print(row(phase.id, measure(phase, orders: orders))) }
 case "scaling":
   let phase = arguments.dropFirst().first.flatMap(Phase.named) ?? .wechatVirtualNumber
-  print("| \(phase.id) | orders | events | seconds | orders/s | events/s | peak in flight |")
+  // More orders over a longer period at the same daily rate: the orders in
+  // flight stay the same, so the cost per order should not change.
+  print("| \(phase.id), 2,000 orders a day, longer periods | orders | events | seconds | orders/s | events/s | peak in flight |")
+  print("|---|---:|---:|---:|---:|---:|---:|")
+  for days in [6, 50, 500] {
+    var s = Scenario(phase: phase, days: days, warmupDays: 1)
+    s.orders.ordersPerDay = 2_000
+    print(row("\(days) days", measure(s, orders: 2_000 * days)))
+  }
+  // More orders in the same 60 days: the orders in flight grow with them.
+  print("")
+  print("| \(phase.id), 60 days, higher daily rates | orders | events | seconds | orders/s | events/s | peak in flight |")
   print("|---|---:|---:|---:|---:|---:|---:|")
   for orders in [10_000, 100_000, 1_000_000] { print(row("\(orders)", measure(phase, orders: orders))) }
 case "memory":

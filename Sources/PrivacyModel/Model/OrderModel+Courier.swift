@@ -6,7 +6,7 @@ extension OrderModel {
     let now = sim.now
     let order = pool[slot]
     guard order.courierCallNeeded else {
-      try schedule(.delivered, slot, afterHours: 0, &sim)
+      try delivered(slot, afterHours: 0, &sim)
       return
     }
     if order.deliveryDay == 0 { tally(order) { $0.deliveriesNeedingContact += 1 } }
@@ -23,7 +23,7 @@ extension OrderModel {
       }
       if reached {
         tally(order) { $0.deliveriesContacted += 1 }
-        try schedule(.delivered, slot, afterHours: Double(attempt) * c.retryHours, &sim)
+        try delivered(slot, afterHours: Double(attempt) * c.retryHours, &sim)
         return
       }
     }

@@ -156,9 +156,14 @@ extension OrderModel {
     try schedule(.deliveryDay, slot, afterHours: scenario.orders.transitTime.sample(sLogistics), &sim)
   }
 
-  mutating func delivered<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+  /// The parcel reaches the buyer `hours` from now; the buyer confirms
+  /// receipt (or the platform does, at the auto-confirmation limit) and the
+  /// order completes. Delivery itself needs no event of its own.
+  mutating func delivered<Events: EventSet<OrderEvent>>(
+    _ slot: UInt32, afterHours hours: Double, _ sim: inout Simulation<Events>
+  ) throws(SimulationError) {
     let o = scenario.orders
-    try schedule(.completed, slot, afterHours: min(o.confirmationDelay.sample(sLogistics), o.autoConfirmation), &sim)
+    try schedule(.completed, slot, afterHours: hours + min(o.confirmationDelay.sample(sLogistics), o.autoConfirmation), &sim)
   }
 
   mutating func completed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {

@@ -167,7 +167,6 @@ public struct OrderModel: SimulationModel {
     case .fulfilmentNeed: try fulfilmentNeed(slot, &sim)
     case .shipped: try shipped(slot, &sim)
     case .deliveryDay: try deliveryDay(slot, &sim)
-    case .delivered: try delivered(slot, &sim)
     case .completed: try completed(slot, &sim)
     case .afterSaleOpened: try afterSaleOpened(slot, &sim)
     case .afterSaleClosed: afterSaleClosed(slot, at: sim.now)

@@ -8,7 +8,6 @@ public enum OrderStep: UInt8, Sendable {
   case fulfilmentNeed
   case shipped
   case deliveryDay
-  case delivered
   case completed
   case afterSaleOpened
   case afterSaleClosed
