@@ -45,6 +45,10 @@ struct Sweep: ParsableCommand {
     guard !vary.isEmpty else { throw ValidationError("give at least one --vary KEY.PATH=V1,V2,….") }
     let axes = try axes()
     guard Set(axes.map(\.path)).count == axes.count else { throw ValidationError("a --vary key is given twice.") }
+    let lastParts = axes.map { $0.path.split(separator: ".").last.map(String.init) ?? $0.path }
+    guard Set(lastParts).count == lastParts.count else {
+      throw ValidationError("two --vary keys end in the same name; the columns would be ambiguous.")
+    }
     let points = axes.map(\.values.count).reduce(1, *)
     guard points <= 200 else { throw ValidationError("the grid has \(points) points; at most 200 are allowed.") }
   }
@@ -84,8 +88,10 @@ struct Sweep: ParsableCommand {
       let extra = try point.map { try Override(parsing: "\($0.key)=\($0.value)", option: "--vary") }
       do {
         let document = try ScenarioSources.load([scenario], overrides: try options.overrides + extra)[0]
-        items.append(Execution.Item(id: point.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
-                                    document: document, parameters: point))
+        // Columns are named by the keys' last parts (unique within a grid:
+        // the full paths are in `parameters`).
+        let id = point.map { "\($0.key.split(separator: ".").last!)=\($0.value)" }.joined(separator: " ")
+        items.append(Execution.Item(id: id, document: document, parameters: point))
       } catch let error as ScenarioFileError {
         for line in error.diagnostics.map(\.description) where !problems.contains(line) { problems.append(line) }
       }

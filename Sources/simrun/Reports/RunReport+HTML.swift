@@ -96,7 +96,7 @@ extension RunReport {
     svg .whisker{stroke:#1d2330;stroke-width:1.4;fill:none}svg .band{fill:#5b8def;opacity:.22}
     svg .line{stroke:#2f5fc4;stroke-width:1.6;fill:none}svg .switch{stroke:#d0542c;stroke-width:1.2;stroke-dasharray:4 3}
     svg .switch-label{font-size:10px;fill:#b3441f}
-    table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #e3e6ee;padding:3px 8px;text-align:left;vertical-align:top}
+    table{border-collapse:collapse;margin:8px 0;font-size:13px;display:block;overflow-x:auto;max-width:100%}th,td{border:1px solid #e3e6ee;padding:3px 8px;text-align:left;vertical-align:top}
     th{background:#f4f6fa}td:not(:first-child){font-variant-numeric:tabular-nums}
     """
 }

@@ -22,7 +22,7 @@ enum SVGChart {
     for (i, (label, ci)) in zip(labels, intervals).enumerated() {
       let y = top + rowHeight * Double(i)
       let mean = ci.mean.isFinite ? ci.mean : 0
-      svg += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 16))\" class=\"label\" text-anchor=\"end\">\(escape(label))</text>"
+      svg += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 16))\" class=\"label\" text-anchor=\"end\">\(escape(shortLabel(label)))</text>"
       svg += "<rect x=\"\(n(min(x(0), x(mean))))\" y=\"\(n(y + 5))\" width=\"\(n(abs(x(mean) - x(0))))\" height=\"\(n(rowHeight - 10))\" class=\"bar\(i == 0 ? " baseline" : "")\"><title>\(escape(label)): \(value(mean)) ± \(value(ci.halfWidth))</title></rect>"
       if ci.halfWidth.isFinite && ci.halfWidth > 0 {
         let a = x(ci.lower), b = x(ci.upper), mid = y + rowHeight / 2
@@ -104,8 +104,17 @@ enum SVGChart {
 
   static func n(_ v: Double) -> String { SelfTestReport.fixed(v, 1) }
 
+  /// An axis label: as few decimals as the value needs (up to 3).
   static func tick(_ v: Double) -> String {
-    v == v.rounded() ? String(Int(v)) : abs(v) >= 10 ? SelfTestReport.fixed(v, 1) : SelfTestReport.fixed(v, 2)
+    if v == v.rounded() { return String(Int(v)) }
+    var text = SelfTestReport.fixed(v, abs(v) >= 10 ? 1 : 3)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
+  }
+
+  /// A label that fits the label column (the full text is in the bar's tooltip).
+  static func shortLabel(_ label: String) -> String {
+    label.count <= 32 ? label : String(label.prefix(31)) + "…"
   }
 
   static func value(_ v: Double) -> String {
