@@ -24,7 +24,7 @@ struct CommandTests {
         - {phase: wechat-baseline}
         - {phase: wechat-2024-04-quota, from: 2024-04-08}
       start: 2024-03-01
-      days: 70
+      end: 2024-05-10
       warmup_days: 7
       orders:
         orders_per_day: 300

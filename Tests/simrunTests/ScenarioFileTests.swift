@@ -92,6 +92,9 @@ struct ScenarioFileTests {
     try expectInvalid("phases:\n  - {phase: taobao-700-full}\ng_group:\n  shop_level_limit: 90\n",
                       ["g_group.shop_level_limit: expected at most order_limit (80), found 90"])
     try expectInvalid("phases:\n  - {phase: taobao-700-full}\nstart: 2026-02-30\n", ["start: expected a date YYYY-MM-DD, found '2026-02-30'"])
+    try expectInvalid("phases:\n  - {phase: taobao-700-full}\nstart: 2026-04-01\nend: 2026-03-01\n",
+                      [":4:6: end: expected a date after start (2026-04-01), found 2026-03-01"])
+    try expectInvalid("phases:\n  - {phase: taobao-700-full}\nend: 2026-09-01\ndays: 30\n", ["end: expected either `end` or `days`, found both"])
   }
 
   @Test("compare checks every file before running anything")

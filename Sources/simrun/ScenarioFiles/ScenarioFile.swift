@@ -39,7 +39,7 @@ struct ScenarioFile {
     throw ScenarioFileError(diagnostics: reader.diagnostics)
   }
 
-  static let topLevelKeys = ["name", "phases", "start", "days", "warmup_days", "wechat_share", "decrypt",
+  static let topLevelKeys = ["name", "phases", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
                              "orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group",
                              "context", "expect"]
   static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
@@ -87,7 +87,19 @@ struct ScenarioFile {
     let first = schedule[0].phase
     let start = entries["start"].flatMap { readDate($0, "start") }
       ?? first.defaultStart ?? CivilDate(year: 2024, month: 1, day: 1)!
-    let days = entries["days"].flatMap { readInteger($0, "days", 1...36_500) } ?? 60
+    var days = entries["days"].flatMap { readInteger($0, "days", 1...36_500) } ?? 60
+    // `end` (exclusive) may stand instead of `days`.
+    if let node = entries["end"], let end = readDate(node, "end") {
+      if entries["days"] != nil {
+        report(node, "end", "expected either `end` or `days`, found both")
+      } else if end <= start {
+        report(node, "end", "expected a date after start (\(start)), found \(end)")
+      } else if end.daysSinceEpoch - start.daysSinceEpoch > 36_500 {
+        report(node, "end", "expected at most 36500 days after start (\(start)), found \(end)")
+      } else {
+        days = end.daysSinceEpoch - start.daysSinceEpoch
+      }
+    }
     let warmup = entries["warmup_days"].flatMap { readInteger($0, "warmup_days", 0...36_500) } ?? min(20, days / 3)
     if let node = entries["warmup_days"], warmup >= days {
       report(node, "warmup_days", "expected fewer warm-up days than `days` (\(days)), found \(warmup)")
