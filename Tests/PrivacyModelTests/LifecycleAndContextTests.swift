@@ -155,3 +155,21 @@ struct LifecycleAndContextTests {
     #expect(weekly[4] + weekly[5] > 4 * (weekly[8] + weekly[9]), "\(weekly)")
   }
 }
+
+@Suite("Switching rules off (ablation)")
+struct DisabledRuleTests {
+  @Test("R-W7, R-W2, R-D2 switched off: no call blocked for verification, decrypts reveal real numbers, no quota refusals")
+  func disabledRulesStopActing() {
+    let vn = counts(small(.wechatVirtualNumber))
+    let noW7 = counts(small(.wechatVirtualNumber) { $0.disabledRules = [.w7] })
+    let noW2 = counts(small(.wechatVirtualNumber) { $0.disabledRules = [.w2] })
+    #expect(vn.callsBlockedUnverified > 0 && noW7.callsBlockedUnverified == 0)
+    #expect(noW7.value(.merchantContactFulfilment) > vn.value(.merchantContactFulfilment))
+    #expect(noW2.value(.realNumberExposuresPer1000) > 4 * vn.value(.realNumberExposuresPer1000))
+    let quota = counts(small(.wechatQuota))
+    let noD2 = counts(small(.wechatQuota) { $0.disabledRules = [.d2] })
+    #expect(quota.decryptDenied[DecryptDenial.quota.index] > 0 && noD2.decryptDenied[DecryptDenial.quota.index] == 0)
+    let s = small(.wechatVirtualNumber) { $0.disabledRules = [.w7] }
+    #expect(!s.rulesInForce.contains(.w7) && s.rulesInForce.contains(.w1))
+  }
+}

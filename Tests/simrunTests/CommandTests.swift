@@ -136,3 +136,28 @@ struct CommandTests {
     #expect(v.err.contains("expect[1]: expected `METRIC OP NUMBER`"))
   }
 }
+
+@Suite("disabled_rules in files, --set and sweeps")
+struct DisabledRulesCommandTests {
+  @Test("a sweep can switch a rule off; the reports list the rules actually in force")
+  func sweepOverRules() throws {
+    let r = try simrun(["sweep", "wechat-2025-10-virtual-number", "--vary", "disabled_rules=[],[R-W7]", "--format", "json"] + quick)
+    #expect(r.status == 0, "\(r.err)")
+    let phases = try #require(try jsonObject(r.out)["phases"] as? [[String: Any]])
+    #expect((phases[0]["rules"] as? [String])?.contains("R-W7") == true)
+    #expect((phases[1]["rules"] as? [String])?.contains("R-W7") == false)
+    let blocked = phases.map { (($0["metrics"] as! [String: [String: Any]])["calls_blocked_unverified"]!["mean"] as! Double) }
+    #expect(blocked[0] > 0 && blocked[1] == 0)
+  }
+
+  @Test("unknown rules and rules that cannot be switched off are errors")
+  func badRules() throws {
+    let unknown = try simrun(["run", "wechat-baseline", "--set", "disabled_rules=[R-W9]"] + quick)
+    #expect(unknown.status == 64)
+    #expect(unknown.err.contains("disabled_rules[0]: expected a rule ID (see `simrun list rules`), found 'R-W9'; did you mean 'R-W"), "\(unknown.err)")
+    let fixed = try scenarioFile("phases:\n  - {phase: wechat-baseline}\ndisabled_rules: [R-L4]\n")
+    let v = try simrun("validate", fixed)
+    #expect(v.status == 64)
+    #expect(v.err.contains(":3:18: disabled_rules[0]: expected a rule the model can switch off"), "\(v.err)")
+  }
+}

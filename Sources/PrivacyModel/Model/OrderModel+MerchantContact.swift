@@ -75,8 +75,8 @@ extension OrderModel {
     switch gate.decide(request, shop: &merchant.decrypt, lastDecryptDay: &order.lastDecryptDay, at: now) {
     case let .granted(_, violation):
       if violation { misuse(&merchant, order: order, at: now) }
-      guard weChatRules.contains(.w1) else {
-        // Before virtual numbers a decrypt reveals the real number.
+      guard weChatRules.contains(.w1) && weChatRules.contains(.w2) else {
+        // Before virtual numbers (or without R-W2) a decrypt reveals the real number.
         if !order.merchantHoldsRealNumber { tally(order) { $0.realNumberExposures += 1 } }
         order.merchantHoldsRealNumber = true
         return phone(at: now, draw).map { (.decrypt, $0) } ?? platformMessage(order, at: now, draw)
@@ -94,7 +94,7 @@ extension OrderModel {
         }
         guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return platformMessage(order, at: now, draw) }
       }
-      if !merchant.verification.canDial(at: now, reviewingCanDial: m.reviewingCanDial) {
+      if weChatRules.contains(.w7) && !merchant.verification.canDial(at: now, reviewingCanDial: m.reviewingCanDial) {
         tally(order) { $0.callsBlockedUnverified += 1 }
         // R-W2: apply for the real number (fulfilment and after-sale only).
         if purpose != .marketing && sPlatform.bernoulli(m.realNumberApprovalProbability) {

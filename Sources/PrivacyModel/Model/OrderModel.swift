@@ -63,11 +63,11 @@ public struct OrderModel: SimulationModel {
     taobaoPhases = scenario.phases(of: .taobao)
     let weChatNow = weChatPhases.isEmpty ? nil : weChatPhases[scenario.initialPhaseIndex(of: .wechatShop)].phase
     let taobaoNow = taobaoPhases.isEmpty ? nil : taobaoPhases[scenario.initialPhaseIndex(of: .taobao)].phase
-    weChatRules = RuleSet(weChatNow?.rules ?? [])
-    taobaoRules = RuleSet(taobaoNow?.rules ?? [])
+    weChatRules = RuleSet(weChatNow.map(scenario.rules(of:)) ?? [])
+    taobaoRules = RuleSet(taobaoNow.map(scenario.rules(of:)) ?? [])
     gate = DecryptGatekeeper(policy: OrderModel.decryptPolicy(weChatNow ?? .wechatBaseline, scenario), calendar: calendar)
     // R-W7: shops submit their lines for verification when the rule arrives.
-    let verificationStart = weChatPhases.first { $0.phase.rules.contains(.w7) }?.start ?? .zero
+    let verificationStart = weChatPhases.first { scenario.rules(of: $0.phase).contains(.w7) }?.start ?? .zero
     population = MerchantPopulation(scenario.merchants, weChatShare: share, stream: stream(StreamID.population),
                                     verificationStart: verificationStart)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
@@ -112,7 +112,7 @@ public struct OrderModel: SimulationModel {
 
   /// The decrypt policy of a WeChat phase under `scenario`'s parameters.
   static func decryptPolicy(_ phase: Phase, _ scenario: Scenario) -> DecryptPolicy {
-    var policy = DecryptPolicy(rules: phase.rules, dailyBaseQuota: scenario.merchants.dailyBaseQuota)
+    var policy = DecryptPolicy(rules: scenario.rules(of: phase), dailyBaseQuota: scenario.merchants.dailyBaseQuota)
     policy.unnecessaryDecrypt = scenario.unnecessaryDecrypt
     return policy
   }
@@ -134,10 +134,10 @@ public struct OrderModel: SimulationModel {
   mutating func switchPhase(platform: UInt32, index: Int) {
     if platform == 0 {
       let phase = weChatPhases[index].phase
-      weChatRules = RuleSet(phase.rules)
+      weChatRules = RuleSet(scenario.rules(of: phase))
       gate.policy = OrderModel.decryptPolicy(phase, scenario)
     } else {
-      taobaoRules = RuleSet(taobaoPhases[index].phase.rules)
+      taobaoRules = RuleSet(scenario.rules(of: taobaoPhases[index].phase))
     }
   }
 

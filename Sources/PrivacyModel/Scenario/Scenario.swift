@@ -38,6 +38,9 @@ public struct Scenario: Hashable, Sendable {
   public var gGroup = GGroupRegistry()
   /// R-D3 enforcement, see ``DecryptPolicy/UnnecessaryDecrypt``.
   public var unnecessaryDecrypt = DecryptPolicy.UnnecessaryDecrypt.refuse
+  /// Rules of the scheduled phases switched off, to see what each one does
+  /// (an ablation). Only ``RuleID/switchable`` rules may be listed.
+  public var disabledRules: Set<RuleID> = []
 
   /// The default scenario of `phase`: 60 days from the phase's start (or
   /// 2024-01-01 for a baseline), the first 20 of them warm-up.
@@ -75,8 +78,12 @@ public struct Scenario: Hashable, Sendable {
   /// Every rule in force at some time of the run: the scheduled phases'
   /// rules and the context rules switched on (RULEBOOK §6).
   public var rulesInForce: Set<RuleID> {
-    schedule.reduce(into: context.rulesInForce) { $0.formUnion($1.phase.rules) }
+    schedule.reduce(into: context.rulesInForce) { $0.formUnion(rules(of: $1.phase)) }
   }
+
+  /// The rules of `phase` that this scenario applies (its own minus the
+  /// disabled ones).
+  public func rules(of phase: Phase) -> Set<RuleID> { phase.rules.subtracting(disabledRules) }
 
   /// The platforms with a scheduled phase.
   public var platforms: Set<Platform> { Set(schedule.map(\.phase.platform)) }

@@ -83,7 +83,7 @@ extension RunReport {
         return ResultsDocument.PhaseResult(
           id: entry.id, scenario: entry.source, rules: entry.rules.map(\.rawValue),
           schedule: entry.scenario.schedule.map {
-            .init(phase: $0.phase.id, from: $0.start?.description, rules: $0.phase.rules.sorted().map(\.rawValue))
+            .init(phase: $0.phase.id, from: $0.start?.description, rules: entry.scenario.rules(of: $0.phase).sorted().map(\.rawValue))
           },
           parameters: entry.parameters.isEmpty ? nil : Dictionary(uniqueKeysWithValues: entry.parameters.map { ($0.key, $0.value) }),
           metrics: Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0.rawValue, interval(result.interval($0))) }),

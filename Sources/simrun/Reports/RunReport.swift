@@ -17,10 +17,9 @@ struct RunReport: Sendable {
 
     var scenario: Scenario { result.scenario }
 
-    /// The rules in force at some time of the run, by ID.
-    var rules: [RuleID] {
-      scenario.schedule.reduce(into: Set<RuleID>()) { $0.formUnion($1.phase.rules) }.sorted()
-    }
+    /// The rules in force at some time of the run, by ID: the phases' rules
+    /// less any disabled, and the context rules switched on.
+    var rules: [RuleID] { scenario.rulesInForce.sorted() }
   }
 
   enum Kind: String, Sendable {

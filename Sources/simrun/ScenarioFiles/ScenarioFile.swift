@@ -39,7 +39,7 @@ struct ScenarioFile {
     throw ScenarioFileError(diagnostics: reader.diagnostics)
   }
 
-  static let topLevelKeys = ["name", "phases", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
+  static let topLevelKeys = ["name", "phases", "disabled_rules", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
                              "orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group",
                              "context", "expect"]
   static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
@@ -111,6 +111,7 @@ struct ScenarioFile {
     }
     if let node = entries["wechat_share"] { apply(ScenarioSchema.byPath["wechat_share"]!, node, to: &scenario) }
     if let node = entries["decrypt"] { readDecrypt(node, into: &scenario) }
+    if let node = entries["disabled_rules"] { readDisabledRules(node, into: &scenario) }
     for section in Self.sections {
       guard let node = entries[section] else { continue }
       readSection(section, node, into: &scenario)
@@ -158,6 +159,30 @@ struct ScenarioFile {
       else if fields.first(where: { $0.key.string == "phase" }) == nil { report(item, path, "expected a `phase:` key") }
     }
     return schedule.count == items.count ? schedule : nil
+  }
+
+  /// `disabled_rules`: phase rules switched off (an ablation).
+  private mutating func readDisabledRules(_ node: Node, into scenario: inout Scenario) {
+    let switchable = RuleID.switchable.map(\.rawValue)
+    guard case let .sequence(items) = node else {
+      report(node, "disabled_rules", "expected a list of rule IDs such as [R-W7], found \(Self.describe(node))")
+      return
+    }
+    var rules: Set<RuleID> = []
+    for (i, item) in items.enumerated() {
+      let text = item.string ?? ""
+      guard case .scalar = item, let rule = RuleID(rawValue: text) else {
+        let hint = Suggestion.closest(to: text, in: RuleID.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+        report(item, "disabled_rules[\(i)]", "expected a rule ID (see `simrun list rules`), found \(Self.describe(item))\(hint)")
+        continue
+      }
+      guard RuleID.switchable.contains(rule) else {
+        report(item, "disabled_rules[\(i)]", "expected a rule the model can switch off (\(switchable.joined(separator: ", "))), found \(text)")
+        continue
+      }
+      rules.insert(rule)
+    }
+    scenario.disabledRules = rules
   }
 
   private mutating func readDecrypt(_ node: Node, into scenario: inout Scenario) {

@@ -18,7 +18,9 @@ enum ScenarioTemplate {
       let from = entry.start.map { ", from: \($0)" } ?? ""
       lines.append("  - {phase: \(entry.phase.id)\(from)}  # \(entry.phase.summary)")
     }
+    let disabled = s.disabledRules.sorted().map(\.rawValue).joined(separator: ", ")
     lines += [
+      "disabled_rules: [\(disabled)]  # phase rules switched off to see what they do: \(RuleID.switchable.map(\.rawValue).joined(separator: ", "))",
       "start: \(s.start)  # first simulated day, 00:00 China Standard Time (R-L4)",
       "days: \(s.days)",
       "warmup_days: \(s.warmupDays)  # simulated but not measured",
