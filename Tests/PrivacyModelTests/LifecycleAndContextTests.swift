@@ -90,6 +90,19 @@ struct LifecycleAndContextTests {
     #expect(uncovered.courierFailures[CourierFailure.callerNotRegistered.rawValue] > 0)
     #expect(covered.courierFailures[CourierFailure.callerNotRegistered.rawValue] == 0)
     #expect(covered.value(.courierContactSuccess) > 0.95)
+    // Warehouses and installation services are the shops': every order of a
+    // shop with its own warehouse takes that flow.
+    let warehouses = counts(small(.taobao700Full) {
+      oneCarrier(&$0, integrated: true)
+      $0.couriers.warehouseShare = 1
+    })
+    let adaptedWarehouses = counts(small(.taobao700Full) {
+      oneCarrier(&$0, integrated: true)
+      $0.couriers.warehouseShare = 1
+      $0.couriers.warehouseCoverage = 1
+    })
+    #expect(warehouses.courierAttemptsReached == 0)
+    #expect(adaptedWarehouses.courierFailures[CourierFailure.callerNotRegistered.rawValue] == 0)
   }
 
   @Test("R-M1: with the ban on forced authorization fewer WeChat buyers' phones reach shops through mini-programs")

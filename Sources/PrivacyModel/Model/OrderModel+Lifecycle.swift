@@ -50,12 +50,18 @@ extension OrderModel {
     var flowDraw = sAttributes.uniform()
     var flowCovered = true
     let coverageDraw = sAttributes.uniform()
-    for flow in flows {
-      if flowDraw < flow.share {
-        flowCovered = coverageDraw < flow.coverage
-        break
+    if merchant.ownWarehouse {
+      flowCovered = coverageDraw < scenario.couriers.warehouseCoverage
+    } else if merchant.ownInstallation {
+      flowCovered = coverageDraw < scenario.couriers.installationCoverage
+    } else {
+      for flow in orderFlows {
+        if flowDraw < flow.share {
+          flowCovered = coverageDraw < flow.coverage
+          break
+        }
+        flowDraw -= flow.share
       }
-      flowDraw -= flow.share
     }
     let carrierRegistered = carrier.integrated || sAttributes.uniform() < carrier.coverage
     order.courierRegistered = carrierRegistered && flowCovered

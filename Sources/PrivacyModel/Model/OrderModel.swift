@@ -50,7 +50,7 @@ public struct OrderModel: SimulationModel {
   /// reads plain values (no reference counting, no allocation).
   let carrierCumulative: [Double]
   let carriers: [CarrierFigures]
-  let flows: [DeliveryFlowFigures]
+  let orderFlows: [DeliveryFlowFigures]
 
   /// A model of `scenario` for replication `replication` of run `seed`.
   public init(_ scenario: Scenario, seed: UInt64, replication: Int) {
@@ -69,7 +69,7 @@ public struct OrderModel: SimulationModel {
     // R-W7: shops submit their lines for verification when the rule arrives.
     let verificationStart = weChatPhases.first { scenario.rules(of: $0.phase).contains(.w7) }?.start ?? .zero
     population = MerchantPopulation(scenario.merchants, weChatShare: share, stream: stream(StreamID.population),
-                                    verificationStart: verificationStart)
+                                    verificationStart: verificationStart, couriers: scenario.couriers)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
     weekly = Array(repeating: ModelCounts(sketchDigits: 2), count: max(1, (measuredDays + 6) / 7))
     let expectedInFlight = Int(scenario.orders.ordersPerDay * 16)
@@ -101,7 +101,7 @@ public struct OrderModel: SimulationModel {
     var running = 0.0
     carrierCumulative = shares.map { running += $0; return sum > 0 ? running / sum : 1 }
     carriers = scenario.couriers.carriers.map(CarrierFigures.init)
-    flows = scenario.couriers.flows
+    orderFlows = scenario.couriers.orderFlows
   }
 
   /// Peak orders in flight and the pool's storage high-water mark.

@@ -22,6 +22,10 @@ public struct Merchant: Sendable {
   public let registration: RegistrationStrategy
   /// Whether the staff number is on the shop-level G-group list (R-G1).
   public let staffOnShopLevelList: Bool
+  /// Ships from its own warehouse outside the platform's masking scheme (R-G8).
+  public let ownWarehouse: Bool
+  /// Runs its own installation or pick-up service (R-G8).
+  public let ownInstallation: Bool
   /// The staff line's real-name verification (R-W7).
   public var verification: CallerVerification
   /// Decrypt counters and suspension (R-D2, R-V1).
@@ -55,7 +59,7 @@ public struct MerchantPopulation: Sendable {
   /// do so at `verificationStart`: the time R-W7 comes into force (zero
   /// when it is in force from the start).
   public init(_ parameters: MerchantParameters, weChatShare: Double, stream: RandomStream,
-              verificationStart: SimTime = .zero) {
+              verificationStart: SimTime = .zero, couriers: CourierParameters = CourierParameters()) {
     var merchants: [Merchant] = []
     merchants.reserveCapacity(parameters.count)
     for _ in 0..<parameters.count {
@@ -80,6 +84,8 @@ public struct MerchantPopulation: Sendable {
         misusesNumbers: stream.bernoulli(parameters.misuseShare),
         registration: registration,
         staffOnShopLevelList: stream.bernoulli(parameters.shopLevelListShare),
+        ownWarehouse: stream.bernoulli(couriers.warehouseShare),
+        ownInstallation: stream.bernoulli(couriers.installationShare),
         verification: verification))
     }
     self.merchants = merchants

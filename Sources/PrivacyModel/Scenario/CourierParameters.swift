@@ -59,10 +59,12 @@ public struct CourierParameters: Hashable, Sendable {
   /// A gift shipped on a waybill not pushed to the platform (FAQ 18).
   public var giftShare = 0.01
   public var giftCoverage = 0.0
-  /// Merchant warehouses outside the platform's masking scheme (FAQ 19, 20).
+  /// Share of shops that ship from their own warehouses outside the
+  /// platform's masking scheme (FAQ 19, 20): all their orders take that flow.
   public var warehouseShare = 0.02
   public var warehouseCoverage = 0.0
-  /// Merchant-run installation or pick-up services (FAQ 24).
+  /// Share of shops that run their own installation or pick-up service
+  /// (FAQ 24): all their orders take that flow.
   public var installationShare = 0.01
   public var installationCoverage = 0.0
   /// Reissues and exchanges shipped outside the order's waybill (FAQ 25).
@@ -71,10 +73,10 @@ public struct CourierParameters: Hashable, Sendable {
 
   public init() {}
 
-  /// The flows' shares and coverages, in the order the model draws them.
-  var flows: [DeliveryFlowFigures] {
-    [.init(share: giftShare, coverage: giftCoverage), .init(share: warehouseShare, coverage: warehouseCoverage),
-     .init(share: installationShare, coverage: installationCoverage), .init(share: reissueShare, coverage: reissueCoverage)]
+  /// The per-order flows' shares and coverages (gift, reissue), in the
+  /// order the model draws them; warehouses and installation are the shops'.
+  var orderFlows: [DeliveryFlowFigures] {
+    [.init(share: giftShare, coverage: giftCoverage), .init(share: reissueShare, coverage: reissueCoverage)]
   }
 }
 

@@ -51,13 +51,13 @@ enum ScenarioSchema {
     .number("merchants.suspension_hours", .nonNegative, "R-V1 (figure: assumption)", \.merchants.suspensionLength),
     // Couriers: flows outside the platform's registration (R-G8); the
     // carriers are a list (`couriers.carriers`, read by ScenarioFile).
-    .number("couriers.gift_share", .probability, "R-G8, S4 FAQ 18 (figure: assumption)", \.couriers.giftShare),
+    .number("couriers.gift_share", .probability, "R-G8, S4 FAQ 18: share of orders (figure: assumption)", \.couriers.giftShare),
     .number("couriers.gift_coverage", .probability, "R-G8, S4 FAQ 18: \"will adapt\" (0: not yet)", \.couriers.giftCoverage),
-    .number("couriers.warehouse_share", .probability, "R-G8, S4 FAQ 19, 20 (figure: assumption)", \.couriers.warehouseShare),
+    .number("couriers.warehouse_share", .probability, "R-G8, S4 FAQ 19, 20: share of shops (figure: assumption)", \.couriers.warehouseShare),
     .number("couriers.warehouse_coverage", .probability, "R-G8, S4 FAQ 19, 20: \"will adapt\" (0: not yet)", \.couriers.warehouseCoverage),
-    .number("couriers.installation_share", .probability, "R-G8, S4 FAQ 24 (figure: assumption)", \.couriers.installationShare),
+    .number("couriers.installation_share", .probability, "R-G8, S4 FAQ 24: share of shops (figure: assumption)", \.couriers.installationShare),
     .number("couriers.installation_coverage", .probability, "R-G8, S4 FAQ 24: \"will adapt\" (0: not yet)", \.couriers.installationCoverage),
-    .number("couriers.reissue_share", .probability, "R-G8, S4 FAQ 25 (figure: assumption)", \.couriers.reissueShare),
+    .number("couriers.reissue_share", .probability, "R-G8, S4 FAQ 25: share of orders (figure: assumption)", \.couriers.reissueShare),
     .number("couriers.reissue_coverage", .probability, "R-G8, S4 FAQ 25: \"will adapt\" (0: not yet)", \.couriers.reissueCoverage),
     // Contact
     .number("contact.answer_probability", .probability, "assumption (merchants' calls)", \.contact.answerProbability),
