@@ -73,6 +73,14 @@ case "phases":
   print("| phase | orders | events | seconds | orders/s | events/s | peak in flight |")
   print("|---|---:|---:|---:|---:|---:|---:|")
   for phase in Phase.all { print(row(phase.id, measure(phase, orders: orders))) }
+case "defaults":
+  // Each phase's own scenario, as in Scenarios/ (5,000 orders a day, 60 days).
+  print("| phase (its scenario file's values) | orders | events | seconds | orders/s | events/s | peak in flight |")
+  print("|---|---:|---:|---:|---:|---:|---:|")
+  for phase in Phase.all {
+    let s = Scenario(phase: phase)
+    print(row(phase.id, measure(s, orders: Int(s.orders.ordersPerDay) * s.days)))
+  }
 case "scaling":
   let phase = arguments.dropFirst().first.flatMap(Phase.named) ?? .wechatVirtualNumber
   // More orders over a longer period at the same daily rate: the orders in
@@ -100,6 +108,6 @@ case "memory":
   print("order record: \(MemoryLayout<OrderRecord>.stride) bytes; event: \(MemoryLayout<Event<OrderEvent>>.stride) bytes")
   print("resident bytes per order in flight (peak RSS growth / peak orders in flight): \(m.residentDelta / max(1, m.peakInFlight))")
 default:
-  print("usage: model-throughput phases [ORDERS] | scaling [PHASE] | memory [ORDERS]")
+  print("usage: model-throughput phases [ORDERS] | defaults | scaling [PHASE] | memory [ORDERS]")
   exit(64)
 }
