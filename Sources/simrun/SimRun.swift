@@ -15,6 +15,27 @@ struct SimRun: ParsableCommand {
     subcommands: [Run.self, Compare.self, Timeline.self, Sweep.self, Check.self, Validate.self, Template.self, List.self, SelfTest.self],
     defaultSubcommand: nil
   )
+
+  /// Parses and runs like ArgumentParser's own `main()`, except that an
+  /// unexpected error from a command (a bug, not bad input) exits with the
+  /// documented internal-error code, 70, instead of 1.
+  static func main() {
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch {
+      // ArgumentParser's own errors (exit codes, validation, help requests
+      // raised while running) keep their meaning; anything else is a bug.
+      if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { exit(withError: error) }
+      printError("simrun: internal error: \(error)")
+      exit(withError: SimRunExit.internalError)
+    }
+  }
 }
 
 enum SimRunVersion {

@@ -13,7 +13,7 @@ enum Terminal {
   }()
 
   enum Style: String {
-    case bold = "1", dim = "2", green = "32", red = "31", yellow = "33"
+    case bold = "1", green = "32", red = "31"
   }
 
   /// `text` in `style` when `enabled`, else unchanged.
