@@ -21,11 +21,7 @@ extension OrderModel {
     // R-X1: a Taobao buyer arriving from a WeChat link that Taobao blocks
     // either re-enters through the Taobao app or is lost.
     if !isWeChat && x.crossPlatformLinksBlocked && fromLink && !reenters {
-      if measured {
-        let week = Int((now - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
-        total.crossPlatformOrdersLost += 1
-        weekly[min(week, weekly.count - 1)].crossPlatformOrdersLost += 1
-      }
+      if measured { tally(week: week(createdAt: now)) { $0.crossPlatformOrdersLost += 1 } }
       return
     }
 
@@ -36,9 +32,7 @@ extension OrderModel {
     order.isWeChat = isWeChat
     order.created = now
     order.measured = measured
-    if measured {
-      order.week = UInt16(clamping: (now - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
-    }
+    if measured { order.week = week(createdAt: now) }
     order.needsLogistics = !sAttributes.bernoulli(o.noLogisticsShare)
     // The carrier, and the flow (R-G8): registered couriers are those of
     // integrated carriers (or covered non-integrated ones) on flows the

@@ -18,8 +18,8 @@ public struct OrderModel: SimulationModel {
   var population: MerchantPopulation
   var pool: OrderPool
   /// What the measured orders counted, over the run and by week of creation.
-  public internal(set) var total = ModelCounts()
-  public internal(set) var weekly: [ModelCounts]
+  public private(set) var total = ModelCounts()
+  public private(set) var weekly: [ModelCounts]
   var arrivals: PoissonArrivals
   let measureFrom: SimTime
   let arrivalsEnd: SimTime
@@ -126,8 +126,19 @@ public struct OrderModel: SimulationModel {
   @inline(__always)
   mutating func tally(_ order: OrderRecord, _ update: (inout ModelCounts) -> Void) {
     guard order.measured else { return }
+    tally(week: order.week, update)
+  }
+
+  /// Counts something in the run totals and in week `week` of creation.
+  @inline(__always)
+  mutating func tally(week: UInt16, _ update: (inout ModelCounts) -> Void) {
     update(&total)
-    update(&weekly[Int(order.week)])
+    update(&weekly[Int(week)])
+  }
+
+  /// The week of creation of something created at `now` (after the warm-up).
+  func week(createdAt now: SimTime) -> UInt16 {
+    UInt16(clamping: (now - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
   }
 
   /// A phase switches on (RULEBOOK §7 dates, or the scenario's).

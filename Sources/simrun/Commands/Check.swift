@@ -49,10 +49,7 @@ struct Check: ParsableCommand {
       printError("simrun check: no `expect:` thresholds in \(empty.joined(separator: ", ")); add e.g.\n  expect:\n    - courier_reachability >= 0.95")
       throw SimRunExit.invalidInput
     }
-    let items = zip(scenarios, documents).map { argument, document in
-      Execution.Item(id: documents.filter { $0.scenario.name == document.scenario.name }.count > 1 ? argument : document.scenario.name,
-                     document: document)
-    }
+    let items = zip(ScenarioSources.columnNames(scenarios, documents), documents).map { Execution.Item(id: $0, document: $1) }
     let report = try execution.run(.check, items)
     let suites = zip(report.entries, documents).map { entry, document in
       CheckSuite(entry: entry, verdicts: document.expectations.map { $0.evaluate(entry.result.interval($0.metric)) })

@@ -37,12 +37,7 @@ struct Compare: ParsableCommand {
     let execution = Execution(options: options, output: output)
     let arguments = scenarios.isEmpty ? Phase.all.map(\.id) : scenarios
     let documents = try execution.load(arguments)
-    let names = documents.map(\.scenario.name)
-    // Columns are named by scenario; two files with the same `name:` get their file's name.
-    let items = zip(arguments, documents).map { argument, document in
-      Execution.Item(id: names.filter { $0 == document.scenario.name }.count > 1 ? argument : document.scenario.name,
-                     document: document)
-    }
+    let items = zip(ScenarioSources.columnNames(arguments, documents), documents).map { Execution.Item(id: $0, document: $1) }
     try execution.emit(try execution.run(.compare, items))
   }
 }

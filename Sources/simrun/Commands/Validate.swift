@@ -49,15 +49,13 @@ struct Template: ParsableCommand {
   var phase: String
 
   func validate() throws {
-    guard phase == "timeline" || Phase.named(phase) != nil else {
-      let hint = Suggestion.closest(to: phase, in: Phase.all.map(\.id) + ["timeline"]).map { " Did you mean '\($0)'?" } ?? ""
-      throw ValidationError("unknown phase '\(phase)'.\(hint)")
+    if let message = ScenarioSources.unknownArgumentMessage(phase, allowTimeline: true, allowFiles: false) {
+      throw ValidationError(message)
     }
   }
 
   func run() {
-    let scenario = phase == "timeline" ? Scenario.timeline() : Scenario(phase: Phase.named(phase)!)
-    print(ScenarioTemplate.yaml(scenario), terminator: "")
+    print(ScenarioTemplate.yaml(ScenarioSources.builtIn(phase)!), terminator: "")
   }
 }
 

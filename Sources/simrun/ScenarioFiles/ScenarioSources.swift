@@ -7,12 +7,26 @@ import PrivacyModel
 enum ScenarioSources {
   static func isFile(_ argument: String) -> Bool { argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") }
 
-  /// Whether `argument` names a file or a known phase (or `timeline`, when allowed).
-  static func unknownArgumentMessage(_ argument: String, allowTimeline: Bool = false) -> String? {
-    if isFile(argument) || Phase.named(argument) != nil || (allowTimeline && argument == "timeline") { return nil }
+  /// The built-in scenario of a phase id, or of `timeline`.
+  static func builtIn(_ id: String) -> Scenario? {
+    id == "timeline" ? Scenario.timeline() : Phase.named(id).map { Scenario(phase: $0) }
+  }
+
+  /// `nil` when `argument` names a file (if allowed) or a known phase (or
+  /// `timeline`, when allowed); otherwise the message, with a suggestion.
+  static func unknownArgumentMessage(_ argument: String, allowTimeline: Bool = false, allowFiles: Bool = true) -> String? {
+    if (allowFiles && isFile(argument)) || Phase.named(argument) != nil || (allowTimeline && argument == "timeline") { return nil }
     let known = Phase.all.map(\.id) + (allowTimeline ? ["timeline"] : [])
     let hint = Suggestion.closest(to: argument, in: known).map { " Did you mean '\($0)'?" } ?? ""
-    return "unknown phase '\(argument)'.\(hint) Give a scenario file (.yaml) or one of: \(known.joined(separator: ", "))."
+    let give = allowFiles ? "Give a scenario file (.yaml) or one of" : "Known"
+    return "unknown phase '\(argument)'.\(hint) \(give): \(known.joined(separator: ", "))."
+  }
+
+  /// Each scenario's column name: its `name`, or its argument when two
+  /// scenarios share a name.
+  static func columnNames(_ arguments: [String], _ documents: [ScenarioDocument]) -> [String] {
+    let names = documents.map(\.scenario.name)
+    return zip(arguments, names).map { argument, name in names.filter { $0 == name }.count > 1 ? argument : name }
   }
 
   /// Every argument read and validated; all problems of all of them are
@@ -25,7 +39,7 @@ enum ScenarioSources {
         if isFile(argument) {
           documents.append(try ScenarioFile.load(argument, overrides: overrides))
         } else {
-          let scenario = argument == "timeline" ? Scenario.timeline() : Scenario(phase: Phase.named(argument)!)
+          let scenario = builtIn(argument)!
           var document = try ScenarioFile.parse(ScenarioTemplate.yaml(scenario), file: "built-in \(argument)", overrides: overrides)
           document.source = "built-in \(argument)"
           documents.append(document)
