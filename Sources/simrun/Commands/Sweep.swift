@@ -84,10 +84,18 @@ struct Sweep: ParsableCommand {
     }
     var items: [Execution.Item] = []
     var problems: [String] = []
+    // The scenario is read once; each point validates it with its overrides.
+    let source: (text: String, file: String)
+    do {
+      source = try ScenarioSources.text(of: scenario)
+    } catch {
+      printError(error.description)
+      throw SimRunExit.invalidInput
+    }
     for point in points {
       let extra = try point.map { try Override(parsing: "\($0.key)=\($0.value)", option: "--vary") }
       do {
-        let document = try ScenarioSources.load([scenario], overrides: try options.overrides + extra)[0]
+        let document = try ScenarioFile.parse(source.text, file: source.file, overrides: try options.overrides + extra)
         // Columns are named by the keys' last parts (unique within a grid:
         // the full paths are in `parameters`).
         let id = point.map { "\($0.key.split(separator: ".").last!)=\($0.value)" }.joined(separator: " ")

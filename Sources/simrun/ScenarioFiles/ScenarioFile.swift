@@ -19,14 +19,17 @@ struct ScenarioFile {
 
   /// Loads and validates the file at `path`, with `overrides` applied first.
   static func load(_ path: String, overrides: [Override] = []) throws(ScenarioFileError) -> ScenarioDocument {
-    let text: String
+    try parse(try contents(of: path), file: path, overrides: overrides)
+  }
+
+  /// The text of the file at `path`.
+  static func contents(of path: String) throws(ScenarioFileError) -> String {
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
+      return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
       throw ScenarioFileError(diagnostics: [ScenarioDiagnostic(file: path, line: 1, column: 1, path: "",
                                                                message: "cannot read the file (\(error.localizedDescription))")])
     }
-    return try parse(text, file: path, overrides: overrides)
   }
 
   /// Validates `text` as the contents of `file`, with `overrides` applied first.

@@ -29,6 +29,13 @@ enum ScenarioSources {
     return zip(arguments, names).map { argument, name in names.filter { $0 == name }.count > 1 ? argument : name }
   }
 
+  /// The scenario text an argument stands for, and the name its problems
+  /// are reported under: a file's contents, or a phase's built-in template.
+  static func text(of argument: String) throws(ScenarioFileError) -> (text: String, file: String) {
+    if isFile(argument) { return (try ScenarioFile.contents(of: argument), argument) }
+    return (ScenarioTemplate.yaml(builtIn(argument)!), "built-in \(argument)")
+  }
+
   /// Every argument read and validated; all problems of all of them are
   /// thrown together before anything runs.
   static func load(_ arguments: [String], overrides: [Override]) throws(ScenarioFileError) -> [ScenarioDocument] {
@@ -36,14 +43,8 @@ enum ScenarioSources {
     var problems: [ScenarioDiagnostic] = []
     for argument in arguments {
       do {
-        if isFile(argument) {
-          documents.append(try ScenarioFile.load(argument, overrides: overrides))
-        } else {
-          let scenario = builtIn(argument)!
-          var document = try ScenarioFile.parse(ScenarioTemplate.yaml(scenario), file: "built-in \(argument)", overrides: overrides)
-          document.source = "built-in \(argument)"
-          documents.append(document)
-        }
+        let source = try text(of: argument)
+        documents.append(try ScenarioFile.parse(source.text, file: source.file, overrides: overrides))
       } catch {
         problems += error.diagnostics
       }
