@@ -44,10 +44,10 @@ extension RunReport {
     let series = metrics.map { result.weeklyIntervals($0).map(\.mean) }
     var months: [(label: String, weeks: [Int])] = []
     for (w, date) in starts.enumerated() {
-      let label = "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)"
+      let label = Self.month(date)
       if months.last?.label == label { months[months.count - 1].weeks.append(w) } else { months.append((label, [w])) }
     }
-    let switches = Set(scenarioSwitches.map { "\($0.date.year)-\($0.date.month < 10 ? "0" : "")\($0.date.month)" })
+    let switches = Set(scenarioSwitches.map { Self.month($0.date) })
     let rows = months.map { month in
       [month.label + (switches.contains(month.label) ? " *" : "")] + series.map { values in
         let mean = month.weeks.map { values[$0] }.reduce(0, +) / Double(month.weeks.count)
@@ -57,6 +57,9 @@ extension RunReport {
     return "by month of order creation (weekly means averaged; * = a phase switched on that month)\n\n"
       + TextTable(header: ["month"] + metrics.map(\.rawValue), rows: rows, colour: colour).rendered
   }
+
+  /// `YYYY-MM`.
+  static func month(_ date: CivilDate) -> String { "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)" }
 
   /// The phase switches inside the baseline's period, in date order.
   var scenarioSwitches: [(date: CivilDate, phase: Phase)] {
