@@ -21,7 +21,8 @@ public struct DecryptGatekeeper: Hashable, Sendable {
   /// What the requesting shop and order bring to a request.
   public struct Request: Hashable, Sendable {
     public var shopHasEWaybill: Bool
-    /// R-D5: whether the shop was given decrypt quota at all.
+    /// R-D5: whether the shop was given decrypt quota at all (read only
+    /// while R-D5 is in force).
     public var shopHasQuota: Bool
     public var orderState: OrderState
     public var inAfterSalePeriod: Bool
@@ -63,7 +64,8 @@ public struct DecryptGatekeeper: Hashable, Sendable {
       lastDecryptDay = calendar.localDayNumber(of: now)
       return .granted(countedAgainstQuota: false, violation: violation)
     }
-    guard request.shopHasQuota else { return .denied(.quota) }
+    // R-D5 arrives in 2025-08: before it, R-D2's quota is every shop's.
+    if policy.quotaOnlyForSomeShops && !request.shopHasQuota { return .denied(.quota) }
     let today = calendar.localDayNumber(of: now)
     shop.roll(to: today)
     if lastDecryptDay == today { return .granted(countedAgainstQuota: false, violation: violation) }

@@ -17,6 +17,9 @@ public struct DecryptPolicy: Hashable, Sendable {
   public var requiresEWaybill = false
   /// R-D2: daily base quota per shop; `nil` means unlimited.
   public var dailyBaseQuota: Int? = nil
+  /// R-D5 (from 2025-08): only shops given decrypt quota may decrypt at
+  /// all; before it every shop under R-D2 has the base quota.
+  public var quotaOnlyForSomeShops = false
   /// R-D3: official tools first.
   public var officialToolsFirst = false
   public var unnecessaryDecrypt = UnnecessaryDecrypt.refuse
@@ -34,6 +37,7 @@ public struct DecryptPolicy: Hashable, Sendable {
   public init(rules: Set<RuleID>, dailyBaseQuota: Int = 30) {
     requiresEWaybill = rules.contains(.d1)
     self.dailyBaseQuota = rules.contains(.d2) ? dailyBaseQuota : nil
+    quotaOnlyForSomeShops = rules.contains(.d5)
     officialToolsFirst = rules.contains(.d3)
     restrictedByState = rules.contains(.d4)
     suspensionsApply = rules.contains(.v1)

@@ -83,8 +83,11 @@ extension OrderModel {
       tally(order) { $0.realNumberExposures += 1 }
     }
     pool[slot] = order
-    if sPayment.bernoulli(o.paymentProbability) {
-      try schedule(.paid, slot, afterHours: o.paymentDelay.sample(sPayment), &sim)
+    // R-L1: a buyer who means to pay races the payment timeout; one who
+    // pays too late (or never) finds the order cancelled.
+    let delay = sPayment.bernoulli(o.paymentProbability) ? o.paymentDelay.sample(sPayment) : .infinity
+    if delay <= o.paymentTimeout {
+      try schedule(.paid, slot, afterHours: delay, &sim)
     } else {
       try schedule(.paymentTimeout, slot, afterHours: o.paymentTimeout, &sim)
     }

@@ -1,10 +1,8 @@
 internal import SimKernel
 
 /// A merchant's attempts to reach a buyer, through whatever the phase allows
-/// (RULEBOOK §2–§5, §8): a real number already held, official tools first
-/// (R-D3), a decrypt (R-D1…R-D5) that yields the real number or, from R-W1
-/// on, a virtual number whose caller must be verified (R-W7) or registered
-/// (R-T2), and the platform's messages as the fallback.
+/// (RULEBOOK §2–§5, §8): the channels of ``MerchantContactPolicy``, in its
+/// order, each tried once.
 extension OrderModel {
   mutating func merchantContact<Events: EventSet<OrderEvent>>(
     _ slot: UInt32, purpose: ContactPurpose, _ sim: inout Simulation<Events>
@@ -26,7 +24,8 @@ extension OrderModel {
     population.merchants[index] = merchant
   }
 
-  /// The channel and time of the contact, or `nil` if the need goes unmet.
+  /// The channel and time of the contact, or `nil` if the need goes unmet:
+  /// the channels of ``MerchantContactPolicy`` tried in order, each once.
   mutating func contact<Events: EventSet<OrderEvent>>(
     _ order: inout OrderRecord, _ merchant: inout Merchant, merchantIndex: Int, purpose: ContactPurpose,
     _ sim: inout Simulation<Events>
@@ -46,24 +45,43 @@ extension OrderModel {
     if purpose == .marketing && merchant.misusesNumbers && rules.contains(.v1) {
       misuse(&merchant, order: order, at: now)
     }
-    let suspended = rules.contains(.v1) && now < merchant.decrypt.suspendedUntil
-    // A number already held — revealed earlier, or from the shop's own
-    // mini-program (R-M1, outside the order) — is simply called.
-    if (order.merchantHoldsRealNumber || order.sideChannelNumber) && !suspended, let t = phone(at: now, draw) {
-      return (.plaintext, t)
+    let situation = ContactSituation(
+      isWeChat: order.isWeChat, rules: rules, purpose: purpose,
+      holdsRealNumber: order.merchantHoldsRealNumber || order.sideChannelNumber,
+      toolMeetsNeed: toolCould && merchant.usesOfficialTools, needsLogistics: order.needsLogistics,
+      suspended: rules.contains(.v1) && now < merchant.decrypt.suspendedUntil)
+    var blockedUnverified = false
+    for channel in MerchantContactPolicy.channels(for: situation) {
+      let reached: (ContactChannel, SimTime)?
+      switch channel {
+      case .heldNumber:
+        reached = phone(at: now, draw).map { (.plaintext, $0) }
+      case .decrypt:
+        reached = try weChatDecrypt(&order, &merchant, merchantIndex: merchantIndex, purpose: purpose,
+                                    toolCould: toolCould, blockedUnverified: &blockedUnverified, &sim)
+      case .realNumberApplication:
+        reached = blockedUnverified ? applyForRealNumber(&order, at: now, draw) : nil
+      case .virtualNumberCall:
+        reached = taobaoCall(&order, merchant, at: now, draw)
+      case .officialMessage:
+        reached = draw.bernoulli(c.officialMessageResponse)
+          ? (.officialMessage, now + SimDuration(hours: c.officialMessageDelay.sample(draw))) : nil
+      case .smsAPI:
+        reached = draw.bernoulli(c.smsApiResponse)
+          ? (.smsAPI, now + SimDuration(hours: c.officialMessageDelay.sample(draw))) : nil
+      }
+      if let reached { return reached }
     }
-    if rules.contains(.d3) && toolCould && merchant.usesOfficialTools { return platformMessage(order, at: now, draw) }
-    guard order.needsLogistics, !suspended else { return platformMessage(order, at: now, draw) }
-    if order.isWeChat {
-      return try weChatContact(&order, &merchant, merchantIndex: merchantIndex, purpose: purpose,
-                               toolCould: toolCould, &sim)
-    }
-    return taobaoContact(&order, merchant, at: now, draw)
+    return nil
   }
 
-  mutating func weChatContact<Events: EventSet<OrderEvent>>(
+  /// The decrypt channel (WeChat): the gatekeeper decides (R-D1…R-D5); a
+  /// granted decrypt yields the real number before R-W1/R-W2, else the
+  /// virtual number (R-W3/R-W4) or the after-sale case's number (R-W8),
+  /// which the shop calls if its line may dial (R-W7).
+  mutating func weChatDecrypt<Events: EventSet<OrderEvent>>(
     _ order: inout OrderRecord, _ merchant: inout Merchant, merchantIndex: Int, purpose: ContactPurpose,
-    toolCould: Bool, _ sim: inout Simulation<Events>
+    toolCould: Bool, blockedUnverified: inout Bool, _ sim: inout Simulation<Events>
   ) throws(SimulationError) -> (ContactChannel, SimTime)? {
     let now = sim.now
     let m = scenario.merchants
@@ -77,9 +95,8 @@ extension OrderModel {
       if violation { misuse(&merchant, order: order, at: now) }
       guard weChatRules.contains(.w1) && weChatRules.contains(.w2) else {
         // Before virtual numbers (or without R-W2) a decrypt reveals the real number.
-        if !order.merchantHoldsRealNumber { tally(order) { $0.realNumberExposures += 1 } }
-        order.merchantHoldsRealNumber = true
-        return phone(at: now, draw).map { (.decrypt, $0) } ?? platformMessage(order, at: now, draw)
+        reveal(&order)
+        return phone(at: now, draw).map { (.decrypt, $0) }
       }
       // R-W8: during an after-sale case the case's own number serves.
       let afterSaleNumber = purpose == .afterSale && weChatRules.contains(.w8)
@@ -92,23 +109,18 @@ extension OrderModel {
         if !order.virtualNumber.isValid(at: now, scenario.virtualNumbers) {
           _ = order.virtualNumber.reapply(at: now, orderDecryptable: decryptable, scenario.virtualNumbers)
         }
-        guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return platformMessage(order, at: now, draw) }
+        guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return nil }
       }
       if weChatRules.contains(.w7) && !merchant.verification.canDial(at: now, reviewingCanDial: m.reviewingCanDial) {
         tally(order) { $0.callsBlockedUnverified += 1 }
-        // R-W2: apply for the real number (fulfilment and after-sale only).
-        if purpose != .marketing && sPlatform.bernoulli(m.realNumberApprovalProbability) {
-          if !order.merchantHoldsRealNumber { tally(order) { $0.realNumberExposures += 1 } }
-          order.merchantHoldsRealNumber = true
-          let reviewed = now + SimDuration(hours: m.realNumberReviewDelay)
-          return phone(at: reviewed, draw).map { (.decrypt, $0) } ?? platformMessage(order, at: now, draw)
-        }
-        return platformMessage(order, at: now, draw)
+        blockedUnverified = true
+        return nil
       }
-      return phone(at: now, draw).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now, draw)
+      return phone(at: now, draw).map { (.virtualNumberCall, $0) }
     case let .denied(reason):
       tally(order) { $0.decryptDenied[reason.index] += 1 }
-      if reason == .quota && merchant.hasQuota && !merchant.quotaApplicationPending
+      let hasQuota = merchant.hasQuota || !gate.policy.quotaOnlyForSomeShops
+      if reason == .quota && hasQuota && !merchant.quotaApplicationPending
         && sPlatform.bernoulli(m.temporaryQuotaApplicationProbability)
       {
         merchant.quotaApplicationPending = true
@@ -116,29 +128,52 @@ extension OrderModel {
         try sim.schedule(OrderEvent(.quotaDecision, slot: UInt32(merchantIndex)),
                          after: SimDuration(hours: m.temporaryQuotaDelay))
       }
-      return platformMessage(order, at: now, draw)
+      return nil
     }
   }
 
-  mutating func taobaoContact(
+  /// R-W2: the shop applies for the real number; if the platform approves,
+  /// the number is revealed after review and called.
+  mutating func applyForRealNumber(
+    _ order: inout OrderRecord, at now: SimTime, _ draw: RandomStream
+  ) -> (ContactChannel, SimTime)? {
+    let m = scenario.merchants
+    guard sPlatform.bernoulli(m.realNumberApprovalProbability) else { return nil }
+    reveal(&order)
+    return phone(at: now + SimDuration(hours: m.realNumberReviewDelay), draw).map { (.decrypt, $0) }
+  }
+
+  /// The merchant now holds the buyer's real number (an exposure, counted
+  /// once per order).
+  mutating func reveal(_ order: inout OrderRecord) {
+    if !order.merchantHoldsRealNumber { tally(order) { $0.realNumberExposures += 1 } }
+    order.merchantHoldsRealNumber = true
+  }
+
+  /// A call to a Taobao order's virtual number: valid until 7 days after
+  /// completion (R-T3); the 11+4 extension must be dialled (R-T1); a 700
+  /// number admits only registered callers (R-T2), and a shop that
+  /// registers at all (eager or lazy, R-G9) registers its line now if the
+  /// order's group does not hold it yet. R-D6: the decrypt behind it yields
+  /// the virtual number, never the real one.
+  mutating func taobaoCall(
     _ order: inout OrderRecord, _ merchant: Merchant, at now: SimTime, _ draw: RandomStream
   ) -> (ContactChannel, SimTime)? {
-    // R-D6: a decrypt yields the virtual number, never the real one.
     let completedAt = order.completed == .distantFuture ? nil : order.completed
-    guard scenario.taobao.isValid(completedAt: completedAt, at: now) else { return platformMessage(order, at: now, draw) }
+    guard scenario.taobao.isValid(completedAt: completedAt, at: now) else { return nil }
     switch order.gGroup.format {
     case .elevenPlusFour:
-      if draw.bernoulli(scenario.taobao.extensionMisdialProbability) { return platformMessage(order, at: now, draw) }
+      if draw.bernoulli(scenario.taobao.extensionMisdialProbability) { return nil }
     case .sevenHundred:
       if !order.gGroup.admits(caller: MerchantPopulation.staffCaller) {
-        if merchant.registration == .lazy { registerStaff(&order) }
+        if merchant.registration != .none { registerStaff(&order) }
         guard order.gGroup.admits(caller: MerchantPopulation.staffCaller) else {
           tally(order) { $0.callsBlockedUnregistered += 1 }
-          return platformMessage(order, at: now, draw)
+          return nil
         }
       }
     }
-    return phone(at: now, draw).map { (.virtualNumberCall, $0) } ?? platformMessage(order, at: now, draw)
+    return phone(at: now, draw).map { (.virtualNumberCall, $0) }
   }
 
   /// Registers the shop's staff number in the order's G group (R-G2).
@@ -161,19 +196,6 @@ extension OrderModel {
     let c = scenario.contact
     for attempt in 0..<max(1, c.merchantCallAttempts) where draw.bernoulli(c.answerProbability) {
       return now + SimDuration(hours: Double(attempt) * c.merchantRetryDelay)
-    }
-    return nil
-  }
-
-  /// The platform's customer-service message, then (Taobao) the OAID SMS
-  /// API. WeChat virtual numbers take no SMS (R-W6).
-  func platformMessage(_ order: OrderRecord, at now: SimTime, _ draw: RandomStream) -> (ContactChannel, SimTime)? {
-    let c = scenario.contact
-    if draw.bernoulli(c.officialMessageResponse) {
-      return (.officialMessage, now + SimDuration(hours: c.officialMessageDelay.sample(draw)))
-    }
-    if !order.isWeChat && draw.bernoulli(c.smsApiResponse) {
-      return (.smsAPI, now + SimDuration(hours: c.officialMessageDelay.sample(draw)))
     }
     return nil
   }

@@ -21,11 +21,16 @@ public struct OrderParameters: Hashable, Sendable {
   /// Share of orders for goods without logistics (R-L2: virtual courses,
   /// coupons; assumption for the figure).
   public var noLogisticsShare = 0.05
-  /// Share of orders paid; the rest are cancelled at the payment timeout.
+  /// Share of buyers who go on to pay (assumption; plausible 0.8–0.97);
+  /// the others abandon the order, which is cancelled at the payment
+  /// timeout.
   public var paymentProbability = 0.9
-  /// Time to pay.
+  /// Time a paying buyer takes to pay (assumption). A delay beyond
+  /// ``paymentTimeout`` means the order was cancelled first (R-L1): with the
+  /// defaults e^(−0.5/0.15) ≈ 3.6% of paying buyers are too late.
   public var paymentDelay = ContinuousDistribution.exponential(mean: 0.15)
-  /// Unpaid orders are cancelled after this long (assumption).
+  /// Unpaid orders are cancelled after this long (assumption; plausible
+  /// 0.25–24 hours).
   public var paymentTimeout = 0.5
   /// Share of paid orders refunded before shipping (cancelled from paid).
   public var refundBeforeShippingProbability = 0.03
