@@ -78,6 +78,7 @@ struct LifecycleAndContextTests {
     let uncovered = counts(small(.taobao700Full) {
       oneCarrier(&$0, integrated: true)
       $0.couriers.giftShare = 0.5
+      $0.couriers.giftCoverage = 0
     })
     let covered = counts(small(.taobao700Full) {
       oneCarrier(&$0, integrated: true)

@@ -51,6 +51,17 @@ struct DistributionTests {
     #expect(m.mean && m.variance)
   }
 
+  @Test("Beta draws fit the beta law (a 1.5, b 0.5)")
+  func beta() {
+    let s = RandomStream(seed: 2024, replication: 0, stream: 18)
+    let xs = (0..<Self.n).map { _ in s.beta(1.5, 0.5) }
+    #expect(xs.allSatisfy { $0 >= 0 && $0 <= 1 })
+    #expect(GoodnessOfFit.continuousPValue(xs, cdf: { gsl_cdf_beta_P($0, 1.5, 0.5) }) > GoodnessOfFit.alpha)
+    // mean a/(a+b) = 0.75; variance ab/((a+b)²(a+b+1)) = 0.75/12
+    let m = GoodnessOfFit.momentsMatch(xs, mean: 0.75, variance: 0.75 / 12)
+    #expect(m.mean && m.variance)
+  }
+
   @Test("Poisson draws fit the Poisson law")
   func poisson() {
     let s = RandomStream(seed: 2024, replication: 0, stream: 12)

@@ -9,7 +9,8 @@ import FoundationXML
 let quick = ["--replications", "3", "--days", "14", "--set", "orders.orders_per_day=300", "--set", "merchants.count=40"]
 
 let metricNames = [
-  "courier_reachability", "courier_contact_success", "failed_deliveries_per_1000", "merchant_contact_fulfilment",
+  "courier_reachability", "courier_contact_success", "failed_deliveries_per_1000", "return_pickup_contact",
+  "merchant_contact_fulfilment",
   "merchant_contact_after_sale", "merchant_contact_marketing", "contact_time_p50_hours", "contact_time_p90_hours",
   "real_number_exposures_per_1000", "retained_numbers_per_1000", "decrypt_denied_no_waybill", "decrypt_denied_state",
   "decrypt_denied_quota", "decrypt_denied_policy", "temp_quota_applications", "g_group_calls", "g_group_rejected",

@@ -5,6 +5,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   case courierReachability = "courier_reachability"
   case courierContactSuccess = "courier_contact_success"
   case failedDeliveriesPer1000 = "failed_deliveries_per_1000"
+  case returnPickupContact = "return_pickup_contact"
   case merchantContactFulfilment = "merchant_contact_fulfilment"
   case merchantContactAfterSale = "merchant_contact_after_sale"
   case merchantContactMarketing = "merchant_contact_marketing"
@@ -31,7 +32,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   /// 1,000 orders, or hours).
   public var isRate: Bool {
     switch self {
-    case .courierReachability, .courierContactSuccess, .merchantContactFulfilment, .merchantContactAfterSale,
+    case .courierReachability, .courierContactSuccess, .returnPickupContact, .merchantContactFulfilment, .merchantContactAfterSale,
          .merchantContactMarketing: true
     default: false
     }
@@ -43,6 +44,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case .courierReachability: "share of courier call attempts that reach the buyer"
     case .courierContactSuccess: "share of deliveries needing a call where the courier reached the buyer within the allowed attempts"
     case .failedDeliveriesPer1000: "deliveries returned after every attempt failed, per 1,000 orders"
+    case .returnPickupContact: "share of after-sale return pick-ups where the courier reached the buyer by phone (the case's number under R-W8, else the order's, R-W3/R-T3)"
     case .merchantContactFulfilment: "share of pre-shipping contact needs met"
     case .merchantContactAfterSale: "share of after-sale contact needs met"
     case .merchantContactMarketing: "share of post-completion (marketing) contact needs met"
@@ -77,6 +79,7 @@ extension ModelCounts {
     case .courierReachability: return rate(courierAttemptsReached, courierAttempts)
     case .courierContactSuccess: return rate(deliveriesContacted, deliveriesNeedingContact)
     case .failedDeliveriesPer1000: return per1000(failedDeliveries)
+    case .returnPickupContact: return rate(returnPickupsReached, returnPickups)
     case .merchantContactFulfilment: return rate(needsMet[ContactPurpose.fulfilment.rawValue], needs[ContactPurpose.fulfilment.rawValue])
     case .merchantContactAfterSale: return rate(needsMet[ContactPurpose.afterSale.rawValue], needs[ContactPurpose.afterSale.rawValue])
     case .merchantContactMarketing: return rate(needsMet[ContactPurpose.marketing.rawValue], needs[ContactPurpose.marketing.rawValue])

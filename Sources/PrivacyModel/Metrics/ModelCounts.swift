@@ -11,6 +11,9 @@ public struct ModelCounts: Sendable, Mergeable {
   public var deliveriesNeedingContact = 0
   public var deliveriesContacted = 0
   public var failedDeliveries = 0
+  /// After-sale return pick-ups and those where the courier reached the buyer.
+  public var returnPickups = 0
+  public var returnPickupsReached = 0
   public var needs = [Int](repeating: 0, count: ContactPurpose.allCases.count)
   public var needsMet = [Int](repeating: 0, count: ContactPurpose.allCases.count)
   public var metByChannel = [Int](repeating: 0, count: ContactChannel.allCases.count)
@@ -55,6 +58,8 @@ public struct ModelCounts: Sendable, Mergeable {
     deliveriesNeedingContact += o.deliveriesNeedingContact
     deliveriesContacted += o.deliveriesContacted
     failedDeliveries += o.failedDeliveries
+    returnPickups += o.returnPickups
+    returnPickupsReached += o.returnPickupsReached
     for i in needs.indices { needs[i] += o.needs[i]; needsMet[i] += o.needsMet[i] }
     for i in metByChannel.indices { metByChannel[i] += o.metByChannel[i] }
     contactTime.merge(o.contactTime)

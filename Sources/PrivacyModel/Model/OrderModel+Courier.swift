@@ -13,7 +13,7 @@ extension OrderModel {
     let c = carriers[Int(order.carrier)]
     for attempt in 0..<max(1, c.attempts) {
       let t = now + SimDuration(hours: Double(attempt) * c.retryHours)
-      let failure = courierFailure(order, at: t)
+      let failure = courierFailure(order, at: t, answer: Double(order.buyerAvailability), sCourier)
       let reached = failure == nil
       tally(order) {
         $0.courierAttempts += 1
@@ -36,28 +36,70 @@ extension OrderModel {
     }
   }
 
+  /// A courier phones the buyer to pick up an after-sale return: one day of
+  /// the carrier's attempts, to the number the return shows.
+  mutating func returnPickup(_ slot: UInt32, at now: SimTime) {
+    let order = pool[slot]
+    guard order.state == .afterSale else { return }
+    let c = carriers[Int(order.carrier)]
+    let answer = Double(availability(c.answerProbability, sPickup))
+    var reached = false
+    for attempt in 0..<max(1, c.attempts) where !reached {
+      let t = now + SimDuration(hours: Double(attempt) * c.retryHours)
+      reached = courierFailure(order, at: t, answer: answer, sPickup, returnPickup: true) == nil
+    }
+    tally(order) {
+      $0.returnPickups += 1
+      if reached { $0.returnPickupsReached += 1 }
+    }
+  }
+
+  /// The buyer's chance of answering a courier on one occasion: a beta draw
+  /// with mean `p` and concentration ``CourierParameters/answerConcentration``.
+  func availability(_ p: Double, _ stream: RandomStream) -> Float {
+    guard p > 0 else { return 0 }
+    guard p < 1 else { return 1 }
+    let k = scenario.couriers.answerConcentration
+    return Float(stream.beta(k * p, k * (1 - p)))
+  }
+
   /// Why a courier's call at `time` does not reach the buyer, or `nil` if it
-  /// does. Couriers call from carrier-verified numbers, so R-W7 does not
-  /// apply to them.
-  func courierFailure(_ order: OrderRecord, at time: SimTime) -> CourierFailure? {
+  /// does; `answer` is the buyer's chance of answering on this occasion.
+  /// Couriers call from carrier-verified numbers, so R-W7 does not apply to
+  /// them. A return pick-up on WeChat calls the after-sale case's number
+  /// while R-W8 gives one, else the order's (R-W3/R-W4); on Taobao the
+  /// order's number (S4 FAQ 2), valid as R-T3 says.
+  ///
+  /// Two uniforms are drawn from `stream` whatever the outcome, so a rule
+  /// that fails a call early does not shift the draws of later calls
+  /// (common random numbers between phases).
+  func courierFailure(
+    _ order: OrderRecord, at time: SimTime, answer: Double, _ stream: RandomStream, returnPickup: Bool = false
+  ) -> CourierFailure? {
     let carrier = carriers[Int(order.carrier)]
+    let misdial = stream.uniform() < carrier.extensionMisdialProbability
+    let answered = stream.uniform() < answer
     if order.isWeChat {
-      if weChatRules.contains(.w1) && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
+      let caseNumber = returnPickup && weChatRules.contains(.w8)
+        && AfterSaleVirtualNumber.isValid(opened: order.afterSaleCaseOpened, closed: order.afterSaleCaseClosed,
+                                          at: time, scenario.virtualNumbers)
+      if weChatRules.contains(.w1) && !caseNumber && !order.virtualNumber.isValid(at: time, scenario.virtualNumbers) {
         return .virtualNumberExpired
       }
     } else {
-      if !scenario.taobao.isValid(completedAt: order.completed == .distantFuture ? nil : order.completed, at: time) {
+      if !scenario.taobao.isValid(completedAt: order.completed == .distantFuture ? nil : order.completed, at: time,
+                                  inAfterSaleCase: order.state == .afterSale) {
         return .virtualNumberExpired
       }
       switch order.gGroup.format {
       case .elevenPlusFour:
-        if sCourier.bernoulli(carrier.extensionMisdialProbability) { return .extensionNotDialled }
+        if misdial { return .extensionNotDialled }
       case .sevenHundred:
         // R-T5: a non-official waybill must be adapted to print 700 numbers.
         if taobaoRules.contains(.t5) && !order.waybillAdapted { return .waybillNotAdapted }
         if !order.courierRegistered { return .callerNotRegistered }
       }
     }
-    return sCourier.bernoulli(carrier.answerProbability) ? nil : .noAnswer
+    return answered ? nil : .noAnswer
   }
 }

@@ -36,7 +36,8 @@ extension OrderModel {
     order.needsLogistics = !sAttributes.bernoulli(o.noLogisticsShare)
     // The carrier, and the flow (R-G8): registered couriers are those of
     // integrated carriers (or covered non-integrated ones) on flows the
-    // platform has adapted.
+    // platform has adapted by the order's creation.
+    let adapted = scenario.couriers.adaptation(at: now, calendar: calendar)
     let carrierDraw = sAttributes.uniform()
     let carrierIndex = carrierCumulative.firstIndex { carrierDraw < $0 } ?? max(0, carrierCumulative.count - 1)
     let carrier = carriers[carrierIndex]
@@ -45,22 +46,23 @@ extension OrderModel {
     var flowCovered = true
     let coverageDraw = sAttributes.uniform()
     if merchant.ownWarehouse {
-      flowCovered = coverageDraw < scenario.couriers.warehouseCoverage
+      flowCovered = coverageDraw < scenario.couriers.warehouseCoverage * adapted
     } else if merchant.ownInstallation {
-      flowCovered = coverageDraw < scenario.couriers.installationCoverage
+      flowCovered = coverageDraw < scenario.couriers.installationCoverage * adapted
     } else {
       for flow in orderFlows {
         if flowDraw < flow.share {
-          flowCovered = coverageDraw < flow.coverage
+          flowCovered = coverageDraw < flow.coverage * adapted
           break
         }
         flowDraw -= flow.share
       }
     }
-    let carrierRegistered = carrier.integrated || sAttributes.uniform() < carrier.coverage
+    let carrierRegistered = carrier.integrated || sAttributes.uniform() < carrier.coverage * adapted
     order.courierRegistered = carrierRegistered && flowCovered
     order.waybillAdapted = carrier.integrated || sAttributes.uniform() < carrier.waybillAdapted
     order.courierCallNeeded = sAttributes.bernoulli(carrier.callNeeded)
+    if order.courierCallNeeded { order.buyerAvailability = availability(carrier.answerProbability, sAvailability) }
     let formatDraw = sAttributes.uniform()
     if !isWeChat {
       let format: VirtualNumberFormat =
@@ -156,7 +158,20 @@ extension OrderModel {
     {
       registerStaff(slot)
     }
-    try schedule(.deliveryDay, slot, afterHours: scenario.orders.transitTime.sample(sLogistics), &sim)
+    let transit = scenario.orders.transitTime.sample(sLogistics)
+    try schedule(.deliveryDay, slot, afterHours: transit, &sim)
+    // R-L1: an after-sale case opens from shipped (while the parcel is on
+    // its way) or, later, from completed; three draws whatever the outcome.
+    let o = scenario.orders
+    let hasCase = sAfterSale.bernoulli(o.afterSaleProbability)
+    let fromShipped = sAfterSale.bernoulli(o.afterSaleFromShippedShare)
+    let when = sAfterSale.uniform()
+    if hasCase && fromShipped {
+      pool[slot].pendingTasks += 1
+      try schedule(.afterSaleOpened, slot, afterHours: transit * when, &sim)
+    } else if hasCase {
+      pool[slot].afterSalePlanned = true
+    }
   }
 
   /// The parcel reaches the buyer `hours` from now; the buyer confirms
@@ -171,34 +186,51 @@ extension OrderModel {
 
   mutating func completed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
     let now = sim.now
-    pool[slot].state = .completed
+    // A case opened from shipped stays open; the order completes under it.
+    if pool[slot].state != .afterSale { pool[slot].state = .completed }
     pool[slot].completed = now
     pool[slot].virtualNumber.orderCompleted(at: now)
-    var tasks: UInt8 = 0
-    if sAfterSale.bernoulli(scenario.orders.afterSaleProbability) {
+    if pool[slot].afterSalePlanned {
       try schedule(.afterSaleOpened, slot, afterHours: scenario.orders.afterSaleWindow * sAfterSale.uniform(), &sim)
-      tasks += 1
+      pool[slot].pendingTasks += 1
     }
     if sMarketing.bernoulli(scenario.contact.marketingNeed) {
       try schedule(.marketingNeed, slot, afterHours: scenario.contact.marketingDelay.sample(sMarketing), &sim)
-      tasks += 1
+      pool[slot].pendingTasks += 1
     }
-    pool[slot].pendingTasks = tasks
-    if tasks == 0 { finish(slot) }
+    if pool[slot].pendingTasks == 0 { finish(slot) }
   }
 
+  /// An after-sale case opens (from shipped or completed, R-L1): the
+  /// merchant may need the buyer now and again later in the case, and a
+  /// courier may pick up a return. Everything inside the case is scheduled
+  /// before its close, so it fires while the case is open.
   mutating func afterSaleOpened<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
     let now = sim.now
     pool[slot].state = .afterSale
     pool[slot].afterSaleCaseOpened = now
-    try schedule(.afterSaleClosed, slot, afterHours: scenario.orders.afterSaleDuration.sample(sAfterSale), &sim)
+    let duration = scenario.orders.afterSaleDuration.sample(sAfterSale)
+    let followUps = sAfterSale.poisson(mean: scenario.contact.afterSaleFollowUps)
+    for _ in 0..<min(followUps, 64) {
+      try schedule(.afterSaleFollowUp, slot, afterHours: duration * sAfterSale.uniform(), &sim)
+    }
+    let pickupAt = duration * sAfterSale.uniform()
+    if sAfterSale.bernoulli(scenario.orders.returnPickupShare) {
+      try schedule(.returnPickup, slot, afterHours: pickupAt, &sim)
+    }
+    try schedule(.afterSaleClosed, slot, afterHours: duration, &sim)
     if sAfterSale.bernoulli(scenario.contact.afterSaleNeed) {
       try merchantContact(slot, purpose: .afterSale, &sim)
     }
   }
 
+  mutating func afterSaleFollowUp<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
+    guard pool[slot].state == .afterSale else { return }
+    try merchantContact(slot, purpose: .afterSale, &sim)
+  }
+
   mutating func afterSaleClosed(_ slot: UInt32, at now: SimTime) {
-    pool[slot].state = .completed
+    pool[slot].state = pool[slot].completed == .distantFuture ? .shipped : .completed
     pool[slot].afterSaleCaseClosed = now
     taskDone(slot)
   }
@@ -208,9 +240,10 @@ extension OrderModel {
     taskDone(slot)
   }
 
+  /// A follow-up ends; a completed order with none left ends too.
   mutating func taskDone(_ slot: UInt32) {
     pool[slot].pendingTasks -= 1
-    if pool[slot].pendingTasks == 0 { finish(slot) }
+    if pool[slot].pendingTasks == 0 && pool[slot].completed != .distantFuture { finish(slot) }
   }
 
   /// Whether WeChat lets the merchant decrypt the order now (R-D4).

@@ -160,7 +160,9 @@ extension OrderModel {
     _ order: inout OrderRecord, _ merchant: Merchant, at now: SimTime, _ draw: RandomStream
   ) -> (ContactChannel, SimTime)? {
     let completedAt = order.completed == .distantFuture ? nil : order.completed
-    guard scenario.taobao.isValid(completedAt: completedAt, at: now) else { return nil }
+    guard scenario.taobao.isValid(completedAt: completedAt, at: now, inAfterSaleCase: order.state == .afterSale) else {
+      return nil
+    }
     switch order.gGroup.format {
     case .elevenPlusFour:
       if draw.bernoulli(scenario.taobao.extensionMisdialProbability) { return nil }

@@ -45,6 +45,8 @@ public struct OrderModel: SimulationModel {
   let sContact: [RandomStream]
   let sPlatform: RandomStream
   let sContext: RandomStream
+  let sAvailability: RandomStream
+  let sPickup: RandomStream
   /// Cumulative carrier shares, normalised (the last is 1), the carriers'
   /// figures and the special flows', prepared once: the per-order path
   /// reads plain values (no reference counting, no allocation).
@@ -96,6 +98,8 @@ public struct OrderModel: SimulationModel {
     sContact = StreamID.merchantContact.map(stream)
     sPlatform = stream(StreamID.platform)
     sContext = stream(StreamID.context)
+    sAvailability = stream(StreamID.buyerAvailability)
+    sPickup = stream(StreamID.returnPickup)
     let shares = scenario.couriers.carriers.map { max(0, $0.share) }
     let sum = shares.reduce(0, +)
     var running = 0.0
@@ -181,6 +185,8 @@ public struct OrderModel: SimulationModel {
     case .completed: try completed(slot, &sim)
     case .afterSaleOpened: try afterSaleOpened(slot, &sim)
     case .afterSaleClosed: afterSaleClosed(slot, at: sim.now)
+    case .afterSaleFollowUp: try afterSaleFollowUp(slot, &sim)
+    case .returnPickup: returnPickup(slot, at: sim.now)
     case .marketingNeed: try marketingNeed(slot, &sim)
     case .arrival, .quotaDecision, .phaseSwitch: break
     }

@@ -19,4 +19,10 @@ enum StreamID {
   static let platform: UInt64 = 111
   /// The context rules' draws (R-M1, R-M2, R-X1), four per arrival.
   static let context: UInt64 = 114
+  /// Buyers' availability to couriers, one beta draw per delivery that
+  /// needs a call (drawn at arrival, so aligned across phases).
+  static let buyerAvailability: UInt64 = 115
+  /// Return pick-up calls (their own stream, so pick-ups failing earlier
+  /// under one rule do not shift delivery calls).
+  static let returnPickup: UInt64 = 116
 }

@@ -11,6 +11,10 @@ public enum OrderStep: UInt8, Sendable {
   case completed
   case afterSaleOpened
   case afterSaleClosed
+  /// A merchant's further contact during an after-sale case.
+  case afterSaleFollowUp
+  /// A courier phones the buyer to pick up a return.
+  case returnPickup
   case marketingNeed
   case quotaDecision
   case phaseSwitch

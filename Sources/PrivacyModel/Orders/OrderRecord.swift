@@ -31,9 +31,14 @@ public struct OrderRecord: Sendable {
   public var deliveryDay: UInt8 = 0
   /// Whether this delivery needs the courier to phone the buyer.
   public var courierCallNeeded = false
-  /// Follow-ups (after-sale case, marketing contact) still to come after
-  /// completion; the order ends when none is left.
+  /// Follow-ups (after-sale case, marketing contact) still open; the order
+  /// ends when it has completed and none is left.
   public var pendingTasks: UInt8 = 0
+  /// An after-sale case will open after completion (drawn at shipping).
+  public var afterSalePlanned = false
+  /// The buyer's chance of answering a courier on this delivery, drawn once
+  /// per delivery (``CourierParameters/answerConcentration``).
+  public var buyerAvailability: Float = 0
   /// Taobao: the order's G group and number format (R-G1…R-G7, R-T1, R-T2).
   public var gGroup = GGroup(members: .empty, format: .elevenPlusFour, oaidGeneration: 0)
   /// WeChat: the order's virtual number (R-W1…R-W5).

@@ -9,8 +9,15 @@ public struct ContactParameters: Hashable, Sendable {
   /// Share of paid orders where the merchant must reach the buyer before
   /// shipping (stock, address, customisation).
   public var fulfilmentNeed = 0.05
-  /// Share of after-sale cases where the merchant must reach the buyer.
+  /// Share of after-sale cases where the merchant must reach the buyer when
+  /// the case opens (assumption; plausible 0.3–0.9).
   public var afterSaleNeed = 0.6
+  /// Further merchant contacts during a case (follow-ups on the return,
+  /// refund questions): a Poisson number with this mean, each at a uniform
+  /// time inside the case (assumption; plausible 0–3). Late follow-ups meet
+  /// an order number that may have lapsed (R-W3), which R-W4's one
+  /// re-application or R-W8's case number keeps reachable.
+  public var afterSaleFollowUps = 1.0
   /// Share of completed orders the merchant later wants to re-contact for
   /// marketing, and when (hours after completion).
   public var marketingNeed = 0.3

@@ -52,7 +52,8 @@ public struct MerchantParameters: Hashable, Sendable {
   public var misuseDetectionProbability = 0.05
   public var suspensionLength = 168.0
   /// Whether a merchant keeps the real numbers it sees after the order ends
-  /// (private-domain retention).
+  /// (private-domain retention; assumption — a merchant who has seen a
+  /// number can note it, and the sources describe no deletion).
   public var retainsNumbers = true
 
   public init() {}

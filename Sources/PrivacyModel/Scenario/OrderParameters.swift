@@ -47,8 +47,19 @@ public struct OrderParameters: Hashable, Sendable {
   public var confirmationDelay = ContinuousDistribution.exponential(mean: 72)
   /// Automatic confirmation after delivery (assumption: 7 days).
   public var autoConfirmation = 168.0
-  /// Share of completed orders that open an after-sale case.
+  /// Share of shipped orders that open an after-sale case (assumption;
+  /// plausible 0.03–0.15).
   public var afterSaleProbability = 0.08
+  /// Share of after-sale cases opened while the parcel is on its way (R-L1:
+  /// a case opens from shipped or completed), the rest after completion
+  /// inside the after-sale window (assumption: refunds for late parcels,
+  /// rejections; plausible 0.1–0.5).
+  public var afterSaleFromShippedShare = 0.25
+  /// Share of after-sale cases in which a courier picks up a return and
+  /// phones the buyer to arrange it, at a uniform time inside the case
+  /// (assumption; plausible 0.2–0.7). The courier calls the number the
+  /// return shows: the case's number under R-W8, else the order's.
+  public var returnPickupShare = 0.4
   /// The after-sale period after completion (assumption: 15 days).
   public var afterSaleWindow = 360.0
   /// How long an after-sale case stays open.

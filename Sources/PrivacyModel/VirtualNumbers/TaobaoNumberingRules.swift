@@ -15,6 +15,12 @@ public struct TaobaoNumberingRules: Hashable, Sendable {
   public var extensionMisdialProbability = 0.02
   /// R-D6: at most this many orders per `taobao.top.oaid.decrypt` call (S4: 20).
   public var decryptBatchLimit = 20
+  /// Whether an open after-sale case keeps the order's number working past
+  /// R-T3's 7 days after completion. S4 FAQ 2 says after-sale functions use
+  /// the same 700 number; it does not say the validity stretches. Default
+  /// false: the literal reading of R-T3, under which a late return pick-up
+  /// finds the number lapsed.
+  public var afterSaleKeepsNumber = false
 
   public static func defaultRamp(calendar: SimCalendar) -> [(time: SimTime, share: Double)] {
     [(calendar.startOfDay(CivilDate(year: 2026, month: 1, day: 1)!), 0),
@@ -42,16 +48,18 @@ public struct TaobaoNumberingRules: Hashable, Sendable {
     u < share700(at: time) ? .sevenHundred : .elevenPlusFour
   }
 
-  /// Whether the order's number still works at `now` (R-T3).
-  public func isValid(completedAt: SimTime?, at now: SimTime) -> Bool {
+  /// Whether the order's number still works at `now` (R-T3), for an order
+  /// inside an after-sale case or not.
+  public func isValid(completedAt: SimTime?, at now: SimTime, inAfterSaleCase: Bool = false) -> Bool {
     guard let completedAt else { return true }
+    if inAfterSaleCase && afterSaleKeepsNumber { return true }
     return now < completedAt + validityAfterCompletion
   }
 
   public static func == (lhs: TaobaoNumberingRules, rhs: TaobaoNumberingRules) -> Bool {
     lhs.validityAfterCompletion == rhs.validityAfterCompletion
       && lhs.extensionMisdialProbability == rhs.extensionMisdialProbability
-      && lhs.decryptBatchLimit == rhs.decryptBatchLimit
+      && lhs.decryptBatchLimit == rhs.decryptBatchLimit && lhs.afterSaleKeepsNumber == rhs.afterSaleKeepsNumber
       && lhs.ramp.map(\.time) == rhs.ramp.map(\.time) && lhs.ramp.map(\.share) == rhs.ramp.map(\.share)
   }
 
@@ -59,6 +67,7 @@ public struct TaobaoNumberingRules: Hashable, Sendable {
     hasher.combine(validityAfterCompletion)
     hasher.combine(extensionMisdialProbability)
     hasher.combine(decryptBatchLimit)
+    hasher.combine(afterSaleKeepsNumber)
     for point in ramp {
       hasher.combine(point.time)
       hasher.combine(point.share)

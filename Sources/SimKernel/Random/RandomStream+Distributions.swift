@@ -44,6 +44,9 @@ extension RandomStream {
   /// small *a*).
   @inlinable public func pareto(shape: Double, scale: Double) -> Double { gsl_ran_pareto(rng, shape, scale) }
 
+  /// Beta with shape parameters *a* and *b* (mean a/(a+b)), on [0, 1].
+  @inlinable public func beta(_ a: Double, _ b: Double) -> Double { gsl_ran_beta(rng, a, b) }
+
   /// Poisson with the given mean.
   @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
 

@@ -8,6 +8,7 @@ enum FieldValue: Equatable, Sendable {
   case distribution(ContinuousDistribution)
   case weights([Double])
   case boolean(Bool)
+  case date(CivilDate)
 }
 
 /// One settable key of a scenario file: where it lives, what it accepts,
@@ -20,6 +21,8 @@ struct ScenarioField: Sendable {
     case nonNegative
     /// A number > 0.
     case positive
+    /// A number in the range.
+    case bounded(ClosedRange<Double>)
     /// A whole number in the range.
     case integer(ClosedRange<Int>)
     /// A duration distribution, e.g. `{lognormal: {mean: 24, cv: 0.6}}`.
@@ -28,6 +31,8 @@ struct ScenarioField: Sendable {
     case hourlyWeights
     /// `true` or `false`.
     case boolean
+    /// A date, YYYY-MM-DD (China Standard Time).
+    case date
 
     /// ``expectation`` in a few words, for listings.
     var shortExpectation: String {
@@ -42,10 +47,12 @@ struct ScenarioField: Sendable {
       case .probability: "a probability between 0 and 1"
       case .nonNegative: "a number ≥ 0"
       case .positive: "a number > 0"
+      case let .bounded(range): "a number from \(range.lowerBound.formatted) to \(range.upperBound.formatted)"
       case let .integer(range): "a whole number from \(range.lowerBound) to \(range.upperBound)"
       case .distribution: "a distribution: {constant: X}, {exponential: {mean}}, {lognormal: {mean, cv}}, {uniform: {lower, upper}}, {gamma: {shape, scale}}, {weibull: {shape, scale}} or {normal: {mean, sd}}"
       case .hourlyWeights: "a list of 24 numbers ≥ 0, not all zero"
       case .boolean: "true or false"
+      case .date: "a date YYYY-MM-DD"
       }
     }
   }
@@ -79,9 +86,21 @@ extension ScenarioField {
                   set: { if case let .boolean(v) = $1 { $0[keyPath: key] = v } })
   }
 
+  static func date(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, CivilDate> & Sendable) -> ScenarioField {
+    ScenarioField(path: path, kind: .date, source: source, get: { .date($0[keyPath: key]) },
+                  set: { if case let .date(v) = $1 { $0[keyPath: key] = v } })
+  }
+
   /// A duration stored as `SimDuration`, written in days.
   static func days(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, SimDuration> & Sendable) -> ScenarioField {
     ScenarioField(path: path, kind: .nonNegative, source: source, get: { .number($0[keyPath: key].days) },
                   set: { if case let .number(v) = $1 { $0[keyPath: key] = SimDuration(days: v) } })
+  }
+}
+
+extension Double {
+  /// The number as a person writes it in a range: `0.01`, `3`, `1000000`.
+  fileprivate var formatted: String {
+    self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
   }
 }

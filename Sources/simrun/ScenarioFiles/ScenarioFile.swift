@@ -350,7 +350,7 @@ struct ScenarioFile {
   private mutating func apply(_ field: ScenarioField, _ node: Node, to scenario: inout Scenario) {
     let value: FieldValue?
     switch field.kind {
-    case .probability, .nonNegative, .positive:
+    case .probability, .nonNegative, .positive, .bounded:
       value = readNumber(node, field.path, field.kind).map(FieldValue.number)
     case let .integer(range):
       value = readInteger(node, field.path, range).map(FieldValue.integer)
@@ -360,6 +360,8 @@ struct ScenarioFile {
       value = readWeights(node, field.path).map(FieldValue.weights)
     case .boolean:
       value = readBool(node, field.path).map(FieldValue.boolean)
+    case .date:
+      value = readDate(node, field.path).map(FieldValue.date)
     }
     if let value { field.set(&scenario, value) }
   }
@@ -373,6 +375,7 @@ struct ScenarioFile {
     case .probability: v >= 0 && v <= 1
     case .nonNegative: v >= 0
     case .positive: v > 0
+    case let .bounded(range): range.contains(v)
     default: true
     }
     guard ok else {
@@ -559,6 +562,10 @@ struct ScenarioFile {
     if s.merchants.registrationEager + s.merchants.registrationLazy > 1 + 1e-12 {
       report(merchants, "merchants.registration_eager_share",
              "expected registration_eager_share + registration_lazy_share ≤ 1, found \(s.merchants.registrationEager + s.merchants.registrationLazy)")
+    }
+    if s.couriers.adaptationComplete < s.couriers.adaptationStart {
+      report(entries["couriers"], "couriers.adaptation_complete",
+             "expected a date on or after couriers.adaptation_start (\(s.couriers.adaptationStart)), found \(s.couriers.adaptationComplete)")
     }
     let g = s.gGroup
     if g.shopLevelLimit > g.orderLimit {

@@ -85,6 +85,7 @@ enum ScenarioTemplate {
     case let .weights(w): "[" + w.map(number).joined(separator: ", ") + "]"
     case let .distribution(d): distribution(d)
     case let .boolean(b): b ? "true" : "false"
+    case let .date(d): "\(d)"
     }
   }
 

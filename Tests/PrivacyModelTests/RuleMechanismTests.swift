@@ -1,0 +1,122 @@
+import Foundation
+import PrivacyModel
+import SimKernel
+import Testing
+
+/// The paired effect (common random numbers) on `metric` of switching
+/// `rule` off in `scenario`: mean and 95% CI of (rule off − rule on) over
+/// `replications` replications.
+func effectOfDisabling(
+  _ rule: RuleID, in scenario: Scenario, on metric: Metric, replications: Int = 4, seed: UInt64 = 7
+) -> ConfidenceInterval {
+  var off = scenario
+  off.disabledRules.insert(rule)
+  let on = ScenarioRunner.run(scenario, seed: seed, replications: replications)
+  return ScenarioRunner.run(off, seed: seed, replications: replications).difference(from: on, metric)
+}
+
+/// The paired effect on `metric` of changing `scenario` by `change`.
+func pairedEffect(
+  of change: (inout Scenario) -> Void, in scenario: Scenario, on metric: Metric, replications: Int = 4, seed: UInt64 = 7
+) -> ConfidenceInterval {
+  var changed = scenario
+  change(&changed)
+  let base = ScenarioRunner.run(scenario, seed: seed, replications: replications)
+  return ScenarioRunner.run(changed, seed: seed, replications: replications).difference(from: base, metric)
+}
+
+/// An interval strictly above zero (or below, for `negative`).
+func excludesZero(_ ci: ConfidenceInterval, negative: Bool = false) -> Bool {
+  negative ? ci.upper < 0 : ci.lower > 0
+}
+
+@Suite("Rules act through their mechanisms (paired replications)")
+struct RuleMechanismTests {
+  @Test("R-W8: in wechat-2026-01-aftersale-vn, switching R-W8 off leaves late return pick-ups with a lapsed order number")
+  func rW8ReturnPickups() {
+    let effect = effectOfDisabling(.w8, in: small(.wechatAfterSaleVN), on: .returnPickupContact)
+    #expect(excludesZero(effect, negative: true), "return pick-up contact, R-W8 off − on: \(effect.mean) ± \(effect.halfWidth)")
+    // Under the strict R-W3 reading the order's number stops at completion:
+    // the effect is larger.
+    let strict = effectOfDisabling(.w8, in: small(.wechatAfterSaleVN) { $0.virtualNumbers.earlyExpiryAfterCompletion = .zero },
+                                   on: .returnPickupContact)
+    #expect(strict.mean < effect.mean - 0.1, "strict \(strict.mean) vs default \(effect.mean)")
+  }
+
+  @Test("R-W3/R-W4: late after-sale follow-ups meet a lapsed number; the one re-application keeps the buyer reachable")
+  func rW4ReapplicationDuringCases() {
+    // No after-sale number (R-W8 not in force): follow-ups late in a case
+    // need R-W4. Every line verified and a quota that never binds, so only
+    // the number's validity decides.
+    let s = small(.wechatVirtualNumber) {
+      $0.merchants.personalLineShare = 1
+      $0.merchants.verificationSubmissionShare = 1
+      $0.merchants.verificationApprovalProbability = 1
+      $0.merchants.dailyBaseQuota = 1_000_000
+      $0.contact.toolCouldMeetAfterSale = 0
+      $0.contact.afterSaleFollowUps = 2
+    }
+    let noReapplication = pairedEffect(of: { $0.virtualNumbers.reapplicationsAllowed = 0 }, in: s, on: .merchantContactAfterSale)
+    #expect(excludesZero(noReapplication, negative: true), "after-sale contact without R-W4: \(noReapplication.mean)")
+    // A longer early expiry leaves fewer follow-ups to need it.
+    let lenient = pairedEffect(of: {
+      $0.virtualNumbers.reapplicationsAllowed = 0
+      $0.virtualNumbers.earlyExpiryAfterCompletion = .days(60)
+      $0.virtualNumbers.validity = .days(90)
+    }, in: s, on: .merchantContactAfterSale)
+    #expect(abs(lenient.mean) < abs(noReapplication.mean) / 4)
+  }
+
+  @Test("R-L1: after-sale cases open from shipped as well as from completed")
+  func rL1CasesFromShipped() {
+    let none = counts(small(.wechatVirtualNumber) { $0.orders.afterSaleFromShippedShare = 0 })
+    let all = counts(small(.wechatVirtualNumber) { $0.orders.afterSaleFromShippedShare = 1 })
+    #expect(none.needs[ContactPurpose.afterSale.rawValue] > 0 && all.needs[ContactPurpose.afterSale.rawValue] > 0)
+    // Cases from shipped open while the order's number is young: return
+    // pick-ups find it valid.
+    #expect(all.value(.returnPickupContact) > none.value(.returnPickupContact) + 0.03)
+    #expect(all.ordersCompleted + all.ordersCancelled == all.orders, "every order still ends once")
+  }
+
+  @Test("couriers: a buyer's availability is drawn once per delivery, so WeChat courier success is 1 − E[(1 − A)⁶], not 1 − 0.25⁶")
+  func correlatedAvailability() {
+    // Official carrier (3 attempts a day, 2 days), answer probability 0.75,
+    // concentration 2: A ~ Beta(1.5, 0.5); E[(1 − A)^6] = Π (b + i)/(a + b + i).
+    let c = counts(small(.wechatBaseline))
+    let (a, b) = (1.5, 0.5)
+    let miss = (0..<6).reduce(1.0) { $0 * (b + Double($1)) / (a + b + Double($1)) }
+    let n = Double(c.deliveriesNeedingContact)
+    let sd = (miss * (1 - miss) / n).squareRoot()
+    #expect(abs(c.value(.courierContactSuccess) - (1 - miss)) < 4 * sd + 0.002,
+            "courier success \(c.value(.courierContactSuccess)), expected \(1 - miss)")
+    let independent = counts(small(.wechatBaseline) { $0.couriers.answerConcentration = 1_000_000 })
+    #expect(independent.value(.courierContactSuccess) > 0.999)
+    // The per-attempt rate keeps its mean.
+    #expect(abs(independent.value(.courierReachability) - 0.75) < 0.01)
+  }
+
+  @Test("R-G8: the platform's adaptation of outside flows ramps in; before it their couriers cannot call 700 numbers")
+  func rG8AdaptationRamp() {
+    let s = small(.taobao700Full) { oneCarrier(&$0, integrated: false, coverage: 1) }
+    let notYet = pairedEffect(of: {
+      $0.couriers.adaptationStart = CivilDate(year: 2027, month: 1, day: 1)!
+      $0.couriers.adaptationComplete = CivilDate(year: 2027, month: 6, day: 1)!
+    }, in: s, on: .courierContactSuccess)
+    #expect(notYet.upper < -0.5, "courier success without adaptation: \(notYet.mean)")
+    // Half-way through the ramp about half the outside deliveries are covered.
+    var half = s
+    half.couriers.adaptationStart = s.start.adding(days: -20)
+    half.couriers.adaptationComplete = s.start.adding(days: 60)
+    let h = counts(half).value(.courierContactSuccess)
+    let full = counts(s).value(.courierContactSuccess)
+    #expect(h < full - 0.2 && h > 0.2, "half-way \(h), full \(full)")
+  }
+
+  @Test("R-T5: in taobao-700-full, non-official waybills not adapted to 700 numbers cost courier contact; switching R-T5 off restores it")
+  func rT5Bites() {
+    let effect = effectOfDisabling(.t5, in: small(.taobao700Full), on: .courierContactSuccess)
+    #expect(excludesZero(effect), "courier contact, R-T5 off − on: \(effect.mean) ± \(effect.halfWidth)")
+    let failed = effectOfDisabling(.t5, in: small(.taobao700Full), on: .failedDeliveriesPer1000)
+    #expect(excludesZero(failed, negative: true))
+  }
+}
