@@ -54,8 +54,10 @@ struct FidelityDefectTests {
     #expect(channels(.wechatBaseline, holds: true) == [.heldNumber, .officialMessage])
     #expect(channels(.wechatBaseline) == [.decrypt, .officialMessage])
     #expect(channels(.wechatQuota, holds: true) == [.heldNumber, .officialMessage])
-    #expect(channels(.wechatNecessary, tool: true) == [.officialMessage])
-    #expect(channels(.wechatNecessary, holds: true, tool: true) == [.heldNumber, .officialMessage])
+    #expect(channels(.wechatNecessary, tool: true) == [.officialTool, .officialMessage])
+    #expect(channels(.wechatNecessary, holds: true, tool: true) == [.heldNumber, .officialTool, .officialMessage])
+    // Before R-D3 a tool-using shop decrypts like any other.
+    #expect(channels(.wechatQuota, tool: true) == [.decrypt, .officialMessage])
     #expect(channels(.wechatNecessary, suspended: true) == [.officialMessage])
     #expect(channels(.wechatNecessary, holds: true, suspended: true) == [.officialMessage])
     #expect(channels(.wechatVirtualNumber) == [.decrypt, .realNumberApplication, .officialMessage])

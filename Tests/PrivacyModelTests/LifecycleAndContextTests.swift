@@ -112,8 +112,11 @@ struct LifecycleAndContextTests {
     let allowed = counts(small(.wechatVirtualNumber) { $0.context.forcedAuthorizationBanned = false })
     #expect(abs(banned.value(.sideChannelNumbersPer1000) - 50) < 15)
     #expect(abs(allowed.value(.sideChannelNumbersPer1000) - 350) < 30)
-    #expect(allowed.value(.merchantContactMarketing) > banned.value(.merchantContactMarketing) + 0.1,
-            "a phone held outside the order is simply called")
+    // A phone held outside the order is simply called (official tools meet
+    // most marketing needs anyway under R-D3, so the gain is modest).
+    let plaintext = ContactChannel.plaintext.rawValue
+    #expect(allowed.metByChannel[plaintext] > 4 * banned.metByChannel[plaintext])
+    #expect(allowed.value(.merchantContactMarketing) > banned.value(.merchantContactMarketing) + 0.02)
     #expect(counts(small(.taobao700Full) { $0.context.forcedAuthorizationBanned = false }).sideChannelNumbers == 0)
   }
 

@@ -119,4 +119,75 @@ struct RuleMechanismTests {
     let failed = effectOfDisabling(.t5, in: small(.taobao700Full), on: .failedDeliveriesPer1000)
     #expect(excludesZero(failed, negative: true))
   }
+
+  @Test("R-D3: official tools meet needs without the number; shops that skip them are refused the decrypt, or decrypt as a violation")
+  func rD3ToolsDifferInOutcome() {
+    // wechat-2025-08-necessary: a decrypt still reveals the real number.
+    // Shop sizes less heavy-tailed than the default, so which shops use
+    // tools does not hinge on one giant shop.
+    let s = small(.wechatNecessary) { $0.merchants.sizeParetoShape = 3 }
+    let fewerTools = pairedEffect(of: { $0.merchants.officialToolShare = 0.2 }, in: s, on: .merchantContactFulfilment)
+    #expect(excludesZero(fewerTools, negative: true), "fulfilment contact with fewer tool users: \(fewerTools.mean)")
+    // Granted as a violation, skipping tools reveals numbers (exposure) and
+    // brings violations.
+    let lenient = small(.wechatNecessary) {
+      $0.merchants.sizeParetoShape = 3
+      $0.unnecessaryDecrypt = .grantAsViolation
+    }
+    let exposure = pairedEffect(of: { $0.merchants.officialToolShare = 0.2 }, in: lenient, on: .realNumberExposuresPer1000)
+    #expect(excludesZero(exposure), "exposures with fewer tool users: \(exposure.mean)")
+    // Switched off, R-D3 sends tool-capable needs to decrypts: more numbers revealed.
+    let off = effectOfDisabling(.d3, in: s, on: .realNumberExposuresPer1000)
+    #expect(excludesZero(off), "exposures without R-D3: \(off.mean)")
+  }
+
+  @Test("R-V1: misuse on service calls brings suspensions that remove decrypt and calling rights")
+  func rV1Suspensions() {
+    let s = small(.wechatNecessary) {
+      $0.merchants.misuseShare = 0.5
+      $0.merchants.misuseOnServiceContact = 0.5
+      $0.merchants.misuseDetectionProbability = 0.3
+      $0.contact.marketingNeed = 0
+    }
+    // Without marketing needs every violation comes from service contacts.
+    #expect(counts(s).suspensions > 0)
+    let off = effectOfDisabling(.v1, in: s, on: .merchantContactAfterSale)
+    #expect(excludesZero(off), "after-sale contact without R-V1: \(off.mean)")
+  }
+
+  @Test("R-W7: failed lines are submitted again and shared lines move to personal ones; both restore merchant calls")
+  func rW7ResubmissionAndConversion() {
+    let s = small(.wechatVirtualNumber) {
+      $0.contact.toolCouldMeetFulfilment = 0
+      $0.merchants.dailyBaseQuota = 1_000_000
+      $0.merchants.verificationApprovalProbability = 0.5
+      $0.merchants.sharedLineConversionDays = 5
+      $0.merchants.sizeParetoShape = 3
+    }
+    let once = pairedEffect(of: { $0.merchants.verificationAttempts = 1 }, in: s, on: .callsBlockedUnverified)
+    #expect(excludesZero(once), "blocked calls with one submission only: \(once.mean)")
+    let neverConvert = pairedEffect(of: { $0.merchants.sharedLineConversionShare = 0 }, in: s, on: .merchantContactFulfilment)
+    #expect(excludesZero(neverConvert, negative: true), "fulfilment contact if shared lines never convert: \(neverConvert.mean)")
+    let off = effectOfDisabling(.w7, in: s, on: .merchantContactFulfilment)
+    #expect(excludesZero(off), "fulfilment contact without R-W7: \(off.mean)")
+  }
+
+  @Test("R-G7: an OAID change after printing drops the order-level registration; eager shops that do not watch for it are blocked")
+  func rG7OAIDChange() {
+    let s = small(.taobao700Full) {
+      $0.merchants.registrationEager = 1
+      $0.merchants.registrationLazy = 0
+      $0.merchants.shopLevelListShare = 0
+      $0.merchants.reregisterOnOAIDChangeShare = 0
+      $0.orders.addressChangeProbability = 0.5
+      $0.orders.addressChangeAfterShippingShare = 1
+      $0.orders.afterSaleProbability = 0.3
+      $0.contact.afterSaleFollowUps = 0
+    }
+    #expect(counts(s).callsBlockedUnregistered > 0)
+    let off = effectOfDisabling(.g7, in: s, on: .merchantContactAfterSale)
+    #expect(excludesZero(off), "after-sale contact without R-G7: \(off.mean)")
+    let watching = pairedEffect(of: { $0.merchants.reregisterOnOAIDChangeShare = 1 }, in: s, on: .callsBlockedUnregistered)
+    #expect(excludesZero(watching, negative: true))
+  }
 }

@@ -17,6 +17,11 @@ public enum MerchantChannel: UInt8, CaseIterable, Hashable, Sendable, CustomStri
   /// called from the shop's line (R-W7); approved after review, then called
   /// (``ContactChannel/decrypt``). Not for marketing.
   case realNumberApplication
+  /// R-D3: the platform's official tool for the need (e-waybill, online
+  /// shipping, dropship management, order messages): it meets the need
+  /// without the buyer's number, with its own success chance and delay.
+  /// Reported as ``ContactChannel/officialMessage``.
+  case officialTool
   /// Taobao: call the order's virtual number — dial the 11+4 extension
   /// (R-T1), or from a registered caller for a 700 number (R-T2, R-G9).
   case virtualNumberCall
@@ -31,6 +36,7 @@ public enum MerchantChannel: UInt8, CaseIterable, Hashable, Sendable, CustomStri
     case .heldNumber: "held-number"
     case .decrypt: "decrypt"
     case .realNumberApplication: "real-number-application"
+    case .officialTool: "official-tool"
     case .virtualNumberCall: "virtual-number-call"
     case .officialMessage: "official-message"
     case .smsAPI: "sms-api"

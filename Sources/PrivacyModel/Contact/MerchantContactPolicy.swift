@@ -4,8 +4,10 @@
 /// - A real number the shop holds is called first — unless R-V1 has
 ///   suspended its calling rights.
 /// - R-D3: when an official tool can meet the need and the shop uses tools,
-///   the need goes to the tool and nowhere else (a decrypt would be refused
-///   or be a violation).
+///   the need goes to the tool, then to the platform's message; never to a
+///   decrypt (it would be refused, or be a violation). A shop that does not
+///   use tools tries the decrypt, which R-D3 refuses (or grants as a
+///   violation, ``DecryptPolicy/UnnecessaryDecrypt``).
 /// - WeChat: a decrypt. Before R-W1/R-W2 it yields the real number, so it is
 ///   not tried when that number is already held (the call would ring the
 ///   same phone). From R-W1/R-W2 it yields a virtual number; when the shop's
@@ -21,6 +23,7 @@ public enum MerchantContactPolicy {
     var channels = ChannelSequence()
     if s.holdsRealNumber && !s.suspended { channels.append(.heldNumber) }
     if s.toolMeetsNeed && s.rules.contains(.d3) && s.isWeChat {
+      channels.append(.officialTool)
       channels.append(.officialMessage)
       return channels
     }

@@ -109,8 +109,11 @@ extension OrderModel {
     } else {
       try schedule(.shipped, slot, afterHours: handling, &sim)
     }
-    if sFulfilment.bernoulli(o.addressChangeProbability) {
-      try schedule(.addressChange, slot, afterHours: handling * sFulfilment.uniform(), &sim)
+    let changes = sFulfilment.bernoulli(o.addressChangeProbability)
+    let afterShipping = sFulfilment.bernoulli(o.addressChangeAfterShippingShare)
+    let u = sFulfilment.uniform()
+    if changes {
+      try schedule(.addressChange, slot, afterHours: afterShipping ? handling + 24 * u : handling * u, &sim)
     }
     if sFulfilment.bernoulli(scenario.contact.fulfilmentNeed) {
       try schedule(.fulfilmentNeed, slot, afterHours: handling * 0.5 * sFulfilment.uniform(), &sim)
@@ -122,13 +125,23 @@ extension OrderModel {
     finish(slot)
   }
 
-  /// R-L3: the buyer changes phone or address; on Taobao the OAID changes
-  /// and the order-level G group must be registered again (R-G7).
+  /// R-L3: the buyer changes phone or address while the order is open; on
+  /// Taobao the OAID changes and the order-level G group must be registered
+  /// again (R-G7). An eager shop that already registered at printing
+  /// re-registers now only if it watches for changes; otherwise its calls
+  /// fail until … nothing: it believes the order covered (R-G9).
   mutating func addressChanged(_ slot: UInt32) {
-    guard pool[slot].state == .paid, !pool[slot].isWeChat else { return }
+    let state = pool[slot].state
+    guard state == .paid || state == .shipped || state == .afterSale, !pool[slot].isWeChat else { return }
+    tally(pool[slot]) { $0.oaidChanges += 1 }
+    guard taobaoRules.contains(.g7) else { return }
     let merchant = population.merchants[Int(pool[slot].merchant)]
     scenario.gGroup.oaidChanged(&pool[slot].gGroup, shopLevel: merchant.shopLevelCallers)
-    tally(pool[slot]) { $0.oaidChanges += 1 }
+    if state != .paid && merchant.registration == .eager && merchant.reregistersOnOAIDChange
+      && pool[slot].gGroup.format == .sevenHundred
+    {
+      registerStaff(slot)
+    }
   }
 
   mutating func fulfilmentNeed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {

@@ -63,6 +63,9 @@ extension OrderModel {
         reached = blockedUnverified ? applyForRealNumber(&order, at: now, draw) : nil
       case .virtualNumberCall:
         reached = taobaoCall(&order, merchant, at: now, draw)
+      case .officialTool:
+        reached = draw.bernoulli(c.officialToolSuccess)
+          ? (.officialMessage, now + SimDuration(hours: c.officialToolDelay.sample(draw))) : nil
       case .officialMessage:
         reached = draw.bernoulli(c.officialMessageResponse)
           ? (.officialMessage, now + SimDuration(hours: c.officialMessageDelay.sample(draw))) : nil
@@ -70,7 +73,16 @@ extension OrderModel {
         reached = draw.bernoulli(c.smsApiResponse)
           ? (.smsAPI, now + SimDuration(hours: c.officialMessageDelay.sample(draw))) : nil
       }
-      if let reached { return reached }
+      if let reached {
+        // R-V1: a misusing shop that has the buyer on the phone for a
+        // service need may steer or harass; the platform may detect it.
+        if reached.0 != .officialMessage && reached.0 != .smsAPI && purpose != .marketing && merchant.misusesNumbers
+          && rules.contains(.v1) && sPlatform.bernoulli(scenario.merchants.misuseOnServiceContact)
+        {
+          misuse(&merchant, order: order, at: now)
+        }
+        return reached
+      }
     }
     return nil
   }
@@ -152,10 +164,12 @@ extension OrderModel {
 
   /// A call to a Taobao order's virtual number: valid until 7 days after
   /// completion (R-T3); the 11+4 extension must be dialled (R-T1); a 700
-  /// number admits only registered callers (R-T2), and a shop that
-  /// registers at all (eager or lazy, R-G9) registers its line now if the
-  /// order's group does not hold it yet. R-D6: the decrypt behind it yields
-  /// the virtual number, never the real one.
+  /// number admits only registered callers (R-T2). A lazy shop registers
+  /// its line at the need whenever the group lacks it; an eager shop
+  /// registers at printing, and at a need only before printing (a need
+  /// printing did not cover): after printing it believes the order covered,
+  /// so an OAID change it did not watch for (R-G7) blocks its calls. R-D6:
+  /// the decrypt behind it yields the virtual number, never the real one.
   mutating func taobaoCall(
     _ order: inout OrderRecord, _ merchant: Merchant, at now: SimTime, _ draw: RandomStream
   ) -> (ContactChannel, SimTime)? {
@@ -168,7 +182,8 @@ extension OrderModel {
       if draw.bernoulli(scenario.taobao.extensionMisdialProbability) { return nil }
     case .sevenHundred:
       if !order.gGroup.admits(caller: MerchantPopulation.staffCaller) {
-        if merchant.registration != .none { registerStaff(&order) }
+        let registersNow = merchant.registration == .lazy || (merchant.registration == .eager && order.state == .paid)
+        if registersNow { registerStaff(&order) }
         guard order.gGroup.admits(caller: MerchantPopulation.staffCaller) else {
           tally(order) { $0.callsBlockedUnregistered += 1 }
           return nil

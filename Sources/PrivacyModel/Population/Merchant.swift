@@ -20,6 +20,8 @@ public struct Merchant: Sendable {
   public let usesOfficialTools: Bool
   public let misusesNumbers: Bool
   public let registration: RegistrationStrategy
+  /// An eager shop that registers again when an order's OAID changes (R-G7).
+  public let reregistersOnOAIDChange: Bool
   /// Whether the staff number is on the shop-level G-group list (R-G1).
   public let staffOnShopLevelList: Bool
   /// Ships from its own warehouse outside the platform's masking scheme (R-G8).
@@ -65,12 +67,7 @@ public struct MerchantPopulation: Sendable {
     for _ in 0..<parameters.count {
       let size = stream.pareto(shape: parameters.sizeParetoShape, scale: 1)
       let platform: Platform = stream.uniform() < weChatShare ? .wechatShop : .taobao
-      let personal = stream.bernoulli(parameters.personalLineShare)
-      var verification = CallerVerification(line: personal ? .personal : .sharedOutbound)
-      let submits = stream.bernoulli(parameters.verificationSubmissionShare)
-      let approved = stream.bernoulli(parameters.verificationApprovalProbability)
-      let delay = SimDuration(hours: stream.exponential(mean: parameters.verificationDelay))
-      if submits { verification.submit(at: verificationStart, reviewDelay: delay, approve: approved) }
+      let verification = MerchantPopulation.verification(parameters, stream: stream, start: verificationStart)
       let u = stream.uniform()
       let registration: RegistrationStrategy =
         u < parameters.registrationEager ? .eager
@@ -83,6 +80,7 @@ public struct MerchantPopulation: Sendable {
         usesOfficialTools: stream.bernoulli(parameters.officialToolShare),
         misusesNumbers: stream.bernoulli(parameters.misuseShare),
         registration: registration,
+        reregistersOnOAIDChange: stream.bernoulli(parameters.reregisterOnOAIDChangeShare),
         staffOnShopLevelList: stream.bernoulli(parameters.shopLevelListShare),
         ownWarehouse: stream.bernoulli(couriers.warehouseShare),
         ownInstallation: stream.bernoulli(couriers.installationShare),
@@ -91,5 +89,44 @@ public struct MerchantPopulation: Sendable {
     self.merchants = merchants
     // Weights are positive by construction.
     picker = try! CategoricalTable(weights: merchants.map(\.weight))
+  }
+
+  /// A shop's calling line and its R-W7 verification history from `start`
+  /// (when R-W7 comes into force): a submission, up to
+  /// `verificationAttempts` in all with a wait after each failure; a shop
+  /// on a shared line fails, and may move to personal lines later and
+  /// submit those. The same number of draws for every shop whatever the
+  /// outcome, so the population does not shift with these parameters.
+  static func verification(_ p: MerchantParameters, stream: RandomStream, start: SimTime) -> CallerVerification {
+    let personal = stream.bernoulli(p.personalLineShare)
+    let submits = stream.bernoulli(p.verificationSubmissionShare)
+    let converts = stream.bernoulli(p.sharedLineConversionShare)
+    let conversionDelay = SimDuration(hours: stream.exponential(mean: 24 * p.sharedLineConversionDays))
+    var tries: [(approve: Bool, review: SimDuration, wait: SimDuration)] = []
+    for _ in 0..<MerchantParameters.maxVerificationAttempts {
+      tries.append((stream.bernoulli(p.verificationApprovalProbability),
+                    SimDuration(hours: stream.exponential(mean: p.verificationDelay)),
+                    SimDuration(hours: stream.exponential(mean: p.verificationResubmissionDelay))))
+    }
+    var v = CallerVerification(line: personal ? .personal : .sharedOutbound)
+    func submitUntilApproved(from time: SimTime) {
+      var t = time
+      for attempt in tries.prefix(max(1, p.verificationAttempts)) {
+        v.submit(at: t, reviewDelay: attempt.review, approve: attempt.approve)
+        if attempt.approve { return }
+        t = t + attempt.review + attempt.wait
+      }
+    }
+    if personal {
+      if submits { submitUntilApproved(from: start) }
+    } else {
+      if submits { v.submit(at: start, reviewDelay: tries[0].review, approve: false) }
+      if converts {
+        let t = start + conversionDelay
+        v.convertToPersonal(at: t)
+        submitUntilApproved(from: t)
+      }
+    }
+    return v
   }
 }

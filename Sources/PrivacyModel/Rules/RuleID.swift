@@ -29,10 +29,10 @@ public enum RuleID: String, CaseIterable, Hashable, Sendable, Comparable {
   /// The phase rules the model applies one by one, so a scenario can switch
   /// each off (``Scenario/disabledRules``). The others are either always
   /// part of the model (R-L…), parts of a switchable rule (R-W3–R-W6 belong
-  /// to R-W1's virtual numbers, R-T1/R-T3 to the number formats, R-G… to
-  /// R-T2's registration, R-D5 to R-D2's quota), or context switches of
-  /// their own (R-M1, R-M2, R-X1).
-  public static let switchable: [RuleID] = [.d1, .d2, .d3, .d4, .d6, .v1, .w1, .w2, .w7, .w8, .t2, .t4, .t5]
+  /// to R-W1's virtual numbers, R-T1/R-T3 to the number formats, the R-G…
+  /// rules but R-G7 to R-T2's registration), or context switches of their
+  /// own (R-M1, R-M2, R-X1).
+  public static let switchable: [RuleID] = [.d1, .d2, .d3, .d4, .d5, .d6, .v1, .w1, .w2, .w7, .w8, .t2, .t4, .t5, .g7]
   /// The documents it rests on (RULEBOOK source keys: S0–S4, P1).
   public var sources: [SourceDocument] { RuleID.catalog[self]!.sources }
 

@@ -26,6 +26,12 @@ public struct ContactParameters: Hashable, Sendable {
   public var toolCouldMeetFulfilment = 0.7
   public var toolCouldMeetAfterSale = 0.6
   public var toolCouldMeetMarketing = 1.0
+  /// R-D3: chance an official tool meets a need it is fit for (a shipping
+  /// change through online shipping, a logistics question through the
+  /// waybill's tools), and its delay in hours (assumptions; plausible
+  /// 0.6–0.98 and 0.5–12 h). If it fails the shop sends a message.
+  public var officialToolSuccess = 0.85
+  public var officialToolDelay = ContinuousDistribution.lognormal(mean: 2, cv: 1)
   /// Official customer-service messages: chance and delay (h) of the
   /// buyer's reply.
   public var officialMessageResponse = 0.5

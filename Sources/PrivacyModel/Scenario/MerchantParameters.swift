@@ -31,14 +31,31 @@ public struct MerchantParameters: Hashable, Sendable {
   public var verificationSubmissionShare = 0.8
   /// R-W7: chance the carrier approves a submitted personal number.
   public var verificationApprovalProbability = 0.9
-  /// R-W7: carrier review time, hours.
+  /// R-W7: carrier review time, hours (mean of an exponential).
   public var verificationDelay = 24.0
+  /// R-W7: submissions a shop makes for a personal line before giving up
+  /// (assumption; plausible 1–5, at most ``maxVerificationAttempts``).
+  public var verificationAttempts = 3
+  /// R-W7: mean wait before submitting again after a failure, hours
+  /// (assumption; plausible 24–336).
+  public var verificationResubmissionDelay = 72.0
+  /// R-W7: share of shared-line shops that move to personal, verifiable
+  /// lines (assumption; plausible 0.3–1) …
+  public var sharedLineConversionShare = 0.7
+  /// … and the mean time they take after R-W7 arrives, days (exponential;
+  /// assumption; plausible 7–180).
+  public var sharedLineConversionDays = 30.0
+  /// The most submissions the model draws for per shop.
+  public static let maxVerificationAttempts = 5
   /// R-W7 (P1): a number under carrier review can usually already dial.
   public var reviewingCanDial = true
   /// R-G9: shares of shops registering callers at printing (eager), when
   /// needed (lazy, S4 FAQ 14's advice), or never.
   public var registrationEager = 0.3
   public var registrationLazy = 0.4
+  /// R-G7: share of eager shops that register again when an order's OAID
+  /// changes after printing (assumption; plausible 0–1).
+  public var reregisterOnOAIDChangeShare = 0.5
   /// R-G1: share of shops that keep their staff number in the shop-level
   /// list, so every order admits it without an API call.
   public var shopLevelListShare = 0.3
@@ -48,6 +65,11 @@ public struct MerchantParameters: Hashable, Sendable {
   /// R-V1: share of shops that misuse numbers (marketing calls to numbers
   /// obtained for fulfilment, steering to private trade).
   public var misuseShare = 0.1
+  /// R-V1: chance a misusing shop that reaches a buyer by phone for
+  /// fulfilment or after-sale steers the buyer to private trade or harasses
+  /// (a violation; assumption; plausible 0–0.5). Marketing calls by such a
+  /// shop are always a violation.
+  public var misuseOnServiceContact = 0.2
   /// R-V1: chance one misuse is detected, and the suspension it brings (hours).
   public var misuseDetectionProbability = 0.05
   public var suspensionLength = 168.0

@@ -37,6 +37,10 @@ public struct OrderParameters: Hashable, Sendable {
   /// Share of paid orders whose buyer changes phone or address before
   /// shipping (R-L3; on Taobao the OAID changes, R-G7).
   public var addressChangeProbability = 0.02
+  /// Share of those changes made after printing, while the parcel is on its
+  /// way (in its first day; R-L3 "while the order is open"; assumption,
+  /// plausible 0–0.5).
+  public var addressChangeAfterShippingShare = 0.3
   /// Payment to shipping.
   public var handlingTime = ContinuousDistribution.lognormal(mean: 24, cv: 0.6)
   /// Shipping to the delivery attempt.
