@@ -190,4 +190,59 @@ struct RuleMechanismTests {
     let watching = pairedEffect(of: { $0.merchants.reregisterOnOAIDChangeShare = 1 }, in: s, on: .callsBlockedUnregistered)
     #expect(excludesZero(watching, negative: true))
   }
+
+  @Test("R-G1–R-G6: shops have several callers; limits bind for large shops, rejections counted by reason, callers past the order limit blocked")
+  func rGCallerLimits() {
+    // Many callers per shop (most shops exceed 80), eager shops only; shop
+    // sizes less heavy-tailed, so no replication hinges on one giant shop.
+    let s = small(.taobao700Full) {
+      $0.merchants.sizeParetoShape = 3
+      $0.merchants.callersScale = 20
+      $0.merchants.registrationEager = 1
+      $0.merchants.registrationLazy = 0
+      $0.merchants.shopLevelListShare = 1
+      $0.merchants.splitsRegistrationCallsShare = 0.5
+      $0.merchants.invalidCallerNumberShare = 0.2
+      $0.orders.addressChangeProbability = 0
+      oneCarrier(&$0, integrated: true)
+    }
+    let c = counts(s)
+    for reason in [GGroupRejection.overLimit, .tooManyInCall, .invalidNumber] {
+      #expect(c.gGroupRejections[reason.rawValue] > 0, "\(reason)")
+    }
+    #expect(c.gGroupRejections.reduce(0, +) == c.gGroupRejected)
+    #expect(c.callsBlockedUnregistered > 0, "callers past the order limit cannot ring")
+    // A larger order limit lets them in (R-G2/R-G3 bind).
+    let wider = pairedEffect(of: {
+      $0.gGroup.orderLimit = 200
+      $0.gGroup.listLimit = 200
+    }, in: s, on: .callsBlockedUnregistered)
+    #expect(excludesZero(wider, negative: true), "blocked calls with order_limit 200: \(wider.mean)")
+    // R-G2: a smaller per-call limit means more calls for the same callers.
+    let perCall = pairedEffect(of: { $0.gGroup.perCallLimit = 5 }, in: s, on: .gGroupCalls)
+    #expect(excludesZero(perCall))
+    // R-G1: the shop-level list binds every order without a call.
+    let noList = pairedEffect(of: { $0.merchants.shopLevelListShare = 0 }, in: s, on: .gGroupCalls)
+    #expect(excludesZero(noList))
+    let smallerList = pairedEffect(of: { $0.gGroup.shopLevelLimit = 10 }, in: s, on: .gGroupCalls)
+    #expect(excludesZero(smallerList))
+  }
+
+  @Test("R-G6: in the gray period eager shops that do not check the format are refused on 11+4 orders; 11+4 needs no registration")
+  func rG6WrongFormat() {
+    let s = small(.taobao700Gray) {
+      $0.merchants.registrationEager = 1
+      $0.merchants.registrationLazy = 0
+      $0.merchants.checksNumberFormatShare = 0
+    }
+    let c = counts(s)
+    #expect(c.gGroupRejections[GGroupRejection.wrongFormat.rawValue] > 0)
+    let checking = counts(small(.taobao700Gray) {
+      $0.merchants.registrationEager = 1
+      $0.merchants.registrationLazy = 0
+      $0.merchants.checksNumberFormatShare = 1
+    })
+    #expect(checking.gGroupRejections[GGroupRejection.wrongFormat.rawValue] == 0)
+    #expect(checking.value(.merchantContactFulfilment) == c.value(.merchantContactFulfilment), "a refused call on 11+4 costs nothing")
+  }
 }

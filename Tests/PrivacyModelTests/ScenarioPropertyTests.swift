@@ -80,11 +80,13 @@ struct ScenarioPropertyTests {
   @Test("R-G9: eager shops register every printed order and, like lazy shops, a need printing did not cover; shops that never register are blocked")
   func rG9Strategies() {
     // Every carrier integrated, so every blocked call would be a merchant's.
-    // No OAID changes, which would drop eager shops' registrations (R-G7).
+    // No OAID changes, which would drop eager shops' registrations (R-G7),
+    // and no malformed caller numbers, which the API refuses (R-G5).
     func run(eager: Double, lazy: Double) -> ModelCounts {
       counts(small(.taobao700Full) {
         $0.merchants.registrationEager = eager; $0.merchants.registrationLazy = lazy; $0.merchants.shopLevelListShare = 0
         $0.orders.addressChangeProbability = 0
+        $0.merchants.invalidCallerNumberShare = 0
         oneCarrier(&$0, integrated: true)
       })
     }

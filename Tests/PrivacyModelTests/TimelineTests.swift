@@ -46,7 +46,10 @@ struct TimelineTests {
   func taobaoSwitch() {
     let r = switching(.taobao700Full, at: 21, platform: .taobao11Plus4)
     let calls = r.weeklyIntervals(.gGroupCalls).map(\.mean)
-    for w in 0..<3 { #expect(calls[w] == 0, "week \(w): 11+4 orders take no registration (R-G6)") }
+    let refused = r.weeklyIntervals(.gGroupRejectedWrongFormat).map(\.mean)
+    // 11+4 orders take no registration (R-G6): the only calls on them are
+    // eager shops' that do not check the format, and all are refused.
+    for w in 0..<3 { #expect(calls[w] == refused[w], "week \(w): \(calls[w]) calls, \(refused[w]) refused") }
     for w in 3..<8 { #expect(calls[w] > 0, "week \(w): 700 orders") }
   }
 

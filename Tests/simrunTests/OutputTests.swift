@@ -14,6 +14,8 @@ let metricNames = [
   "merchant_contact_after_sale", "merchant_contact_marketing", "contact_time_p50_hours", "contact_time_p90_hours",
   "real_number_exposures_per_1000", "retained_numbers_per_1000", "decrypt_denied_no_waybill", "decrypt_denied_state",
   "decrypt_denied_quota", "decrypt_denied_policy", "temp_quota_applications", "g_group_calls", "g_group_rejected",
+  "g_group_rejected_over_limit", "g_group_rejected_too_many_in_call", "g_group_rejected_invalid_number",
+  "g_group_rejected_wrong_format",
   "calls_blocked_unregistered", "calls_blocked_unverified", "suspensions", "oaid_decrypt_calls_per_1000",
   "side_channel_numbers_per_1000", "profile_exposures_per_1000", "cross_platform_orders_lost_per_1000",
 ]

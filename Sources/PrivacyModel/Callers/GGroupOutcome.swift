@@ -33,4 +33,15 @@ public enum GGroupOutcome: Hashable, Sendable {
 
   /// The API's error code, `nil` on success.
   public var errorCode: String? { isSuccess ? nil : "gxb-group-update-failed" }
+
+  /// Why a rejected registration failed, for the reports (RULEBOOK §8).
+  public var rejection: GGroupRejection? {
+    switch self {
+    case .success, .noOpDelete, .directoryFull: nil
+    case .rejectedOverLimit: .overLimit
+    case .rejectedTooManyInCall, .rejectedListTooLong: .tooManyInCall
+    case .invalidNumber, .invalidConsumerNumber: .invalidNumber
+    case .wrongVirtualNumberFormat: .wrongFormat
+    }
+  }
 }

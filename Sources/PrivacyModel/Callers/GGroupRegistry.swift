@@ -94,9 +94,18 @@ public struct GGroupRegistry: Hashable, Sendable {
   }
 
   /// An update with a set of interned callers (no allocation: the
-  /// simulation's path).
-  public func update(_ group: inout GGroup, operation: Operation, callers: CallerSet) -> GGroupOutcome {
-    update(&group, operation: operation, callers: callers, listed: callers.count)
+  /// simulation's path). Callers in `invalid` stand for numbers that fail
+  /// validation (R-G5); the checks run in the order of the string path:
+  /// list length, each number, then the update's own.
+  public func update(_ group: inout GGroup, operation: Operation, callers: CallerSet,
+                     invalid: CallerSet = .empty) -> GGroupOutcome {
+    let listed = callers.count
+    guard listed <= listLimit else { return .rejectedListTooLong(count: listed, limit: listLimit) }
+    let bad = callers.intersection(invalid)
+    if let first = bad.lowest {
+      return .invalidNumber(position: callers.position(of: first), problem: .notDigits)
+    }
+    return update(&group, operation: operation, callers: callers, listed: listed)
   }
 
   private func update(_ group: inout GGroup, operation: Operation, callers requested: CallerSet, listed: Int) -> GGroupOutcome {

@@ -20,6 +20,10 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   case temporaryQuotaApplications = "temp_quota_applications"
   case gGroupCalls = "g_group_calls"
   case gGroupRejected = "g_group_rejected"
+  case gGroupRejectedOverLimit = "g_group_rejected_over_limit"
+  case gGroupRejectedTooMany = "g_group_rejected_too_many_in_call"
+  case gGroupRejectedInvalidNumber = "g_group_rejected_invalid_number"
+  case gGroupRejectedWrongFormat = "g_group_rejected_wrong_format"
   case callsBlockedUnregistered = "calls_blocked_unregistered"
   case callsBlockedUnverified = "calls_blocked_unverified"
   case suspensions = "suspensions"
@@ -58,7 +62,11 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case .decryptDeniedPolicy: "decrypts refused by policy (R-D3, R-V1), per 1,000 orders"
     case .temporaryQuotaApplications: "temporary-quota applications (R-D2), per 1,000 orders"
     case .gGroupCalls: "G-group update calls (R-G2), per 1,000 orders"
-    case .gGroupRejected: "G-group update calls rejected (R-G3, R-G6), per 1,000 orders"
+    case .gGroupRejected: "G-group update calls rejected (R-G2, R-G3, R-G5, R-G6), per 1,000 orders"
+    case .gGroupRejectedOverLimit: "G-group calls rejected because the order would pass order_limit (R-G3), per 1,000 orders"
+    case .gGroupRejectedTooMany: "G-group calls rejected for more than per_call_limit numbers, or list_limit in one list (R-G2, R-G5), per 1,000 orders"
+    case .gGroupRejectedInvalidNumber: "G-group calls rejected for a malformed caller number (R-G5), per 1,000 orders"
+    case .gGroupRejectedWrongFormat: "G-group calls rejected because the order's number is still 11+4 (R-G6), per 1,000 orders"
     case .callsBlockedUnregistered: "calls that failed because the caller was not in the G group (R-T2), per 1,000 orders"
     case .callsBlockedUnverified: "calls that failed because the caller was not real-name verified (R-W7), per 1,000 orders"
     case .suspensions: "shop suspensions after detected misuse (R-V1), per 1,000 orders"
@@ -94,6 +102,10 @@ extension ModelCounts {
     case .temporaryQuotaApplications: return per1000(temporaryQuotaApplications)
     case .gGroupCalls: return per1000(gGroupCalls)
     case .gGroupRejected: return per1000(gGroupRejected)
+    case .gGroupRejectedOverLimit: return per1000(gGroupRejections[GGroupRejection.overLimit.rawValue])
+    case .gGroupRejectedTooMany: return per1000(gGroupRejections[GGroupRejection.tooManyInCall.rawValue])
+    case .gGroupRejectedInvalidNumber: return per1000(gGroupRejections[GGroupRejection.invalidNumber.rawValue])
+    case .gGroupRejectedWrongFormat: return per1000(gGroupRejections[GGroupRejection.wrongFormat.rawValue])
     case .callsBlockedUnregistered: return per1000(callsBlockedUnregistered)
     case .callsBlockedUnverified: return per1000(callsBlockedUnverified)
     case .suspensions: return per1000(suspensions)

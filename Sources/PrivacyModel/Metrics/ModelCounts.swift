@@ -25,6 +25,8 @@ public struct ModelCounts: Sendable, Mergeable {
   public var temporaryQuotaApplications = 0
   public var gGroupCalls = 0
   public var gGroupRejected = 0
+  /// Rejected registrations by ``GGroupRejection``.
+  public var gGroupRejections = [Int](repeating: 0, count: GGroupRejection.allCases.count)
   public var callsBlockedUnregistered = 0
   public var callsBlockedUnverified = 0
   public var violations = 0
@@ -69,6 +71,7 @@ public struct ModelCounts: Sendable, Mergeable {
     temporaryQuotaApplications += o.temporaryQuotaApplications
     gGroupCalls += o.gGroupCalls
     gGroupRejected += o.gGroupRejected
+    for i in gGroupRejections.indices { gGroupRejections[i] += o.gGroupRejections[i] }
     callsBlockedUnregistered += o.callsBlockedUnregistered
     callsBlockedUnverified += o.callsBlockedUnverified
     violations += o.violations

@@ -137,10 +137,8 @@ extension OrderModel {
     guard taobaoRules.contains(.g7) else { return }
     let merchant = population.merchants[Int(pool[slot].merchant)]
     scenario.gGroup.oaidChanged(&pool[slot].gGroup, shopLevel: merchant.shopLevelCallers)
-    if state != .paid && merchant.registration == .eager && merchant.reregistersOnOAIDChange
-      && pool[slot].gGroup.format == .sevenHundred
-    {
-      registerStaff(slot)
+    if state != .paid && merchant.registration == .eager && merchant.reregistersOnOAIDChange {
+      registerAll(slot)
     }
   }
 
@@ -164,12 +162,10 @@ extension OrderModel {
     {
       tally(pool[slot]) { $0.oaidDecryptCalls += 1 }
     }
-    // R-G9: eager shops register their staff number when printing.
-    let merchant = population.merchants[merchantIndex]
-    if !pool[slot].isWeChat && merchant.registration == .eager && pool[slot].gGroup.format == .sevenHundred
-      && !pool[slot].gGroup.members.contains(MerchantPopulation.staffCaller)
-    {
-      registerStaff(slot)
+    // R-G9: eager shops register their callers when printing, once the
+    // 700 rules are in force.
+    if !pool[slot].isWeChat && taobaoRules.contains(.t2) && population.merchants[merchantIndex].registration == .eager {
+      registerAll(slot)
     }
     let transit = scenario.orders.transitTime.sample(sLogistics)
     try schedule(.deliveryDay, slot, afterHours: transit, &sim)

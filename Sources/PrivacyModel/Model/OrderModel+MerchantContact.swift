@@ -173,6 +173,8 @@ extension OrderModel {
   mutating func taobaoCall(
     _ order: inout OrderRecord, _ merchant: Merchant, at now: SimTime, _ draw: RandomStream
   ) -> (ContactChannel, SimTime)? {
+    // Which of the shop's numbers makes this call (R-G1–R-G5).
+    let caller = draw.uniformInt(below: merchant.callers.count)
     let completedAt = order.completed == .distantFuture ? nil : order.completed
     guard scenario.taobao.isValid(completedAt: completedAt, at: now, inAfterSaleCase: order.state == .afterSale) else {
       return nil
@@ -181,10 +183,10 @@ extension OrderModel {
     case .elevenPlusFour:
       if draw.bernoulli(scenario.taobao.extensionMisdialProbability) { return nil }
     case .sevenHundred:
-      if !order.gGroup.admits(caller: MerchantPopulation.staffCaller) {
+      if !order.gGroup.admits(caller: caller) {
         let registersNow = merchant.registration == .lazy || (merchant.registration == .eager && order.state == .paid)
-        if registersNow { registerStaff(&order) }
-        guard order.gGroup.admits(caller: MerchantPopulation.staffCaller) else {
+        if registersNow { register(CallerSet(single: caller), &order, merchant) }
+        guard order.gGroup.admits(caller: caller) else {
           tally(order) { $0.callsBlockedUnregistered += 1 }
           return nil
         }
@@ -193,18 +195,43 @@ extension OrderModel {
     return phone(at: now, draw).map { (.virtualNumberCall, $0) }
   }
 
-  /// Registers the shop's staff number in the order's G group (R-G2).
-  mutating func registerStaff(_ order: inout OrderRecord) {
-    let outcome = scenario.gGroup.update(&order.gGroup, operation: .add, callers: CallerSet(single: MerchantPopulation.staffCaller))
+  /// One registration call (R-G2) adding `callers` to the order's G group,
+  /// counted with its rejection reason, if any (R-G3, R-G5, R-G6).
+  mutating func register(_ callers: CallerSet, _ order: inout OrderRecord, _ merchant: Merchant) {
+    let outcome = scenario.gGroup.update(&order.gGroup, operation: .add, callers: callers, invalid: merchant.invalidCallers)
+    let rejection = outcome.rejection
     tally(order) {
       $0.gGroupCalls += 1
-      if !outcome.isSuccess { $0.gGroupRejected += 1 }
+      if let rejection {
+        $0.gGroupRejected += 1
+        $0.gGroupRejections[rejection.rawValue] += 1
+      }
     }
   }
 
-  mutating func registerStaff(_ slot: UInt32) {
+  /// An eager shop registers every caller the order's group lacks (R-G9):
+  /// in calls of at most `per_call_limit` numbers, or — shops that do not
+  /// split — all in one call, which the platform refuses past the limit
+  /// (R-G2). A shop that does not check the format calls on 11+4 orders too
+  /// and is refused (R-G6).
+  mutating func registerAll(_ order: inout OrderRecord, _ merchant: Merchant) {
+    if merchant.checksNumberFormat && order.gGroup.format != .sevenHundred { return }
+    var missing = merchant.callers.subtracting(order.gGroup.members)
+    guard !missing.isEmpty else { return }
+    guard merchant.splitsRegistrationCalls else {
+      register(missing, &order, merchant)
+      return
+    }
+    while !missing.isEmpty {
+      let batch = missing.prefix(scenario.gGroup.perCallLimit)
+      register(batch, &order, merchant)
+      missing = missing.subtracting(batch)
+    }
+  }
+
+  mutating func registerAll(_ slot: UInt32) {
     var order = pool[slot]
-    registerStaff(&order)
+    registerAll(&order, population.merchants[Int(order.merchant)])
     pool[slot] = order
   }
 

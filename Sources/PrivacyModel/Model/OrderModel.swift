@@ -71,7 +71,8 @@ public struct OrderModel: SimulationModel {
     // R-W7: shops submit their lines for verification when the rule arrives.
     let verificationStart = weChatPhases.first { scenario.rules(of: $0.phase).contains(.w7) }?.start ?? .zero
     population = MerchantPopulation(scenario.merchants, weChatShare: share, stream: stream(StreamID.population),
-                                    verificationStart: verificationStart, couriers: scenario.couriers)
+                                    verificationStart: verificationStart, couriers: scenario.couriers,
+                                    ordersPerDay: scenario.orders.ordersPerDay, shopLevelLimit: scenario.gGroup.shopLevelLimit)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
     weekly = Array(repeating: ModelCounts(sketchDigits: 2), count: max(1, (measuredDays + 6) / 7))
     let expectedInFlight = Int(scenario.orders.ordersPerDay * 16)

@@ -22,8 +22,14 @@ public struct Merchant: Sendable {
   public let registration: RegistrationStrategy
   /// An eager shop that registers again when an order's OAID changes (R-G7).
   public let reregistersOnOAIDChange: Bool
-  /// Whether the staff number is on the shop-level G-group list (R-G1).
+  /// Whether the shop keeps its callers on the shop-level G-group list
+  /// (R-G1; up to ``GGroupRegistry/shopLevelLimit`` of them).
   public let staffOnShopLevelList: Bool
+  /// Eager shops: register at most `per_call_limit` numbers per call
+  /// (R-G2); the others send all their callers in one call.
+  public let splitsRegistrationCalls: Bool
+  /// Eager shops: check an order's number is 700 before registering (R-G6).
+  public let checksNumberFormat: Bool
   /// Ships from its own warehouse outside the platform's masking scheme (R-G8).
   public let ownWarehouse: Bool
   /// Runs its own installation or pick-up service (R-G8).
@@ -37,11 +43,16 @@ public struct Merchant: Sendable {
   /// Today's OAID decrypt calls (R-D6, Taobao).
   public var oaidDecrypts = OAIDDecryptBatch()
 
-  /// The shop-level G-group list (R-G1): the staff number, if the shop
-  /// keeps it there.
-  public var shopLevelCallers: CallerSet {
-    staffOnShopLevelList ? CallerSet(single: MerchantPopulation.staffCaller) : .empty
-  }
+  /// The shop's calling numbers (staff, customer-service seats, warehouse
+  /// staff, installers): directory entries `0 ..< callers.count`; entry 0
+  /// is the staff line.
+  public internal(set) var callers = CallerSet(single: 0)
+  /// The shop-level G-group list (R-G1): the shop's first callers, up to the
+  /// limit, if it keeps a list.
+  public internal(set) var shopLevelCallers = CallerSet.empty
+  /// A caller whose number the shop keeps in a form the API rejects
+  /// (R-G5), if any.
+  public internal(set) var invalidCallers = CallerSet.empty
 }
 
 /// The shops of a replication, with the preprocessed table that picks the
@@ -61,7 +72,8 @@ public struct MerchantPopulation: Sendable {
   /// do so at `verificationStart`: the time R-W7 comes into force (zero
   /// when it is in force from the start).
   public init(_ parameters: MerchantParameters, weChatShare: Double, stream: RandomStream,
-              verificationStart: SimTime = .zero, couriers: CourierParameters = CourierParameters()) {
+              verificationStart: SimTime = .zero, couriers: CourierParameters = CourierParameters(),
+              ordersPerDay: Double = 5_000, shopLevelLimit: Int = 40) {
     var merchants: [Merchant] = []
     merchants.reserveCapacity(parameters.count)
     for _ in 0..<parameters.count {
@@ -82,9 +94,25 @@ public struct MerchantPopulation: Sendable {
         registration: registration,
         reregistersOnOAIDChange: stream.bernoulli(parameters.reregisterOnOAIDChangeShare),
         staffOnShopLevelList: stream.bernoulli(parameters.shopLevelListShare),
+        splitsRegistrationCalls: stream.bernoulli(parameters.splitsRegistrationCallsShare),
+        checksNumberFormat: stream.bernoulli(parameters.checksNumberFormatShare),
         ownWarehouse: stream.bernoulli(couriers.warehouseShare),
         ownInstallation: stream.bernoulli(couriers.installationShare),
         verification: verification))
+    }
+    // Callers grow with a shop's size (R-G1–R-G5): 1 + Poisson(scale ×
+    // √(the shop's expected orders a day)), at most the directory's
+    // capacity; drawn after the shops, so every shop draws the same.
+    let totalWeight = merchants.reduce(0) { $0 + $1.weight }
+    for i in merchants.indices {
+      let daily = ordersPerDay * merchants[i].weight / totalWeight
+      let extra = stream.poisson(mean: min(1e6, parameters.callersScale * daily.squareRoot()))
+      let count = min(CallerDirectory.capacity, 1 + extra)
+      let invalid = stream.bernoulli(parameters.invalidCallerNumberShare)
+      let which = stream.uniformInt(below: count)
+      merchants[i].callers = .first(count)
+      merchants[i].shopLevelCallers = merchants[i].staffOnShopLevelList ? .first(min(count, shopLevelLimit)) : .empty
+      merchants[i].invalidCallers = invalid ? CallerSet(single: which) : .empty
     }
     self.merchants = merchants
     // Weights are positive by construction.

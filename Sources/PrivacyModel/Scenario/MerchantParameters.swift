@@ -56,7 +56,22 @@ public struct MerchantParameters: Hashable, Sendable {
   /// R-G7: share of eager shops that register again when an order's OAID
   /// changes after printing (assumption; plausible 0–1).
   public var reregisterOnOAIDChangeShare = 0.5
-  /// R-G1: share of shops that keep their staff number in the shop-level
+  /// R-G1–R-G5: how many calling numbers a shop has (staff, service seats,
+  /// warehouse staff, installers): 1 + Poisson(scale × √(its expected
+  /// orders a day)) — a shop of 10 orders a day about 2.6, of 1,000 about
+  /// 17 (assumption; plausible scale 0.1–2).
+  public var callersScale = 0.5
+  /// R-G2: share of eager shops that split registrations into calls of at
+  /// most `per_call_limit` numbers; the rest send all callers in one call
+  /// (assumption; plausible 0.5–1).
+  public var splitsRegistrationCallsShare = 0.9
+  /// R-G6: share of eager shops that check an order's number is 700 before
+  /// registering (assumption; plausible 0.5–1).
+  public var checksNumberFormatShare = 0.8
+  /// R-G5: share of shops with one caller number kept in a form the API
+  /// rejects (assumption; plausible 0–0.1).
+  public var invalidCallerNumberShare = 0.02
+  /// R-G1: share of shops that keep their callers in the shop-level
   /// list, so every order admits it without an API call.
   public var shopLevelListShare = 0.3
   /// R-W2: chance a real-number application is approved, and its review time.
