@@ -193,11 +193,11 @@ struct RuleMechanismTests {
 
   @Test("R-G1–R-G6: shops have several callers; limits bind for large shops, rejections counted by reason, callers past the order limit blocked")
   func rGCallerLimits() {
-    // Many callers per shop (most shops exceed 80), eager shops only; shop
+    // Many callers per shop (every shop exceeds 80), eager shops only; shop
     // sizes less heavy-tailed, so no replication hinges on one giant shop.
     let s = small(.taobao700Full) {
       $0.merchants.sizeParetoShape = 3
-      $0.merchants.callersScale = 20
+      $0.merchants.callersScale = 40
       $0.merchants.registrationEager = 1
       $0.merchants.registrationLazy = 0
       $0.merchants.shopLevelListShare = 1
@@ -244,5 +244,21 @@ struct RuleMechanismTests {
     })
     #expect(checking.gGroupRejections[GGroupRejection.wrongFormat.rawValue] == 0)
     #expect(checking.value(.merchantContactFulfilment) == c.value(.merchantContactFulfilment), "a refused call on 11+4 costs nothing")
+  }
+
+  @Test("R-W1/R-W3: couriers on WeChat orders call the virtual number, so its validity from first view matters when delivery is late")
+  func rW3CouriersLateDelivery() {
+    let s = small(.wechatVirtualNumber) { $0.orders.transitTime = .lognormal(mean: 96, cv: 0.5) }
+    let shortValidity = pairedEffect(of: { $0.virtualNumbers.validity = .days(4) }, in: s, on: .courierContactSuccess)
+    #expect(excludesZero(shortValidity, negative: true), "courier contact with 4-day numbers: \(shortValidity.mean)")
+    var short = s
+    short.virtualNumbers.validity = .days(4)
+    let c = counts(short)
+    #expect(c.courierFailures[CourierFailure.virtualNumberExpired.rawValue] > 0)
+    // Before virtual numbers couriers call the real number: validity is moot.
+    let before = pairedEffect(of: { $0.virtualNumbers.validity = .days(4) }, in: small(.wechatNecessary) {
+      $0.orders.transitTime = .lognormal(mean: 96, cv: 0.5)
+    }, on: .courierContactSuccess)
+    #expect(before.mean == 0 && before.halfWidth == 0)
   }
 }

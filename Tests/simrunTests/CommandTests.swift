@@ -160,4 +160,15 @@ struct DisabledRulesCommandTests {
     #expect(v.status == 64)
     #expect(v.err.contains(":3:18: disabled_rules[0]: expected a rule the model can switch off"), "\(v.err)")
   }
+
+  @Test("R-D5 and R-G7 can be switched off from a file or --set, and the reports drop them")
+  func newSwitchableRules() throws {
+    let r = try simrun(["sweep", "wechat-2025-08-necessary", "--vary", "disabled_rules=[],[R-D5]", "--format", "json"] + quick)
+    #expect(r.status == 0, "\(r.err)")
+    let phases = try #require(try jsonObject(r.out)["phases"] as? [[String: Any]])
+    #expect((phases[0]["rules"] as? [String])?.contains("R-D5") == true)
+    #expect((phases[1]["rules"] as? [String])?.contains("R-D5") == false)
+    let g7 = try simrun(["run", "taobao-700-full", "--set", "disabled_rules=[R-G7]", "--format", "json"] + quick)
+    #expect(g7.status == 0, "\(g7.err)")
+  }
 }

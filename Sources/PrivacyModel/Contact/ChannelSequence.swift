@@ -2,7 +2,10 @@
 /// one word, so the model builds one per contact need without allocating.
 public struct ChannelSequence: Sequence, Hashable, Sendable, CustomStringConvertible {
   @usableFromInline var packed: UInt64 = 0
-  public private(set) var count = 0
+  /// Which channels are in the list (bit = raw value).
+  @usableFromInline var members: UInt8 = 0
+  /// Channels in the list (at most the seven kinds, so the word holds them).
+  @inlinable public var count: Int { members.nonzeroBitCount }
 
   public init() {}
 
@@ -13,17 +16,15 @@ public struct ChannelSequence: Sequence, Hashable, Sendable, CustomStringConvert
 
   /// Adds `channel` at the end; a channel already in the list is not added
   /// again (a need tries each channel once).
+  @inlinable
   public mutating func append(_ channel: MerchantChannel) {
-    precondition(count < 8, "at most eight channels")
     guard !contains(channel) else { return }
     packed |= UInt64(channel.rawValue) << UInt64(8 * count)
-    count += 1
+    members |= 1 << channel.rawValue
   }
 
-  public func contains(_ channel: MerchantChannel) -> Bool {
-    for c in self where c == channel { return true }
-    return false
-  }
+  @inlinable
+  public func contains(_ channel: MerchantChannel) -> Bool { members >> channel.rawValue & 1 == 1 }
 
   public struct Iterator: IteratorProtocol {
     var packed: UInt64

@@ -42,7 +42,7 @@ extension OrderModel {
     let order = pool[slot]
     guard order.state == .afterSale else { return }
     let c = carriers[Int(order.carrier)]
-    let answer = Double(availability(c.answerProbability, sPickup))
+    let answer = availability.sample(table: availabilityTable[Int(order.carrier)], sPickup)
     var reached = false
     for attempt in 0..<max(1, c.attempts) where !reached {
       let t = now + SimDuration(hours: Double(attempt) * c.retryHours)
@@ -54,15 +54,6 @@ extension OrderModel {
     }
   }
 
-  /// The buyer's chance of answering a courier on one occasion: a beta draw
-  /// with mean `p` and concentration ``CourierParameters/answerConcentration``.
-  func availability(_ p: Double, _ stream: RandomStream) -> Float {
-    guard p > 0 else { return 0 }
-    guard p < 1 else { return 1 }
-    let k = scenario.couriers.answerConcentration
-    return Float(stream.beta(k * p, k * (1 - p)))
-  }
-
   /// Why a courier's call at `time` does not reach the buyer, or `nil` if it
   /// does; `answer` is the buyer's chance of answering on this occasion.
   /// Couriers call from carrier-verified numbers, so R-W7 does not apply to
@@ -70,15 +61,15 @@ extension OrderModel {
   /// while R-W8 gives one, else the order's (R-W3/R-W4); on Taobao the
   /// order's number (S4 FAQ 2), valid as R-T3 says.
   ///
-  /// Two uniforms are drawn from `stream` whatever the outcome, so a rule
+  /// One uniform is drawn from `stream` whatever the outcome, so a rule
   /// that fails a call early does not shift the draws of later calls
-  /// (common random numbers between phases).
+  /// (common random numbers between phases): below the misdial probability
+  /// the extension is misdialled, and rescaled it decides the answer.
   func courierFailure(
     _ order: OrderRecord, at time: SimTime, answer: Double, _ stream: RandomStream, returnPickup: Bool = false
   ) -> CourierFailure? {
     let carrier = carriers[Int(order.carrier)]
-    let misdial = stream.uniform() < carrier.extensionMisdialProbability
-    let answered = stream.uniform() < answer
+    var u = stream.uniform()
     if order.isWeChat {
       let caseNumber = returnPickup && weChatRules.contains(.w8)
         && AfterSaleVirtualNumber.isValid(opened: order.afterSaleCaseOpened, closed: order.afterSaleCaseClosed,
@@ -93,13 +84,15 @@ extension OrderModel {
       }
       switch order.gGroup.format {
       case .elevenPlusFour:
-        if misdial { return .extensionNotDialled }
+        let m = carrier.extensionMisdialProbability
+        if u < m { return .extensionNotDialled }
+        u = (u - m) / (1 - m)
       case .sevenHundred:
         // R-T5: a non-official waybill must be adapted to print 700 numbers.
         if taobaoRules.contains(.t5) && !order.waybillAdapted { return .waybillNotAdapted }
         if !order.courierRegistered { return .callerNotRegistered }
       }
     }
-    return answered ? nil : .noAnswer
+    return u < answer ? nil : .noAnswer
   }
 }

@@ -8,8 +8,9 @@ extension OrderModel {
     if next < arrivalsEnd { try sim.schedule(OrderEvent(.arrival), at: next) }
 
     let merchantIndex = sPick.categorical(population.picker)
-    let merchant = population.merchants[merchantIndex]
-    let isWeChat = merchant.platform == .wechatShop
+    // Fields read one by one: copying the whole shop would copy (and
+    // retain) its verification history for every order.
+    let isWeChat = population.merchants[merchantIndex].platform == .wechatShop
     let measured = now >= measureFrom
     // The context rules (RULEBOOK §6); four draws per arrival whatever the
     // platform, so the stream stays aligned across scenarios.
@@ -37,7 +38,7 @@ extension OrderModel {
     // The carrier, and the flow (R-G8): registered couriers are those of
     // integrated carriers (or covered non-integrated ones) on flows the
     // platform has adapted by the order's creation.
-    let adapted = scenario.couriers.adaptation(at: now, calendar: calendar)
+    let adapted = adaptation(at: now)
     let carrierDraw = sAttributes.uniform()
     let carrierIndex = carrierCumulative.firstIndex { carrierDraw < $0 } ?? max(0, carrierCumulative.count - 1)
     let carrier = carriers[carrierIndex]
@@ -45,9 +46,9 @@ extension OrderModel {
     var flowDraw = sAttributes.uniform()
     var flowCovered = true
     let coverageDraw = sAttributes.uniform()
-    if merchant.ownWarehouse {
+    if population.merchants[merchantIndex].ownWarehouse {
       flowCovered = coverageDraw < scenario.couriers.warehouseCoverage * adapted
-    } else if merchant.ownInstallation {
+    } else if population.merchants[merchantIndex].ownInstallation {
       flowCovered = coverageDraw < scenario.couriers.installationCoverage * adapted
     } else {
       for flow in orderFlows {
@@ -62,13 +63,16 @@ extension OrderModel {
     order.courierRegistered = carrierRegistered && flowCovered
     order.waybillAdapted = carrier.integrated || sAttributes.uniform() < carrier.waybillAdapted
     order.courierCallNeeded = sAttributes.bernoulli(carrier.callNeeded)
-    if order.courierCallNeeded { order.buyerAvailability = availability(carrier.answerProbability, sAvailability) }
+    if order.courierCallNeeded {
+      order.buyerAvailability = Float(availability.sample(table: availabilityTable[carrierIndex], sAvailability))
+    }
     let formatDraw = sAttributes.uniform()
     if !isWeChat {
       let format: VirtualNumberFormat =
         !taobaoRules.contains(.t2) ? .elevenPlusFour
         : taobaoRules.contains(.t4) ? scenario.taobao.format(createdAt: now, uniform: formatDraw) : .sevenHundred
-      order.gGroup = scenario.gGroup.groupForNewOrder(format: format, shopLevel: merchant.shopLevelCallers)
+      order.gGroup = scenario.gGroup.groupForNewOrder(format: format,
+                                                      shopLevel: population.merchants[merchantIndex].shopLevelCallers)
     }
     // R-M1 and R-M2 concern WeChat buyers and their mini-program accounts.
     order.sideChannelNumber = isWeChat && sideChannel
@@ -109,11 +113,14 @@ extension OrderModel {
     } else {
       try schedule(.shipped, slot, afterHours: handling, &sim)
     }
-    let changes = sFulfilment.bernoulli(o.addressChangeProbability)
-    let afterShipping = sFulfilment.bernoulli(o.addressChangeAfterShippingShare)
+    // One uniform: below the change probability there is a change, and
+    // rescaled it decides before or after printing, and when.
     let u = sFulfilment.uniform()
-    if changes {
-      try schedule(.addressChange, slot, afterHours: afterShipping ? handling + 24 * u : handling * u, &sim)
+    if u < o.addressChangeProbability {
+      let v = u / o.addressChangeProbability
+      let share = o.addressChangeAfterShippingShare
+      let after = v < share ? handling + 24 * (v / share) : handling * ((v - share) / (1 - share))
+      try schedule(.addressChange, slot, afterHours: after, &sim)
     }
     if sFulfilment.bernoulli(scenario.contact.fulfilmentNeed) {
       try schedule(.fulfilmentNeed, slot, afterHours: handling * 0.5 * sFulfilment.uniform(), &sim)
@@ -170,16 +177,20 @@ extension OrderModel {
     let transit = scenario.orders.transitTime.sample(sLogistics)
     try schedule(.deliveryDay, slot, afterHours: transit, &sim)
     // R-L1: an after-sale case opens from shipped (while the parcel is on
-    // its way) or, later, from completed; three draws whatever the outcome.
+    // its way) or, later, from completed. One uniform decides all three:
+    // below the case probability there is a case, and rescaled it is
+    // uniform again, deciding where the case opens and when.
     let o = scenario.orders
-    let hasCase = sAfterSale.bernoulli(o.afterSaleProbability)
-    let fromShipped = sAfterSale.bernoulli(o.afterSaleFromShippedShare)
-    let when = sAfterSale.uniform()
-    if hasCase && fromShipped {
-      pool[slot].pendingTasks += 1
-      try schedule(.afterSaleOpened, slot, afterHours: transit * when, &sim)
-    } else if hasCase {
-      pool[slot].afterSalePlanned = true
+    let u = sAfterSale.uniform()
+    if u < o.afterSaleProbability {
+      let v = u / o.afterSaleProbability
+      let share = o.afterSaleFromShippedShare
+      if v < share {
+        pool[slot].pendingTasks += 1
+        try schedule(.afterSaleOpened, slot, afterHours: transit * (v / share), &sim)
+      } else {
+        pool[slot].afterSalePlanned = true
+      }
     }
   }
 
@@ -260,5 +271,13 @@ extension OrderModel {
     let inPeriod = order.completed != .distantFuture
       && now < order.completed + SimDuration(hours: scenario.orders.afterSaleWindow)
     return order.state.isDecryptable(inAfterSalePeriod: inPeriod)
+  }
+
+  /// R-G8: the share of the platform's adaptation done at `now` (0 before
+  /// it starts, 1 from completion, linear between); the dates are turned
+  /// into times once, in ``init(_:seed:replication:)``.
+  @inline(__always)
+  func adaptation(at now: SimTime) -> Double {
+    CourierParameters.adaptation(at: now, start: adaptationStart, complete: adaptationComplete)
   }
 }

@@ -123,7 +123,9 @@ extension OrderModel {
         }
         guard order.virtualNumber.isValid(at: now, scenario.virtualNumbers) else { return nil }
       }
-      if weChatRules.contains(.w7) && !merchant.verification.canDial(at: now, reviewingCanDial: m.reviewingCanDial) {
+      if weChatRules.contains(.w7)
+        && !population.verifications[merchantIndex].canDial(at: now, reviewingCanDial: m.reviewingCanDial)
+      {
         tally(order) { $0.callsBlockedUnverified += 1 }
         blockedUnverified = true
         return nil

@@ -53,6 +53,16 @@ public struct OrderModel: SimulationModel {
   let carrierCumulative: [Double]
   let carriers: [CarrierFigures]
   let orderFlows: [DeliveryFlowFigures]
+  /// Each carrier's buyers' availability per delivery: the quantile
+  /// function of a beta with the carrier's answer probability as its mean
+  /// (``CourierParameters/answerConcentration``), tabulated once.
+  let availability: QuantileTables
+  /// The table of each carrier in ``availability`` (carriers with the same
+  /// answer probability share one).
+  let availabilityTable: [Int]
+  /// R-G8: when the platform's adaptation of outside flows starts and ends.
+  let adaptationStart: SimTime
+  let adaptationComplete: SimTime
 
   /// A model of `scenario` for replication `replication` of run `seed`.
   public init(_ scenario: Scenario, seed: UInt64, replication: Int) {
@@ -107,6 +117,20 @@ public struct OrderModel: SimulationModel {
     carrierCumulative = shares.map { running += $0; return sum > 0 ? running / sum : 1 }
     carriers = scenario.couriers.carriers.map(CarrierFigures.init)
     orderFlows = scenario.couriers.orderFlows
+    let k = scenario.couriers.answerConcentration
+    var answerProbabilities: [Double] = []
+    availabilityTable = scenario.couriers.carriers.map { c in
+      if let i = answerProbabilities.firstIndex(of: c.answerProbability) { return i }
+      answerProbabilities.append(c.answerProbability)
+      return answerProbabilities.count - 1
+    }
+    availability = QuantileTables(answerProbabilities.map { p in
+      // A point mass where the beta degenerates (or is indistinguishable from one).
+      if p <= 0 || p >= 1 || k > 10_000 { return { _ in p } }
+      return QuantileTables.betaQuantile(a: k * p, b: k * (1 - p))
+    })
+    adaptationStart = calendar.startOfDay(scenario.couriers.adaptationStart)
+    adaptationComplete = calendar.startOfDay(scenario.couriers.adaptationComplete)
   }
 
   /// Peak orders in flight and the pool's storage high-water mark.

@@ -34,8 +34,6 @@ public struct Merchant: Sendable {
   public let ownWarehouse: Bool
   /// Runs its own installation or pick-up service (R-G8).
   public let ownInstallation: Bool
-  /// The staff line's real-name verification (R-W7).
-  public var verification: CallerVerification
   /// Decrypt counters and suspension (R-D2, R-V1).
   public var decrypt = ShopDecryptState()
   /// A temporary-quota application awaiting its decision (R-D2).
@@ -59,6 +57,10 @@ public struct Merchant: Sendable {
 /// shop of each order in O(1).
 public struct MerchantPopulation: Sendable {
   public var merchants: [Merchant]
+  /// Each shop's calling line and its real-name verification history
+  /// (R-W7), by shop index. Kept apart from ``merchants`` so a shop stays a
+  /// plain value the model copies without reference counting.
+  public let verifications: [CallerVerification]
   public let picker: CategoricalTable
 
   /// The index of the staff number in every shop's caller directory.
@@ -76,6 +78,8 @@ public struct MerchantPopulation: Sendable {
               ordersPerDay: Double = 5_000, shopLevelLimit: Int = 40) {
     var merchants: [Merchant] = []
     merchants.reserveCapacity(parameters.count)
+    var verifications: [CallerVerification] = []
+    verifications.reserveCapacity(parameters.count)
     for _ in 0..<parameters.count {
       let size = stream.pareto(shape: parameters.sizeParetoShape, scale: 1)
       let platform: Platform = stream.uniform() < weChatShare ? .wechatShop : .taobao
@@ -98,7 +102,8 @@ public struct MerchantPopulation: Sendable {
         checksNumberFormat: stream.bernoulli(parameters.checksNumberFormatShare),
         ownWarehouse: stream.bernoulli(couriers.warehouseShare),
         ownInstallation: stream.bernoulli(couriers.installationShare),
-        verification: verification))
+      ))
+      verifications.append(verification)
     }
     // Callers grow with a shop's size (R-G1–R-G5): 1 + Poisson(scale ×
     // √(the shop's expected orders a day)), at most the directory's
@@ -115,6 +120,7 @@ public struct MerchantPopulation: Sendable {
       merchants[i].invalidCallers = invalid ? CallerSet(single: which) : .empty
     }
     self.merchants = merchants
+    self.verifications = verifications
     // Weights are positive by construction.
     picker = try! CategoricalTable(weights: merchants.map(\.weight))
   }

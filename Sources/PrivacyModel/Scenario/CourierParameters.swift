@@ -95,15 +95,21 @@ public struct CourierParameters: Hashable, Sendable {
   /// pick-up) from a beta distribution with the carrier's answer
   /// probability as its mean and this concentration (a + b). Small values
   /// make some deliveries hard to reach whatever the number; large ones
-  /// approach independent attempts (assumption; plausible 0.5–50).
+  /// approach independent attempts, and above 10,000 the attempts are
+  /// independent (assumption; plausible 0.5–50).
   public var answerConcentration = 2.0
   public init() {}
 
   /// The share of the platform's adaptation done at `time` (0 before the
   /// start, 1 from completion, linear between).
   public func adaptation(at time: SimTime, calendar: SimCalendar) -> Double {
-    let start = calendar.startOfDay(adaptationStart)
-    let complete = calendar.startOfDay(adaptationComplete)
+    Self.adaptation(at: time, start: calendar.startOfDay(adaptationStart),
+                    complete: calendar.startOfDay(adaptationComplete))
+  }
+
+  /// The same, with the dates already turned into times.
+  @inline(__always)
+  static func adaptation(at time: SimTime, start: SimTime, complete: SimTime) -> Double {
     if time >= complete { return 1 }
     if time < start { return 0 }
     return Double((time - start).milliseconds) / Double((complete - start).milliseconds)
