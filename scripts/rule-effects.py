@@ -8,12 +8,16 @@ CHANGED - BASE of the row's §8 metrics, mean ± 95% half-width. Run from the
 repository root after `swift build -c release`:
 
     python3 scripts/rule-effects.py > /tmp/rule-effects.md
+    python3 scripts/rule-effects.py 9 20     # rows 9 and 20 only
+
+SIMRUN names another binary.
 """
 import json
+import os
 import subprocess
 import sys
 
-SIMRUN = ".build/release/simrun"
+SIMRUN = os.environ.get("SIMRUN", ".build/release/simrun")
 
 # (rules, phase, vary "KEY=BASE,CHANGED", extra --set options, metrics, note)
 ROWS = [
@@ -26,9 +30,13 @@ ROWS = [
     ("R-D3", "wechat-2025-08-necessary", "merchants.official_tool_share=0.6,0.2", [],
      ["merchant_contact_fulfilment", "contact_time_p50_hours"], "fewer shops use tools"),
     ("R-D4", "wechat-2025-08-necessary", "disabled_rules=[],[R-D4]", [],
-     ["real_number_exposures_per_1000", "merchant_contact_marketing"], "switched off"),
+     ["real_number_exposures_per_1000", "merchant_contact_marketing"], "switched off (R-D3 refuses the same decrypts: only the denial reason moves)"),
+    ("R-D4", "wechat-2025-08-necessary", "disabled_rules=[],[R-D4]", ["contact.tool_could_meet_marketing=0"],
+     ["merchant_contact_marketing", "real_number_exposures_per_1000"], "switched off, where no tool serves marketing"),
     ("R-D5", "wechat-2025-08-necessary", "disabled_rules=[],[R-D5]", [],
      ["merchant_contact_after_sale", "real_number_exposures_per_1000"], "switched off"),
+    ("R-D5", "wechat-2025-08-necessary", "merchants.quota_share=0.9,0.5", [],
+     ["merchant_contact_after_sale", "decrypt_denied_quota"], "half the shops without quota"),
     ("R-D6", "taobao-11plus4", "disabled_rules=[],[R-D6]", [],
      ["oaid_decrypt_calls_per_1000"], "switched off (friction only: the decrypt yields the virtual number)"),
     ("R-V1", "wechat-2025-08-necessary", "disabled_rules=[],[R-V1]", [],
@@ -58,6 +66,11 @@ ROWS = [
      ["g_group_rejected", "calls_blocked_unregistered"], "many callers per shop"),
     ("R-G7", "taobao-700-full", "disabled_rules=[],[R-G7]", [],
      ["calls_blocked_unregistered", "merchant_contact_after_sale"], "switched off"),
+    ("R-G7", "taobao-700-full", "disabled_rules=[],[R-G7]",
+     ["merchants.registration_eager_share=1", "merchants.registration_lazy_share=0",
+      "merchants.reregister_on_oaid_change_share=0", "orders.address_change_probability=0.2",
+      "orders.address_change_after_shipping_share=1"],
+     ["calls_blocked_unregistered", "merchant_contact_after_sale"], "switched off, eager shops and frequent changes after printing"),
     ("R-G8", "taobao-700-full", "couriers.adaptation_complete=2026-04-01,2026-12-31", [],
      ["courier_contact_success", "failed_deliveries_per_1000"], "adaptation finishes at the end of 2026"),
     ("R-G9", "taobao-700-full", "merchants.registration_lazy_share=0.4,0", [],
@@ -83,9 +96,12 @@ def fmt(diff):
 
 
 def main():
+    only = set(sys.argv[1:])  # row numbers (1-based) to run, for spot checks
     print("| rule | scenario | change | paired effect (change − default), mean ± 95% half-width |")
     print("|---|---|---|---|")
-    for rules, phase, vary, sets, metrics, note in ROWS:
+    for number, (rules, phase, vary, sets, metrics, note) in enumerate(ROWS, 1):
+        if only and str(number) not in only:
+            continue
         _, vs = sweep(phase, vary, sets)
         effects = "; ".join(f"`{m}` {fmt(vs[m])}" for m in metrics)
         change = f"`{vary}`" + "".join(f" with `{s}`" for s in sets)

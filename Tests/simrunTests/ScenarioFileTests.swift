@@ -78,7 +78,7 @@ struct ScenarioFileTests {
       """, [
         ":3:7: days: expected a whole number from 1 to 36500, found 'many'",
         ":5:20: merchants.e_waybill_share: expected a probability between 0 and 1, found 1.5",
-        ":7:25: contact.merchant_retry_hours: expected a number ≥ 0, found -2",
+        ":7:25: contact.merchant_retry_hours: expected a number from 0 to 87600, found -2",
         "contact.marketing_delay_hours.lognormal.mean: expected a number > 0",
       ])
   }

@@ -88,6 +88,26 @@ struct SimRunCommandTests {
 
 @Suite("README")
 struct ReadmeTests {
+  @Test("scripts/rule-effects.py, which measures the README's rule-effect table, runs a row and prints it")
+  func ruleEffectsScript() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "scripts/rule-effects.py", "9"]
+    process.currentDirectoryURL = repository
+    process.environment = ProcessInfo.processInfo.environment.merging(["SIMRUN": simrunBinary.path]) { $1 }
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let lines = text.split(separator: "\n")
+    #expect(lines.count == 3, "\(text)")
+    #expect(lines.last?.hasPrefix("| R-D6 | `taobao-11plus4` |") == true)
+    // Switching R-D6 off removes every OAID decrypt call.
+    #expect(lines.last?.contains("`oaid_decrypt_calls_per_1000` -") == true, "\(text)")
+  }
+
   @Test("the README's metric and key tables are what `simrun list … --markdown` writes now")
   func tablesMatchTheCode() throws {
     let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)

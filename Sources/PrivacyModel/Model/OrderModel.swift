@@ -85,8 +85,7 @@ public struct OrderModel: SimulationModel {
                                     ordersPerDay: scenario.orders.ordersPerDay, shopLevelLimit: scenario.gGroup.shopLevelLimit)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
     weekly = Array(repeating: ModelCounts(sketchDigits: 2), count: max(1, (measuredDays + 6) / 7))
-    let expectedInFlight = Int(scenario.orders.ordersPerDay * 16)
-    pool = OrderPool(capacity: expectedInFlight)
+    pool = OrderPool(capacity: OrderModel.reservation(scenario))
     let cycle = (try? DailyCycle(hourlyWeights: scenario.orders.hourlyWeights)) ?? .flat
     let localCalendar = scenario.calendar
     let campaigns = scenario.orders.campaigns.map { c in
@@ -131,6 +130,14 @@ public struct OrderModel: SimulationModel {
     })
     adaptationStart = calendar.startOfDay(scenario.couriers.adaptationStart)
     adaptationComplete = calendar.startOfDay(scenario.couriers.adaptationComplete)
+  }
+
+  /// Slots reserved up front: about 16 days of orders, at most 2²⁰; the
+  /// pool and the event set grow past it as needed (memory follows the
+  /// orders in flight).
+  public static func reservation(_ scenario: Scenario) -> Int {
+    let days16 = scenario.orders.ordersPerDay * 16
+    return days16.isFinite ? Int(min(max(days16, 0), Double(1 << 20))) : 1 << 20
   }
 
   /// Peak orders in flight and the pool's storage high-water mark.

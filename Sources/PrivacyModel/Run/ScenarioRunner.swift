@@ -84,7 +84,7 @@ public enum ScenarioRunner {
   ) throws(RunInterrupted) -> ReplicationResult {
     var model = OrderModel(scenario, seed: seed, replication: replication)
     var sim = Simulation<DefaultEventSet<OrderEvent>>()
-    sim.reserveCapacity(Int(scenario.orders.ordersPerDay * 16))
+    sim.reserveCapacity(OrderModel.reservation(scenario))
     do {
       try model.start(&sim)
       if let monitor {
@@ -92,6 +92,9 @@ public enum ScenarioRunner {
         var reported: UInt64 = 0
         while sim.pendingCount > 0 {
           day = day + SimDuration(days: 1)
+          // Jump over days without events (a far-future event must not
+          // mean billions of empty days); the events run are the same.
+          if let next = sim.nextEventTime(), next > day { day = next }
           try sim.run(&model, until: day)
           guard monitor.dayCompleted(events: sim.eventsExecuted - reported) else { throw RunInterrupted() }
           reported = sim.eventsExecuted

@@ -99,6 +99,13 @@ public struct Simulation<Events: EventSet> {
     return events.cancel(handle.key)
   }
 
+  /// The time of the earliest pending event (a cancelled one included until
+  /// its time comes), or `nil` when none is pending.
+  @inlinable
+  public mutating func nextEventTime() -> SimTime? {
+    firing == nil ? events.peek()?.key.time : nil
+  }
+
   /// Asks ``run(_:until:)`` to return after the current handler.
   @inlinable
   public mutating func stop() {

@@ -64,19 +64,37 @@ public struct SimDuration: Hashable, Comparable, Sendable {
     lhs.milliseconds < rhs.milliseconds
   }
 
+  /// Arithmetic on simulated time saturates at the representable range
+  /// instead of trapping: an extreme (but valid) draw must not crash a run.
   @inlinable
   public static func + (lhs: SimDuration, rhs: SimDuration) -> SimDuration {
-    SimDuration(milliseconds: lhs.milliseconds + rhs.milliseconds)
+    SimDuration(milliseconds: saturatingSum(lhs.milliseconds, rhs.milliseconds))
   }
 
   @inlinable
   public static func - (lhs: SimDuration, rhs: SimDuration) -> SimDuration {
-    SimDuration(milliseconds: lhs.milliseconds - rhs.milliseconds)
+    SimDuration(milliseconds: saturatingDifference(lhs.milliseconds, rhs.milliseconds))
   }
 
   @inlinable
   public static func * (lhs: SimDuration, rhs: Int64) -> SimDuration {
-    SimDuration(milliseconds: lhs.milliseconds * rhs)
+    let (product, overflow) = lhs.milliseconds.multipliedReportingOverflow(by: rhs)
+    guard overflow else { return SimDuration(milliseconds: product) }
+    return SimDuration(milliseconds: (lhs.milliseconds < 0) == (rhs < 0) ? .max : .min)
+  }
+
+  /// `a + b`, clamped to `Int64`'s range.
+  @inlinable
+  static func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? .max : .min) : sum
+  }
+
+  /// `a - b`, clamped to `Int64`'s range.
+  @inlinable
+  static func saturatingDifference(_ a: Int64, _ b: Int64) -> Int64 {
+    let (difference, overflow) = a.subtractingReportingOverflow(b)
+    return overflow ? (b < 0 ? .max : .min) : difference
   }
 }
 

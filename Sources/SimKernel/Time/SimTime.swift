@@ -28,22 +28,23 @@ public struct SimTime: Hashable, Comparable, Sendable {
     lhs.milliseconds < rhs.milliseconds
   }
 
-  /// The instant `duration` after `time`.
+  /// The instant `duration` after `time`, saturating at the representable
+  /// range (so "never" plus anything stays "never").
   @inlinable
   public static func + (time: SimTime, duration: SimDuration) -> SimTime {
-    SimTime(milliseconds: time.milliseconds + duration.milliseconds)
+    SimTime(milliseconds: SimDuration.saturatingSum(time.milliseconds, duration.milliseconds))
   }
 
-  /// The instant `duration` before `time`.
+  /// The instant `duration` before `time`, saturating.
   @inlinable
   public static func - (time: SimTime, duration: SimDuration) -> SimTime {
-    SimTime(milliseconds: time.milliseconds - duration.milliseconds)
+    SimTime(milliseconds: SimDuration.saturatingDifference(time.milliseconds, duration.milliseconds))
   }
 
-  /// The signed span from `rhs` to `lhs`.
+  /// The signed span from `rhs` to `lhs`, saturating.
   @inlinable
   public static func - (lhs: SimTime, rhs: SimTime) -> SimDuration {
-    SimDuration(milliseconds: lhs.milliseconds - rhs.milliseconds)
+    SimDuration(milliseconds: SimDuration.saturatingDifference(lhs.milliseconds, rhs.milliseconds))
   }
 
   @inlinable

@@ -49,8 +49,16 @@ struct Sweep: ParsableCommand {
     guard Set(lastParts).count == lastParts.count else {
       throw ValidationError("two --vary keys end in the same name; the columns would be ambiguous.")
     }
-    let points = axes.map(\.values.count).reduce(1, *)
-    guard points <= 200 else { throw ValidationError("the grid has \(points) points; at most 200 are allowed.") }
+    // The product checked as it grows: five axes of 10,000 values each
+    // must be refused, not overflow.
+    var points = 1
+    for axis in axes {
+      let (product, overflow) = points.multipliedReportingOverflow(by: axis.values.count)
+      guard !overflow, product <= 200 else {
+        throw ValidationError("the grid has more than 200 points (\(axes.map { String($0.values.count) }.joined(separator: " × "))); at most 200 are allowed.")
+      }
+      points = product
+    }
   }
 
   /// Splits `text` at commas that are not inside braces or brackets.

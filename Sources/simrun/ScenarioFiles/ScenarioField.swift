@@ -17,11 +17,9 @@ struct ScenarioField: Sendable {
   enum Kind: Sendable {
     /// A number in [0, 1].
     case probability
-    /// A number ≥ 0 (durations in hours, unless the key says days).
-    case nonNegative
-    /// A number > 0.
-    case positive
-    /// A number in the range.
+    /// A number in the range. Every numeric key has a finite domain, so
+    /// no accepted value can overflow the model's arithmetic or memory
+    /// (durations in hours unless the key says days: ``hours``, ``days``).
     case bounded(ClosedRange<Double>)
     /// A whole number in the range.
     case integer(ClosedRange<Int>)
@@ -45,12 +43,10 @@ struct ScenarioField: Sendable {
     var expectation: String {
       switch self {
       case .probability: "a probability between 0 and 1"
-      case .nonNegative: "a number ≥ 0"
-      case .positive: "a number > 0"
       case let .bounded(range): "a number from \(range.lowerBound.formatted) to \(range.upperBound.formatted)"
       case let .integer(range): "a whole number from \(range.lowerBound) to \(range.upperBound)"
       case .distribution: "a distribution: {constant: X}, {exponential: {mean}}, {lognormal: {mean, cv}}, {uniform: {lower, upper}}, {gamma: {shape, scale}}, {weibull: {shape, scale}} or {normal: {mean, sd}}"
-      case .hourlyWeights: "a list of 24 numbers ≥ 0, not all zero"
+      case .hourlyWeights: "a list of 24 numbers from 0 to 1000000, not all zero"
       case .boolean: "true or false"
       case .date: "a date YYYY-MM-DD"
       }
@@ -63,6 +59,13 @@ struct ScenarioField: Sendable {
   let source: String
   let get: @Sendable (Scenario) -> FieldValue
   let set: @Sendable (inout Scenario, FieldValue) -> Void
+}
+
+extension ScenarioField.Kind {
+  /// A duration in hours: up to ten years.
+  static let hours = ScenarioField.Kind.bounded(0...87_600)
+  /// A duration in days: up to ten years.
+  static let days = ScenarioField.Kind.bounded(0...3_650)
 }
 
 extension ScenarioField {
@@ -93,7 +96,7 @@ extension ScenarioField {
 
   /// A duration stored as `SimDuration`, written in days.
   static func days(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, SimDuration> & Sendable) -> ScenarioField {
-    ScenarioField(path: path, kind: .nonNegative, source: source, get: { .number($0[keyPath: key].days) },
+    ScenarioField(path: path, kind: .days, source: source, get: { .number($0[keyPath: key].days) },
                   set: { if case let .number(v) = $1 { $0[keyPath: key] = SimDuration(days: v) } })
   }
 }

@@ -286,7 +286,7 @@ struct ScenarioFile {
         continue
       }
       guard let name = readText(fields["name"]!, "\(path).name"),
-        let share = readNumber(fields["share"]!, "\(path).share", .nonNegative),
+        let share = readNumber(fields["share"]!, "\(path).share", .bounded(0...1_000_000)),
         let integrated = readBool(fields["integrated"]!, "\(path).integrated")
       else { continue }
       var carrier = Carrier(name: name, share: share, integrated: integrated)
@@ -298,7 +298,7 @@ struct ScenarioFile {
       number("coverage", .probability) { $0.coverage = $1 }
       number("waybill_adapted", .probability) { $0.waybillAdapted = $1 }
       number("call_needed", .probability) { $0.callNeeded = $1 }
-      number("retry_hours", .nonNegative) { $0.retryHours = $1 }
+      number("retry_hours", .bounded(0...168)) { $0.retryHours = $1 }
       number("answer_probability", .probability) { $0.answerProbability = $1 }
       number("extension_misdial_probability", .probability) { $0.extensionMisdialProbability = $1 }
       if let node = fields["attempts"] {
@@ -338,7 +338,7 @@ struct ScenarioFile {
       }
       let name = fields["name"].flatMap { readText($0, "\(path).name") } ?? "campaign-\(i + 1)"
       guard let date = readDate(from, "\(path).from"), let n = readInteger(days, "\(path).days", 1...366),
-        let f = readNumber(factor, "\(path).factor", .nonNegative)
+        let f = readNumber(factor, "\(path).factor", .bounded(0...1_000))
       else { continue }
       campaigns.append(Campaign(name: name, from: date, days: n, factor: f))
     }
@@ -350,7 +350,7 @@ struct ScenarioFile {
   private mutating func apply(_ field: ScenarioField, _ node: Node, to scenario: inout Scenario) {
     let value: FieldValue?
     switch field.kind {
-    case .probability, .nonNegative, .positive, .bounded:
+    case .probability, .bounded:
       value = readNumber(node, field.path, field.kind).map(FieldValue.number)
     case let .integer(range):
       value = readInteger(node, field.path, range).map(FieldValue.integer)
@@ -373,8 +373,6 @@ struct ScenarioFile {
     }
     let ok: Bool = switch kind {
     case .probability: v >= 0 && v <= 1
-    case .nonNegative: v >= 0
-    case .positive: v > 0
     case let .bounded(range): range.contains(v)
     default: true
     }
@@ -428,7 +426,7 @@ struct ScenarioFile {
       report(node, path, "expected \(ScenarioField.Kind.hourlyWeights.expectation), found \(Self.describe(node))")
       return nil
     }
-    let weights = items.enumerated().map { readNumber($1, "\(path)[\($0)]", .nonNegative) }
+    let weights = items.enumerated().map { readNumber($1, "\(path)[\($0)]", .bounded(0...1_000_000)) }
     guard weights.allSatisfy({ $0 != nil }) else { return nil }
     let values = weights.map { $0! }
     guard values.contains(where: { $0 > 0 }) else {
@@ -440,6 +438,18 @@ struct ScenarioFile {
 
   static let distributionKinds = ["constant", "exponential", "lognormal", "uniform", "gamma", "weibull", "normal"]
 
+  /// The domain of a distribution parameter: hours up to ten years for
+  /// locations and scales, and shapes that keep draws finite.
+  static func parameterDomain(_ name: String) -> ScenarioField.Kind {
+    switch name {
+    case "cv": .bounded(0...10)
+    case "shape": .bounded(0...1_000)
+    case "mu": .bounded(-50...11)
+    case "sigma": .bounded(0...5)
+    default: .hours
+    }
+  }
+
   private mutating func readDistribution(_ node: Node, _ path: String) -> ContinuousDistribution? {
     guard case let .mapping(outer) = node, outer.count == 1, let (kindNode, params) = outer.first.map({ ($0.key, $0.value) }),
       let kind = kindNode.string
@@ -448,7 +458,7 @@ struct ScenarioFile {
       return nil
     }
     let p = "\(path).\(kind)"
-    if kind == "constant" { return readNumber(params, p, .nonNegative).map(ContinuousDistribution.constant) }
+    if kind == "constant" { return readNumber(params, p, .hours).map(ContinuousDistribution.constant) }
     guard Self.distributionKinds.contains(kind) else {
       unknownKey(kindNode, kind, path: p, known: Self.distributionKinds)
       return nil
@@ -459,7 +469,7 @@ struct ScenarioFile {
     }
     var values: [String: (Node, Double)] = [:]
     for (key, value) in fields {
-      if let name = key.string, let v = readNumber(value, "\(p).\(name)", .nonNegative) { values[name] = (key, v) }
+      if let name = key.string, let v = readNumber(value, "\(p).\(name)", Self.parameterDomain(name)) { values[name] = (key, v) }
     }
     func need(_ names: [String]) -> [Double]? {
       let unknown = values.keys.filter { !names.contains($0) }.sorted()
@@ -566,6 +576,11 @@ struct ScenarioFile {
     if s.couriers.adaptationComplete < s.couriers.adaptationStart {
       report(entries["couriers"], "couriers.adaptation_complete",
              "expected a date on or after couriers.adaptation_start (\(s.couriers.adaptationStart)), found \(s.couriers.adaptationComplete)")
+    }
+    let peak = s.orders.ordersPerDay * max(1, s.orders.campaigns.map(\.factor).max() ?? 1)
+    if peak > 2_000_000 {
+      report(entries["orders"], "orders.campaigns",
+             "expected orders_per_day × the largest campaign factor ≤ 2000000 orders a day, found \(peak)")
     }
     let g = s.gGroup
     if g.shopLevelLimit > g.orderLimit {
