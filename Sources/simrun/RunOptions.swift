@@ -4,10 +4,10 @@ import SimKernel
 
 /// Options shared by the commands that run scenarios.
 struct RunOptions: ParsableArguments {
-  @Option(help: "Base seed of the random streams; scenarios run with the same seed share common random numbers.")
+  @Option(help: "Base seed of the random streams (a whole number ≥ 0); scenarios run with the same seed share common random numbers.")
   var seed: UInt64 = 20_240_408
 
-  @Option(help: "Independent replications per scenario (at least 2, for confidence intervals).")
+  @Option(help: "Independent replications per scenario (a whole number from 2 to 10000, for confidence intervals).")
   var replications: Int = 10
 
   @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
@@ -40,11 +40,19 @@ struct RunOptions: ParsableArguments {
     }
   }
 
+  /// The most replications a command accepts: enough for any interval a
+  /// report shows, few enough that a typo cannot start a run of years.
+  static let maxReplications = 10_000
+
   /// The checks every replicating command makes of its `--replications`
   /// and `--threads` (their defaults differ by command, the rules do not).
   static func validate(replications: Int, threads: Int?) throws {
     guard replications >= 2 else { throw ValidationError("--replications must be at least 2, got \(replications).") }
+    guard replications <= maxReplications else {
+      throw ValidationError("--replications must be at most \(maxReplications), got \(replications).")
+    }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+    if let threads, threads > 1_024 { throw ValidationError("--threads must be at most 1024, got \(threads).") }
   }
 }
 

@@ -30,7 +30,18 @@ struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
 /// Everything wrong with a scenario file, reported together.
 struct ScenarioFileError: Error, CustomStringConvertible {
   let diagnostics: [ScenarioDiagnostic]
-  var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+  /// The most problems printed; the rest are counted ("… and N more"), so
+  /// a file with a mistake on every line does not flood the terminal.
+  static let shown = 50
+
+  var description: String {
+    var lines = diagnostics.prefix(Self.shown).map(\.description)
+    if diagnostics.count > Self.shown {
+      lines.append("… and \(diagnostics.count - Self.shown) more problems (fix these and run again)")
+    }
+    return lines.joined(separator: "\n")
+  }
 }
 
 /// A validated scenario with the thresholds its file promises.

@@ -22,14 +22,40 @@ struct ScenarioFile {
     try parse(try contents(of: path), file: path, overrides: overrides)
   }
 
-  /// The text of the file at `path`.
+  /// The largest scenario file read (a scenario is a few kilobytes; the
+  /// cap keeps a wrong or hostile file from filling memory).
+  static let maxFileBytes = 1 << 20
+
+  /// The text of the file at `path`, or a located error that says what the
+  /// path is and why it cannot be read.
   static func contents(of path: String) throws(ScenarioFileError) -> String {
-    do {
-      return try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw ScenarioFileError(diagnostics: [ScenarioDiagnostic(file: path, line: 1, column: 1, path: "",
-                                                               message: "cannot read the file (\(error.localizedDescription))")])
+    func fail(_ why: String) -> ScenarioFileError {
+      ScenarioFileError(diagnostics: [ScenarioDiagnostic(file: path, line: 1, column: 1, path: "", message: why)])
     }
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      // A dangling link or a link loop exists as a name but not as a file.
+      if (try? manager.destinationOfSymbolicLink(atPath: path)) != nil {
+        throw fail("cannot read the file: it is a symbolic link to nothing readable (missing target or a loop)")
+      }
+      throw fail("cannot read the file: no such file")
+    }
+    if isDirectory.boolValue { throw fail("cannot read the file: it is a directory, expected a scenario file (.yaml)") }
+    let attributes = try? manager.attributesOfItem(atPath: path)
+    if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+      throw fail("cannot read the file: it is not a regular file (a device, pipe or socket), expected a scenario file (.yaml)")
+    }
+    if let size = attributes?[.size] as? NSNumber, size.intValue > maxFileBytes {
+      throw fail("cannot read the file: it has \(size.intValue) bytes, a scenario file may have at most \(maxFileBytes)")
+    }
+    guard manager.isReadableFile(atPath: path) else { throw fail("cannot read the file: permission denied") }
+    guard let data = manager.contents(atPath: path) else { throw fail("cannot read the file") }
+    guard data.count <= maxFileBytes else {
+      throw fail("cannot read the file: it has more than \(maxFileBytes) bytes, a scenario file may have at most that")
+    }
+    guard let text = String(data: data, encoding: .utf8) else { throw fail("cannot read the file: it is not UTF-8 text") }
+    return text
   }
 
   /// Validates `text` as the contents of `file`, with `overrides` applied first.

@@ -1,3 +1,4 @@
+import Foundation
 import PrivacyModel
 
 /// Turns the scenario arguments of a command (phase ids or `.yaml` files)
@@ -5,7 +6,15 @@ import PrivacyModel
 /// the very text `simrun template ID` writes — so ids and files go through
 /// the same reader and the same `--set` overrides.
 enum ScenarioSources {
-  static func isFile(_ argument: String) -> Bool { argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") }
+  /// Whether an argument names a scenario file: it ends in `.yaml` or
+  /// `.yml` (any case), or an existing file has that name (an existing file
+  /// always wins over a phase id).
+  static func isFile(_ argument: String) -> Bool {
+    let lower = argument.lowercased()
+    if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return true }
+    var directory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: argument, isDirectory: &directory) && !directory.boolValue
+  }
 
   /// The built-in scenario of a phase id, or of `timeline`.
   static func builtIn(_ id: String) -> Scenario? {
