@@ -24,10 +24,23 @@ struct Execution {
       guard isFolder.boolValue else { throw ValidationError("--out \(out): exists and is not a folder.") }
       guard access(out, W_OK) == 0 else { throw ValidationError("--out \(out): the folder is not writable.") }
     } else {
-      // The nearest existing ancestor must let us create the folder.
+      // The nearest existing ancestor must be a folder that lets us create it.
       var parent = URL(fileURLWithPath: out).standardizedFileURL.deletingLastPathComponent()
       while !FileManager.default.fileExists(atPath: parent.path) { parent = parent.deletingLastPathComponent() }
+      var parentIsFolder: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: parent.path, isDirectory: &parentIsFolder)
+      guard parentIsFolder.boolValue else { throw ValidationError("--out \(out): \(parent.path) is a file, not a folder.") }
       guard access(parent.path, W_OK) == 0 else { throw ValidationError("--out \(out): cannot create the folder in \(parent.path).") }
+    }
+  }
+
+  /// Fails early if a single output file (`--junit`) cannot be written.
+  func checkOutputFile(_ path: String?, option: String) throws {
+    guard let path else { return }
+    do {
+      try AtomicFile.checkTarget(path)
+    } catch {
+      throw ValidationError("\(option) \(path): \(error.reason).")
     }
   }
 
@@ -67,14 +80,15 @@ struct Execution {
     if let out = output.out { try write(report, to: out) }
   }
 
-  /// The report files, each written atomically.
+  /// The report files, all or nothing: every file is written to a
+  /// temporary first, and only then are they all renamed into place.
   func write(_ report: RunReport, to folder: String) throws {
     var files = [("results.csv", report.csv), ("results.json", report.json), ("summary.md", report.markdown),
                  ("report.html", report.html)]
     if report.hasWeeklySeries { files.append(("weekly.csv", report.weeklyCSV)) }
     do {
       try AtomicFile.makeFolder(folder)
-      for (name, text) in files { try AtomicFile.write(text, to: URL(fileURLWithPath: folder).appendingPathComponent(name).path) }
+      try AtomicFile.writeAll(files.map { (URL(fileURLWithPath: folder).appendingPathComponent($0.0).path, $0.1) })
     } catch {
       printError("simrun: \(error)")
       throw SimRunExit.outputFailed

@@ -101,3 +101,65 @@ struct HostileInputTests {
     #expect(r.err.contains("… and 1950 more problems"), "\(r.err.suffix(300))")
   }
 }
+
+@Suite("Output paths and faults")
+struct OutputFaultTests {
+  let quick = ["--days", "5", "--replications", "2", "--quiet"]
+
+  func folder() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("simrun-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  @Test("--junit on a device node is refused before anything runs, and the node stays a device")
+  func junitDevice() throws {
+    let r = try simrun(["check", "Scenarios/checks/ci-wechat-vn.yaml", "--junit", "/dev/null"] + quick, in: repository)
+    #expect(r.status == 64)
+    #expect(r.err.contains("not a regular file; refusing to replace it"), "\(r.err)")
+    var info = stat()
+    #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+  }
+
+  @Test("--junit into a folder that does not exist yet creates it; --out under a file fails before the run")
+  func missingFolders() throws {
+    let dir = try folder()
+    let junit = dir.appendingPathComponent("build/simrun-junit.xml").path
+    let r = try simrun(["check", "Scenarios/checks/ci-wechat-vn.yaml", "--junit", junit] + quick, in: repository)
+    #expect(r.status == 0 || r.status == 3, "\(r.err)")
+    #expect(FileManager.default.fileExists(atPath: junit))
+    let file = dir.appendingPathComponent("plain.txt")
+    try "x".write(to: file, atomically: true, encoding: .utf8)
+    let start = Date()
+    let o = try simrun(["run", "wechat-baseline", "--out", file.appendingPathComponent("sub").path, "--days", "60", "--quiet"])
+    #expect(o.status == 64)
+    #expect(o.err.contains("is a file, not a folder"), "\(o.err)")
+    #expect(Date().timeIntervalSince(start) < 5, "refused before running")
+  }
+
+  @Test("the --out folder is all or nothing: when one file cannot be written, none is replaced and no temporary is left")
+  func allOrNothing() throws {
+    let dir = try folder()
+    try "old".write(to: dir.appendingPathComponent("results.csv"), atomically: true, encoding: .utf8)
+    // A folder where report.html should go: that file cannot be written.
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("report.html"), withIntermediateDirectories: true)
+    let r = try simrun(["run", "wechat-baseline", "--out", dir.path] + quick)
+    #expect(r.status == 74, "\(r.err)")
+    #expect(try String(contentsOf: dir.appendingPathComponent("results.csv"), encoding: .utf8) == "old")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    #expect(names == ["report.html", "results.csv"], "\(names)")
+  }
+
+  @Test("control characters in a scenario name are refused, and echoed input is shown escaped")
+  func controlCharacters() throws {
+    let path = try scenarioFile("name: \"bad\\e[31mred\"\nphases:\n  - {phase: wechat-baseline}\n")
+    let r = try simrun("validate", path)
+    #expect(r.status == 64)
+    #expect(r.err.contains("without control characters"), "\(r.err)")
+    let key = try scenarioFile("phases:\n  - {phase: wechat-baseline}\n\"x\\e[2Jy\": 1\n")
+    let k = try simrun("validate", key)
+    #expect(k.status == 64)
+    #expect(!k.err.contains("\u{1B}"), "no raw escape in \(k.err)")
+    #expect(k.err.contains("\\u{1b}"))
+  }
+}

@@ -50,6 +50,7 @@ struct Check: ParsableCommand {
       throw SimRunExit.invalidInput
     }
     let items = zip(ScenarioSources.columnNames(scenarios, documents), documents).map { Execution.Item(id: $0, document: $1) }
+    try execution.checkOutputFile(junit, option: "--junit")
     let report = try execution.run(.check, items)
     let suites = zip(report.entries, documents).map { entry, document in
       CheckSuite(entry: entry, verdicts: document.expectations.map { $0.evaluate(entry.result.interval($0.metric)) })
@@ -74,6 +75,7 @@ struct Check: ParsableCommand {
     if output.format == .table { print(lines.joined(separator: "\n")) } else { printError(lines.joined(separator: "\n")) }
     if let junit {
       do {
+        try AtomicFile.makeFolder(URL(fileURLWithPath: junit).deletingLastPathComponent().path)
         try AtomicFile.write(JUnitReport.xml(suites, strict: strict, seed: options.seed, replications: options.replications), to: junit)
       } catch {
         printError("simrun: \(error)")

@@ -13,6 +13,59 @@ enum AtomicFile {
   }
 
   static func write(_ text: String, to path: String) throws(WriteError) {
+    try writeAll([(path, text)])
+  }
+
+  /// Writes every file, all or nothing: each to a temporary file beside its
+  /// target first (flushed to disk); only when all of them are written are
+  /// they renamed over their targets. If any write fails, every temporary
+  /// file is removed and no target changes (a full disk leaves the previous
+  /// files as they were).
+  static func writeAll(_ files: [(path: String, text: String)]) throws(WriteError) {
+    var temporaries: [String] = []
+    for (path, text) in files {
+      do {
+        try refuseNonRegular(path)
+        temporaries.append(try writeTemporary(text, for: path))
+      } catch {
+        for t in temporaries { unlink(t) }
+        throw error
+      }
+    }
+    for (temporary, file) in zip(temporaries, files) where rename(temporary, file.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      for t in temporaries { unlink(t) }
+      throw WriteError(path: file.path, reason: reason)
+    }
+  }
+
+  /// Refuses to replace anything but a regular file (a device node, a
+  /// folder, a pipe): `--junit /dev/null` must not replace the device.
+  static func refuseNonRegular(_ path: String) throws(WriteError) {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return }  // nothing there yet
+    let type = info.st_mode & S_IFMT
+    guard type == S_IFREG || type == S_IFLNK else {
+      throw WriteError(path: path, reason: "it exists and is not a regular file; refusing to replace it")
+    }
+  }
+
+  /// Checks, before anything runs, that a file could be written at `path`:
+  /// an existing target is a regular file in a writable folder, or the
+  /// nearest existing ancestor is a writable folder (missing folders are
+  /// created when writing).
+  static func checkTarget(_ path: String) throws(WriteError) {
+    try refuseNonRegular(path)
+    var parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: parent.path) { parent = parent.deletingLastPathComponent() }
+    var isFolder: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: parent.path, isDirectory: &isFolder)
+    guard isFolder.boolValue else { throw WriteError(path: path, reason: "\(parent.path) is a file, not a folder") }
+    guard access(parent.path, W_OK) == 0 else { throw WriteError(path: path, reason: "\(parent.path) is not writable") }
+  }
+
+  /// Writes `text` to a fresh temporary file beside `path`, flushed; returns its path.
+  private static func writeTemporary(_ text: String, for path: String) throws(WriteError) -> String {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
@@ -31,11 +84,12 @@ enum AtomicFile {
       written += n
     }
     bytes.removeAll()
-    guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
+    guard fsync(fd) == 0, close(fd) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
       throw WriteError(path: path, reason: reason)
     }
+    return temporary
   }
 
   /// Creates `path` (and its parents) as a folder if it does not exist.

@@ -23,7 +23,21 @@ struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
 
   var description: String {
     let location = line > 0 ? "\(file):\(line):\(column)" : file
-    return "\(location): \(path.isEmpty ? "(file)" : path): \(message)"
+    return Self.printable("\(location): \(path.isEmpty ? "(file)" : path): \(message)")
+  }
+
+  /// `text` with control characters (escape sequences included) shown as
+  /// `\u{…}`, so input echoed in a message cannot drive the terminal.
+  static func printable(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if scalar.properties.generalCategory == .control && scalar != "\n" {
+        out += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 }
 

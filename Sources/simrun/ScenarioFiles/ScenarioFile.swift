@@ -136,7 +136,13 @@ struct ScenarioFile {
     var scenario = Scenario(phase: first, start: start, days: days, warmupDays: min(warmup, max(0, days - 1)))
     scenario.schedule = schedule
     if let node = entries["name"] {
-      if let name = node.string, !name.isEmpty { scenario.name = name } else { report(node, "name", "expected a non-empty text") }
+      if let name = node.string, !name.isEmpty, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+        name.count <= 200
+      {
+        scenario.name = name
+      } else {
+        report(node, "name", "expected a non-empty text of at most 200 characters without control characters")
+      }
     }
     if let node = entries["wechat_share"] { apply(ScenarioSchema.byPath["wechat_share"]!, node, to: &scenario) }
     if let node = entries["decrypt"] { readDecrypt(node, into: &scenario) }
