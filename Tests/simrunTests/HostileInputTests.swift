@@ -91,6 +91,27 @@ struct HostileInputTests {
     #expect(shadow.out.contains("wechat-baseline"), "the file, not the phase: \(shadow.out)")
   }
 
+  @Test("a duplicate key is reported where it is repeated, without a dump of the file")
+  func duplicateKey() throws {
+    let path = try scenarioFile("phases:\n  - {phase: wechat-baseline}\ndays: 10\nmerchants:\n  count: 10\n  count: 20\n")
+    let r = try simrun("validate", path)
+    #expect(r.status == 64)
+    #expect(r.err.contains(".yaml:6:3: count: duplicate key 'count' (first given on line 5)"), "\(r.err)")
+    #expect(!r.err.contains("Context"))
+    #expect(r.err.split(separator: "\n").count == 1)
+  }
+
+  @Test("an inconsistent pair points at the key that breaks it: the later line, or the --set value")
+  func inconsistentPair() throws {
+    let path = try scenarioFile("phases:\n  - {phase: taobao-700-full}\nmerchants:\n  count: 32\n  registration_eager_share: 0.7\n  registration_lazy_share: 0.6\n")
+    let r = try simrun("validate", path)
+    #expect(r.status == 64)
+    #expect(r.err.contains(".yaml:6:28: merchants.registration_lazy_share: expected merchants.registration_eager_share + merchants.registration_lazy_share ≤ 1, found 0.7 + 0.6"), "\(r.err)")
+    let set = try simrun(["run", "taobao-700-full", "--set", "merchants.registration_lazy_share=0.9"] + quick)
+    #expect(set.status == 64)
+    #expect(set.err.hasPrefix("--set merchants.registration_lazy_share=0.9: merchants.registration_lazy_share: expected"), "\(set.err)")
+  }
+
   @Test("a file with a mistake on every line reports the first 50 and counts the rest")
   func diagnosticsCapped() throws {
     let lines = (0..<2_000).map { "bogus_\($0): 1" }.joined(separator: "\n")

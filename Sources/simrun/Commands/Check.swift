@@ -19,8 +19,8 @@ struct Check: ParsableCommand {
       fails (0 when all hold, 64 for invalid input, 130 when interrupted).
 
       Examples:
-        simrun check ci/reachability.yaml
-        simrun check Scenarios/*.yaml --junit build/simrun-junit.xml --strict
+        simrun check Scenarios/checks/ci-wechat-vn.yaml
+        simrun check Scenarios/checks/*.yaml --junit build/simrun-junit.xml --strict
       """)
 
   @Argument(help: "Scenario files (.yaml) or phase ids; each with `expect:` thresholds.")

@@ -14,8 +14,8 @@ struct Sweep: ParsableCommand {
 
       Examples:
         simrun sweep wechat-2024-04-quota --vary merchants.daily_base_quota=10,30,60,100,200
-        simrun sweep Scenarios/taobao-700-full.yaml --vary merchants.registration_lazy_share=0,0.5,0.9
-        simrun sweep taobao-700-full --vary contact.integrated_carrier_share=0.5,0.9 --vary contact.answer_probability=0.6,0.8
+        simrun sweep Scenarios/taobao-700-full.yaml --vary merchants.registration_lazy_share=0,0.4,0.7
+        simrun sweep taobao-700-full --vary couriers.gift_coverage=0,1 --vary contact.answer_probability=0.6,0.8
       """)
 
   @Argument(help: "A scenario file (.yaml) or a phase id.")

@@ -87,7 +87,7 @@ struct ScenarioFile {
       root = node
       if !overrides.isEmpty { root = applyOverrides(to: root) }
     } catch let error as YamlError {
-      reportSyntax(error)
+      reportSyntax(error, text: text)
       return nil
     } catch {
       report(nil, "", "cannot parse YAML: \(error)")
@@ -602,8 +602,18 @@ struct ScenarioFile {
   private mutating func checkConsistency(_ s: Scenario, _ entries: [String: Node]) {
     let merchants = entries["merchants"]
     if s.merchants.registrationEager + s.merchants.registrationLazy > 1 + 1e-12 {
-      report(merchants, "merchants.registration_eager_share",
-             "expected registration_eager_share + registration_lazy_share ≤ 1, found \(s.merchants.registrationEager + s.merchants.registrationLazy)")
+      // Point at the pair's keys (the later one given), not the section.
+      let lazy = Self.child(merchants, "registration_lazy_share")
+      let eager = Self.child(merchants, "registration_eager_share")
+      // A value given with --set is the one to blame; otherwise the later line.
+      let lazyPath = "merchants.registration_lazy_share", eagerPath = "merchants.registration_eager_share"
+      let setLazy = overrides.contains { $0.covers(lazyPath) }, setEager = overrides.contains { $0.covers(eagerPath) }
+      let lazyLater = (lazy?.mark?.line ?? 0) >= (eager?.mark?.line ?? 0)
+      let blameLazy = setLazy || (!setEager && lazyLater)
+      let node = (blameLazy ? lazy : eager) ?? merchants
+      let path = blameLazy ? lazyPath : eagerPath
+      report(node, path,
+             "expected merchants.registration_eager_share + merchants.registration_lazy_share ≤ 1, found \(s.merchants.registrationEager) + \(s.merchants.registrationLazy) = \(s.merchants.registrationEager + s.merchants.registrationLazy)")
     }
     if s.couriers.adaptationComplete < s.couriers.adaptationStart {
       report(entries["couriers"], "couriers.adaptation_complete",
@@ -654,14 +664,40 @@ struct ScenarioFile {
     report(node, path, "unknown key '\(name)'\(hint) (expected one of: \(known.joined(separator: ", ")))")
   }
 
-  private mutating func reportSyntax(_ error: YamlError) {
+  private mutating func reportSyntax(_ error: YamlError, text: String) {
     switch error {
+    case let .duplicatedKeysInMapping(duplicates, context):
+      // Yams marks the first occurrence; the reader needs the second, and
+      // no dump of the file.
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      for key in duplicates {
+        var seen: [(line: Int, column: Int)] = []
+        for (i, line) in lines.enumerated() {
+          var rest = Substring(line)
+          var column = 1
+          while let first = rest.first, first == " " || first == "-" { rest = rest.dropFirst(); column += 1 }
+          if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+            if context.mark.column == 0 || column == context.mark.column { seen.append((i + 1, column)) }
+          }
+        }
+        let first = seen.first { $0.line >= context.mark.line } ?? seen.first
+        let second = seen.first { first != nil && $0.line > first!.line }
+        diagnostics.append(ScenarioDiagnostic(
+          file: file, line: second?.line ?? max(1, context.mark.line), column: second?.column ?? max(1, context.mark.column),
+          path: key, message: "duplicate key '\(key)'" + (first.map { " (first given on line \($0.line))" } ?? "")))
+      }
     case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
       diagnostics.append(ScenarioDiagnostic(file: file, line: mark.line, column: mark.column, path: "",
                                             message: "YAML syntax: \(problem)"))
     default:
       diagnostics.append(ScenarioDiagnostic(file: file, line: 1, column: 1, path: "", message: "YAML: \(error)"))
     }
+  }
+
+  /// The value of `key` in a mapping node, if any.
+  static func child(_ node: Node?, _ key: String) -> Node? {
+    guard case let .mapping(mapping)? = node else { return nil }
+    return mapping.first { $0.key.string == key }?.value
   }
 
   static func describe(_ node: Node) -> String {
