@@ -59,4 +59,20 @@ struct CalendarTests {
     #expect(SimDuration(days: .nan) == .zero)
     #expect(SimDuration.days(2).hours == 48)
   }
+
+  @Test("time arithmetic saturates instead of trapping, and the calendar gives the far future a day")
+  func saturation() {
+    let far = SimTime.distantFuture
+    #expect(far + SimDuration(hours: 1e30) == far)
+    #expect(far + .days(1) == far)
+    #expect(SimTime(milliseconds: .min) - .days(1) == SimTime(milliseconds: .min))
+    #expect((far - SimTime(milliseconds: -5)).milliseconds == .max)
+    #expect(SimDuration(milliseconds: .max / 2) * 3 == SimDuration(milliseconds: .max))
+    #expect(SimDuration(milliseconds: .max / 2) * -3 == SimDuration(milliseconds: .min))
+    #expect(SimDuration(hours: .infinity) == SimDuration(milliseconds: .max))
+    #expect(SimDuration(hours: .nan) == .zero)
+    let calendar = SimCalendar(origin: CivilDate(year: 2026, month: 1, day: 1)!)
+    #expect(calendar.localDayNumber(of: far) > calendar.localDayNumber(of: .zero))
+    #expect(calendar.millisecondOfDay(far) >= 0)
+  }
 }

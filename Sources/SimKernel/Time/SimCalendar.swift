@@ -28,7 +28,8 @@ public struct SimCalendar: Hashable, Sendable {
   /// Milliseconds since 1970-01-01T00:00 local time.
   @inlinable
   func localMilliseconds(_ time: SimTime) -> Int64 {
-    originLocalMilliseconds + time.milliseconds
+    // Saturating: an event at the far future (a saturated delay) still has a day.
+    SimDuration.saturatingSum(originLocalMilliseconds, time.milliseconds)
   }
 
   /// Days since 1970-01-01 in local time (floor division: correct before 1970).
