@@ -172,6 +172,30 @@ struct OutputTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["results.json"], "nothing else written")
   }
 
+  @Test("Ctrl-C and SIGTERM stop within about a second however many replications remain, and at a million orders a day",
+        arguments: [(["run", "wechat-baseline", "--replications", "10000", "--days", "10"], SIGINT),
+                    (["run", "wechat-baseline", "--replications", "10000", "--days", "10"], SIGTERM),
+                    (["run", "wechat-baseline", "--replications", "2", "--threads", "1", "--set", "orders.orders_per_day=1000000",
+                      "--set", "merchants.count=100000"], SIGINT)])
+  func interruptQuickly(arguments: [String], signal: Int32) throws {
+    let out = try temporaryFolder()
+    let process = Process()
+    process.executableURL = simrunBinary
+    process.arguments = arguments + ["--out", out.path]
+    process.standardError = Pipe()
+    process.standardOutput = Pipe()
+    try process.run()
+    Thread.sleep(forTimeInterval: 2)
+    #expect(process.isRunning, "still running after 2 s")
+    let sent = Date()
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    let took = Date().timeIntervalSince(sent)
+    #expect(process.terminationStatus == 130)
+    #expect(took < 1.5, "stopped \(took) s after the signal")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty, "nothing written")
+  }
+
   @Test("--set overrides a value exactly like writing it in the file")
   func setOverride() throws {
     let text = try simrun("template", "wechat-2024-04-quota").out

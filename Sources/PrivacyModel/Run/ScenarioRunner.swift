@@ -57,10 +57,15 @@ public protocol RunMonitor: Sendable {
   func dayCompleted(events: UInt64) -> Bool
   /// One replication has finished.
   func replicationCompleted()
+  /// Asked before a replication starts and after every simulated hour:
+  /// `false` stops the run (so an interrupt takes effect within about a
+  /// second, however many replications remain).
+  func shouldContinue() -> Bool
 }
 
 extension RunMonitor {
   public func replicationCompleted() {}
+  public func shouldContinue() -> Bool { true }
 }
 
 /// A run stopped by its ``RunMonitor`` before it finished.
@@ -82,6 +87,7 @@ public enum ScenarioRunner {
   public static func replicate(
     _ scenario: Scenario, seed: UInt64, replication: Int, monitor: (any RunMonitor)?
   ) throws(RunInterrupted) -> ReplicationResult {
+    if let monitor, !monitor.shouldContinue() { throw RunInterrupted() }
     var model = OrderModel(scenario, seed: seed, replication: replication)
     var sim = Simulation<DefaultEventSet<OrderEvent>>()
     sim.reserveCapacity(OrderModel.reservation(scenario))
@@ -91,11 +97,20 @@ public enum ScenarioRunner {
         var day = SimTime.zero
         var reported: UInt64 = 0
         while sim.pendingCount > 0 {
+          var t = day
           day = day + SimDuration(days: 1)
           // Jump over days without events (a far-future event must not
           // mean billions of empty days); the events run are the same.
           if let next = sim.nextEventTime(), next > day { day = next }
-          try sim.run(&model, until: day)
+          // Hour by hour (skipping hours without events), asking whether
+          // to go on after each.
+          while t < day {
+            var step = t + SimDuration(hours: 1)
+            if let next = sim.nextEventTime(), next > step { step = next }
+            t = min(day, step)
+            try sim.run(&model, until: t)
+            guard monitor.shouldContinue() else { throw RunInterrupted() }
+          }
           guard monitor.dayCompleted(events: sim.eventsExecuted - reported) else { throw RunInterrupted() }
           reported = sim.eventsExecuted
         }

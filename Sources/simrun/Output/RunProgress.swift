@@ -45,6 +45,8 @@ final class RunProgress: RunMonitor {
     state.withLock { $0.replicationsDone += 1 }
   }
 
+  func shouldContinue() -> Bool { !Interrupt.requested }
+
   func dayCompleted(events: UInt64) -> Bool {
     if Interrupt.requested { return false }
     guard drawing else { return true }
