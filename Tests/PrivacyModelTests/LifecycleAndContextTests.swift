@@ -144,6 +144,7 @@ struct LifecycleAndContextTests {
   func campaigns() {
     let s = small(.wechatBaseline) {
       $0.orders.campaigns = [Campaign(name: "peak", from: $0.start.adding(days: 24), days: 7, factor: 3)]
+      $0.recordsWeeklySeries = true
     }
     let result = ScenarioRunner.run(s, seed: 5, replications: 2, threads: 1)
     // Weeks start after the 10 warm-up days: week 2 is days 24–30.
@@ -163,6 +164,7 @@ struct LifecycleAndContextTests {
     s.merchants.verificationApprovalProbability = 1
     s.merchants.verificationDelay = 240
     s.merchants.reviewingCanDial = false
+    s.recordsWeeklySeries = true
     let weekly = ScenarioRunner.replicate(s, seed: 3, replication: 0).weekly.map(\.callsBlockedUnverified)
     // Weeks from 2025-09-01: the switch is in week 4. Reviews take 10 days
     // on average (exponential), so blocking peaks right after the switch and

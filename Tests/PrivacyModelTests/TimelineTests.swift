@@ -30,6 +30,7 @@ struct TimelineTests {
     s.orders.ordersPerDay = 2_000
     s.merchants.count = 300
     s.schedule = [ScheduledPhase(first), ScheduledPhase(later, from: s.start.adding(days: day))]
+    s.recordsWeeklySeries = true
     return ScenarioRunner.run(s, seed: 8, replications: 2)
   }
 
@@ -66,5 +67,18 @@ struct TimelineTests {
     var onlyWeChat = s
     onlyWeChat.weChatShare = 1
     #expect(ScenarioRunner.replicate(onlyWeChat, seed: 4, replication: 0).counts.gGroupCalls == 0)
+  }
+
+  @Test("weekly series only where recorded: phase runs skip them, and their totals are the same either way")
+  func weeklyOnlyWhenRecorded() {
+    var s = small(.wechatVirtualNumber)
+    let plain = ScenarioRunner.replicate(s, seed: 4, replication: 0)
+    s.recordsWeeklySeries = true
+    let recorded = ScenarioRunner.replicate(s, seed: 4, replication: 0)
+    #expect(plain.weekly.isEmpty)
+    #expect(recorded.weekly.count == 5)
+    #expect(metricValues(plain.counts) == metricValues(recorded.counts))
+    #expect(recorded.weekly.map(\.orders).reduce(0, +) == recorded.counts.orders)
+    #expect(Scenario.timeline().recordsWeeklySeries)
   }
 }

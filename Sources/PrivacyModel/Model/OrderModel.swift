@@ -17,9 +17,12 @@ public struct OrderModel: SimulationModel {
   var gate: DecryptGatekeeper
   var population: MerchantPopulation
   var pool: OrderPool
-  /// What the measured orders counted, over the run and by week of creation.
+  /// What the measured orders counted, over the run and (if the scenario
+  /// records them) by week of creation.
   public private(set) var total = ModelCounts()
   public private(set) var weekly: [ModelCounts]
+  /// ``Scenario/recordsWeeklySeries``.
+  let recordsWeekly: Bool
   var arrivals: PoissonArrivals
   let measureFrom: SimTime
   let arrivalsEnd: SimTime
@@ -84,7 +87,9 @@ public struct OrderModel: SimulationModel {
                                     verificationStart: verificationStart, couriers: scenario.couriers,
                                     ordersPerDay: scenario.orders.ordersPerDay, shopLevelLimit: scenario.gGroup.shopLevelLimit)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
-    weekly = Array(repeating: ModelCounts(sketchDigits: 2), count: max(1, (measuredDays + 6) / 7))
+    recordsWeekly = scenario.recordsWeeklySeries
+    weekly = scenario.recordsWeeklySeries
+      ? Array(repeating: ModelCounts(sketchDigits: 2), count: max(1, (measuredDays + 6) / 7)) : []
     pool = OrderPool(capacity: OrderModel.reservation(scenario))
     let cycle = (try? DailyCycle(hourlyWeights: scenario.orders.hourlyWeights)) ?? .flat
     let localCalendar = scenario.calendar
@@ -169,7 +174,7 @@ public struct OrderModel: SimulationModel {
   @inline(__always)
   mutating func tally(week: UInt16, _ update: (inout ModelCounts) -> Void) {
     update(&total)
-    update(&weekly[Int(week)])
+    if recordsWeekly { update(&weekly[Int(week)]) }
   }
 
   /// The week of creation of something created at `now` (after the warm-up).

@@ -41,6 +41,10 @@ public struct Scenario: Hashable, Sendable {
   /// Rules of the scheduled phases switched off, to see what each one does
   /// (an ablation). Only ``RuleID/switchable`` rules may be listed.
   public var disabledRules: Set<RuleID> = []
+  /// Whether a run also keeps every count by week of order creation
+  /// (``ScenarioResult/weeklyIntervals(_:level:)``). The timeline does; a
+  /// phase run need not pay for it (about 2% of the model's instructions).
+  public var recordsWeeklySeries = false
 
   /// The default scenario of `phase`: 60 days from the phase's start (or
   /// 2024-01-01 for a baseline), the first 20 of them warm-up.
@@ -63,6 +67,7 @@ public struct Scenario: Hashable, Sendable {
     var s = Scenario(phase: .wechatBaseline, start: start, days: end.daysSinceEpoch - start.daysSinceEpoch,
                      warmupDays: warmupDays)
     s.name = "timeline-2024-2026"
+    s.recordsWeeklySeries = true
     s.schedule = Phase.all.map { ScheduledPhase($0, from: $0.defaultStart) }
     s.orders.campaigns = Campaign.shoppingFestivals(start.year...end.year)
       .filter { $0.from >= start && $0.from < end }

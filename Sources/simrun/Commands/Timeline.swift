@@ -36,7 +36,8 @@ struct Timeline: ParsableCommand {
   func run() throws {
     let argument = scenario ?? (FileManager.default.fileExists(atPath: Timeline.defaultFile) ? Timeline.defaultFile : "timeline")
     let execution = Execution(options: options, output: output)
-    let document = try execution.load([argument])[0]
+    var document = try execution.load([argument])[0]
+    document.scenario.recordsWeeklySeries = true
     try execution.emit(try execution.run(.timeline, [Execution.Item(id: document.scenario.name, document: document)]))
   }
 }
