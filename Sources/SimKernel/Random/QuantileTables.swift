@@ -1,4 +1,4 @@
-public import CGSL
+internal import CGSL
 
 /// Continuous distributions drawn by inversion from quantile functions
 /// tabulated once: each table holds Q(i / n) for i = 0 … n and a draw
