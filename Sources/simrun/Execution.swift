@@ -25,12 +25,11 @@ struct Execution {
       guard access(out, W_OK) == 0 else { throw ValidationError("--out \(out): the folder is not writable.") }
     } else {
       // The nearest existing ancestor must be a folder that lets us create it.
-      var parent = URL(fileURLWithPath: out).standardizedFileURL.deletingLastPathComponent()
-      while !FileManager.default.fileExists(atPath: parent.path) { parent = parent.deletingLastPathComponent() }
-      var parentIsFolder: ObjCBool = false
-      _ = FileManager.default.fileExists(atPath: parent.path, isDirectory: &parentIsFolder)
-      guard parentIsFolder.boolValue else { throw ValidationError("--out \(out): \(parent.path) is a file, not a folder.") }
-      guard access(parent.path, W_OK) == 0 else { throw ValidationError("--out \(out): cannot create the folder in \(parent.path).") }
+      do {
+        try AtomicFile.checkTarget(out)
+      } catch {
+        throw ValidationError("--out \(out): \(error.reason).")
+      }
     }
   }
 

@@ -63,9 +63,6 @@ public struct MerchantPopulation: Sendable {
   public let verifications: [CallerVerification]
   public let picker: CategoricalTable
 
-  /// The index of the staff number in every shop's caller directory.
-  public static let staffCaller = 0
-
   /// Draws `parameters.count` shops. Sizes are Pareto-distributed; the
   /// population depends only on (seed, replication), so phases compared side
   /// by side see the same shops.

@@ -50,10 +50,10 @@ enum AtomicFile {
     }
   }
 
-  /// Checks, before anything runs, that a file could be written at `path`:
-  /// an existing target is a regular file in a writable folder, or the
-  /// nearest existing ancestor is a writable folder (missing folders are
-  /// created when writing).
+  /// Checks, before anything runs, that a file (or a folder, for `--out`)
+  /// could be created at `path`: nothing but a regular file is there, and
+  /// the nearest existing ancestor is a writable folder (missing folders
+  /// are created when writing).
   static func checkTarget(_ path: String) throws(WriteError) {
     try refuseNonRegular(path)
     var parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
