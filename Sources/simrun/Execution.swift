@@ -45,7 +45,10 @@ struct Execution {
 
   /// Runs every item with the same seed and replications (so they share
   /// common random numbers). Ctrl-C stops cleanly: exit 130, nothing written.
-  func run(_ kind: RunReport.Kind, _ items: [Item]) throws -> RunReport {
+  /// `pairsAcrossPlatforms`: whether scenarios of another platform than the
+  /// first are paired with it (as platform differences, never rule effects);
+  /// false for the default `compare`, which the user did not pair by hand.
+  func run(_ kind: RunReport.Kind, _ items: [Item], pairsAcrossPlatforms: Bool = true) throws -> RunReport {
     try checkOutputFolder()
     Interrupt.install()
     let progress = RunProgress(scenarios: items.map(\.document.scenario), replications: options.replications,
@@ -65,13 +68,13 @@ struct Execution {
     }
     progress.finish()
     return RunReport(kind: kind, command: RunReport.commandLine, seed: options.seed,
-                     replications: options.replications, entries: entries)
+                     replications: options.replications, entries: entries, pairsAcrossPlatforms: pairsAcrossPlatforms)
   }
 
   /// Prints `report` in the chosen format and writes the `--out` folder.
   func emit(_ report: RunReport) throws {
     switch output.format {
-    case .table: print(report.table(colour: Terminal.colourOnStandardOutput))
+    case .table: print(report.table(colour: Terminal.colourOnStandardOutput, width: output.tableWidth))
     case .csv: print(report.csv, terminator: "")
     case .json: print(report.json, terminator: "")
     case .markdown: print(report.markdown, terminator: "")

@@ -4,13 +4,18 @@ import SimKernel
 
 /// Options shared by the commands that run scenarios.
 struct RunOptions: ParsableArguments {
-  @Option(help: "Base seed of the random streams (a whole number ≥ 0); scenarios run with the same seed share common random numbers.")
+  @Option(parsing: .unconditional,
+          help: "Base seed of the random streams (a whole number ≥ 0); scenarios run with the same seed share common random numbers.",
+          transform: RunOptions.seedValue)
   var seed: UInt64 = 20_240_408
 
-  @Option(help: "Independent replications per scenario (a whole number from 2 to 10000, for confidence intervals).")
+  @Option(parsing: .unconditional,
+          help: "Independent replications per scenario (a whole number from 2 to 10000, for confidence intervals).",
+          transform: RunOptions.replicationsValue)
   var replications: Int = 10
 
-  @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+  @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.",
+          transform: RunOptions.threadsValue)
   var threads: Int?
 
   @Option(name: .customLong("set"),
@@ -19,7 +24,8 @@ struct RunOptions: ParsableArguments {
                              valueName: "KEY.PATH=VALUE"))
   var settings: [String] = []
 
-  @Option(help: "Shorthand for --set days=N --set warmup_days=min(20, N/3).")
+  @Option(parsing: .unconditional, help: "Shorthand for --set days=N --set warmup_days=min(20, N/3).",
+          transform: { try RunOptions.wholeNumber($0, option: "--days", expected: "a whole number of days ≥ 2") })
   var days: Int?
 
   func validate() throws {
@@ -38,6 +44,25 @@ struct RunOptions: ParsableArguments {
       }
       return list + (try settings.map { try Override(parsing: $0) })
     }
+  }
+
+  /// `text` as a whole number of type `T`, or an error that says what
+  /// `option` expects (a negative number is read as a value, not an option).
+  static func wholeNumber<T: FixedWidthInteger>(_ text: String, option: String, expected: String) throws -> T {
+    guard let value = T(text) else { throw ValidationError("\(option) must be \(expected), got '\(text)'.") }
+    return value
+  }
+
+  static func seedValue(_ text: String) throws -> UInt64 {
+    try wholeNumber(text, option: "--seed", expected: "a whole number from 0 to \(UInt64.max)")
+  }
+
+  static func replicationsValue(_ text: String) throws -> Int {
+    try wholeNumber(text, option: "--replications", expected: "a whole number from 2 to \(maxReplications)")
+  }
+
+  static func threadsValue(_ text: String) throws -> Int {
+    try wholeNumber(text, option: "--threads", expected: "a whole number from 1 to 1024")
   }
 
   /// The most replications a command accepts: enough for any interval a
@@ -69,6 +94,24 @@ struct OutputOptions: ParsableArguments {
                              valueName: "DIR"))
   var out: String?
 
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Fit the table to this many columns: wider tables continue in blocks below (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
+                             valueName: "COLUMNS"),
+          transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
+  var width: Int?
+
   @Flag(help: "No progress bar.")
   var quiet = false
+
+  func validate() throws {
+    if let width, width < 0 || width > 100_000 {
+      throw ValidationError("--width must be a whole number from 0 (no limit) to 100000, got \(width).")
+    }
+  }
+
+  /// The width the table is fitted to; `nil`: no limit.
+  var tableWidth: Int? {
+    guard let width else { return Terminal.outputWidth }
+    return width == 0 ? nil : width
+  }
 }

@@ -1,23 +1,104 @@
 /// A plain-text table with columns padded to their widest cell; with
 /// `colour`, the header is bold (cells may carry their own ANSI styling).
+///
+/// With `maxWidth`, long headers wrap at hyphens and spaces to the width of
+/// their column's cells, and columns that still do not fit continue in
+/// further blocks below, each repeating the first column — nothing is cut.
 struct TextTable {
   var header: [String]
   var rows: [[String]]
   var colour = false
+  /// The widest a line may be (a terminal's width); `nil`: no limit.
+  var maxWidth: Int?
 
   var rendered: String {
     let columns = header.count
-    var widths = header.map(Terminal.visibleCount)
+    var bodyWidths = Array(repeating: 0, count: columns)
     for row in rows {
-      for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], Terminal.visibleCount(cell)) }
+      for (i, cell) in row.prefix(columns).enumerated() { bodyWidths[i] = max(bodyWidths[i], Terminal.visibleCount(cell)) }
     }
+    let headerLines: [[String]] = header.enumerated().map { i, text in
+      // Wrapped no narrower than 16, so that "wechat-2025-10-" stays on one line.
+      maxWidth == nil ? [text] : Self.wrap(text, width: max(bodyWidths[i], 16))
+    }
+    let widths = (0..<columns).map { i in max(bodyWidths[i], headerLines[i].map(Terminal.visibleCount).max() ?? 0) }
+    guard columns > 1 else { return block(Array(0..<columns), widths: widths, headerLines: headerLines) }
+    // Greedy blocks: the first column, then as many others as fit.
+    var blocks: [[Int]] = []
+    var current = [0]
+    var used = widths[0]
+    for i in 1..<columns {
+      if let maxWidth, current.count > 1, used + 2 + widths[i] > maxWidth {
+        blocks.append(current)
+        current = [0]
+        used = widths[0]
+      }
+      current.append(i)
+      used += 2 + widths[i]
+    }
+    blocks.append(current)
+    return blocks.map { block($0, widths: widths, headerLines: headerLines) }.joined(separator: "\n\n")
+  }
+
+  private func block(_ columns: [Int], widths: [Int], headerLines: [[String]]) -> String {
     func line(_ cells: [String]) -> String {
-      cells.enumerated().map { i, cell in
-        i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - Terminal.visibleCount(cell))
+      cells.enumerated().map { k, cell in
+        k == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[columns[k]] - Terminal.visibleCount(cell))
       }.joined(separator: "  ")
     }
-    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-    let head = line(header)
-    return ([colour ? Terminal.styled(head, .bold) : head, rule] + rows.map(line)).joined(separator: "\n")
+    let height = columns.map { headerLines[$0].count }.max() ?? 1
+    let heads = (0..<height).map { r in
+      // Header lines are aligned at the bottom, next to the rule.
+      line(columns.map { c in
+        let lines = headerLines[c]
+        let k = r - (height - lines.count)
+        return k >= 0 ? lines[k] : ""
+      }).trailingSpacesTrimmed
+    }
+    let rule = columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
+    let body = rows.map { row in line(columns.map { $0 < row.count ? row[$0] : "" }) }
+    return (heads.map { colour ? Terminal.styled($0, .bold) : $0 } + [rule] + body).joined(separator: "\n")
+  }
+
+  /// `text` in lines of at most `width` characters, broken after hyphens
+  /// and at spaces (a piece longer than `width` stays whole).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    guard Terminal.visibleCount(text) > width else { return [text] }
+    var pieces: [String] = []
+    var piece = ""
+    for character in text {
+      if character == " " {
+        pieces.append(piece)
+        piece = ""
+      } else {
+        piece.append(character)
+        if character == "-" {
+          pieces.append(piece)
+          piece = ""
+        }
+      }
+    }
+    if !piece.isEmpty { pieces.append(piece) }
+    var lines: [String] = []
+    var line = ""
+    for piece in pieces where !piece.isEmpty {
+      let joined = line.isEmpty ? piece : line.hasSuffix("-") ? line + piece : line + " " + piece
+      if !line.isEmpty && joined.count > width {
+        lines.append(line)
+        line = piece
+      } else {
+        line = joined
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+}
+
+extension String {
+  fileprivate var trailingSpacesTrimmed: String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
   }
 }

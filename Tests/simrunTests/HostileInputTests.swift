@@ -58,6 +58,22 @@ struct HostileInputTests {
     #expect(r.err.contains("--replications must be at most 10000"), "\(r.err)")
   }
 
+  @Test("negative or malformed numbers on the command line say what is expected (not \"Missing value\")", arguments: [
+    (["run", "wechat-baseline", "--replications", "-5"], "--replications must be at least 2, got -5"),
+    (["run", "wechat-baseline", "--replications", "many"], "--replications must be a whole number from 2 to 10000, got 'many'"),
+    (["run", "wechat-baseline", "--seed", "-1"], "--seed must be a whole number from 0 to 18446744073709551615, got '-1'"),
+    (["compare", "--days", "-3"], "--days must be at least 2, got -3"),
+    (["run", "wechat-baseline", "--threads", "-2"], "--threads must be at least 1, got -2"),
+    (["selftest", "--replications", "-1"], "--replications must be at least 2, got -1"),
+    (["run", "wechat-baseline", "--width", "-1"], "--width must be a whole number from 0 (no limit) to 100000, got -1"),
+  ])
+  func negativeNumbers(arguments: [String], message: String) throws {
+    let r = try simrun(arguments)
+    #expect(r.status == 64)
+    #expect(r.err.contains(message), "\(r.err)")
+    #expect(!r.err.contains("Missing value"))
+  }
+
   @Test("paths that are not scenario files say what they are")
   func unreadablePaths() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("simrun-paths-\(UUID().uuidString)")

@@ -10,12 +10,19 @@ func simrun(_ arguments: String...) throws -> (status: Int32, out: String, err: 
 /// The built `simrun` binary, beside the test bundle.
 let simrunBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("simrun")
 
-/// Runs `simrun` with `arguments`, in `directory` when given.
-func simrun(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+/// Runs `simrun` with `arguments`, in `directory` when given, with the
+/// environment changed by `environment` (a `nil` value removes a variable).
+func simrun(_ arguments: [String], in directory: URL? = nil,
+            environment: [String: String?] = [:]) throws -> (status: Int32, out: String, err: String) {
   let process = Process()
   process.executableURL = simrunBinary
   process.arguments = arguments
   if let directory { process.currentDirectoryURL = directory }
+  if !environment.isEmpty {
+    var variables = ProcessInfo.processInfo.environment
+    for (name, value) in environment { variables[name] = value }
+    process.environment = variables
+  }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out
@@ -56,7 +63,7 @@ struct SimRunCommandTests {
     for metric in ["courier_reachability", "real_number_exposures_per_1000", "calls_blocked_unverified"] {
       #expect(r.out.contains(metric))
     }
-    #expect(r.out.contains("Δ vs wechat-2025-08-necessary"))
+    #expect(r.out.contains("paired differences from wechat-2025-08-necessary"))
   }
 
   @Test("same seed ⇒ same output, whatever the thread count")

@@ -22,7 +22,7 @@ extension OrderModel {
     // R-X1: a Taobao buyer arriving from a WeChat link that Taobao blocks
     // either re-enters through the Taobao app or is lost.
     if !isWeChat && x.crossPlatformLinksBlocked && fromLink && !reenters {
-      if measured { tally(week: week(createdAt: now)) { $0.crossPlatformOrdersLost += 1 } }
+      if measured { tally(week: week(createdAt: now), isWeChat: false) { $0.crossPlatformOrdersLost += 1 } }
       return
     }
 

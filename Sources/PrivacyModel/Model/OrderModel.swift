@@ -20,7 +20,9 @@ public struct OrderModel: SimulationModel {
   /// What the measured orders counted, over the run and (if the scenario
   /// records them) by week of creation.
   public private(set) var total = ModelCounts()
-  public private(set) var weekly: [ModelCounts]
+  /// Weekly counts, WeChat Shop's weeks then Taobao's (`weekCount` each).
+  private var weeklyByPlatform: [ModelCounts]
+  private let weekCount: Int
   /// ``Scenario/recordsWeeklySeries``.
   let recordsWeekly: Bool
   var arrivals: PoissonArrivals
@@ -88,8 +90,8 @@ public struct OrderModel: SimulationModel {
                                     ordersPerDay: scenario.orders.ordersPerDay, shopLevelLimit: scenario.gGroup.shopLevelLimit)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
     recordsWeekly = scenario.recordsWeeklySeries
-    weekly = scenario.recordsWeeklySeries
-      ? Array(repeating: ModelCounts(sketchDigits: 2), count: max(1, (measuredDays + 6) / 7)) : []
+    weekCount = scenario.recordsWeeklySeries ? max(1, (measuredDays + 6) / 7) : 0
+    weeklyByPlatform = Array(repeating: ModelCounts(sketchDigits: 2), count: 2 * weekCount)
     pool = OrderPool(capacity: OrderModel.reservation(scenario))
     let cycle = (try? DailyCycle(hourlyWeights: scenario.orders.hourlyWeights)) ?? .flat
     let localCalendar = scenario.calendar
@@ -167,14 +169,27 @@ public struct OrderModel: SimulationModel {
   @inline(__always)
   mutating func tally(_ order: OrderRecord, _ update: (inout ModelCounts) -> Void) {
     guard order.measured else { return }
-    tally(week: order.week, update)
+    tally(week: order.week, isWeChat: order.isWeChat, update)
   }
 
-  /// Counts something in the run totals and in week `week` of creation.
+  /// Counts something in the run totals and in week `week` of creation on
+  /// the order's platform.
   @inline(__always)
-  mutating func tally(week: UInt16, _ update: (inout ModelCounts) -> Void) {
+  mutating func tally(week: UInt16, isWeChat: Bool, _ update: (inout ModelCounts) -> Void) {
     update(&total)
-    if recordsWeekly { update(&weekly[Int(week)]) }
+    if recordsWeekly { update(&weeklyByPlatform[(isWeChat ? 0 : weekCount) + Int(week)]) }
+  }
+
+  /// The weekly counts of the platforms the scenario runs (empty unless the
+  /// scenario records weekly series).
+  public var weekly: [Platform: [ModelCounts]] {
+    guard recordsWeekly else { return [:] }
+    var series: [Platform: [ModelCounts]] = [:]
+    for platform in scenario.platforms {
+      let offset = platform == .wechatShop ? 0 : weekCount
+      series[platform] = Array(weeklyByPlatform[offset..<offset + weekCount])
+    }
+    return series
   }
 
   /// The week of creation of something created at `now` (after the warm-up).

@@ -3,8 +3,21 @@ public import SimKernel
 /// What one replication of a scenario produced.
 public struct ReplicationResult: Sendable {
   public let counts: ModelCounts
-  /// Counts by week of order creation, from the end of the warm-up.
-  public let weekly: [ModelCounts]
+  /// Counts by platform and week of order creation, from the end of the
+  /// warm-up, for the platforms the scenario runs (empty unless the
+  /// scenario records weekly series).
+  public let weeklyByPlatform: [Platform: [ModelCounts]]
+
+  /// Both platforms' weekly counts together (orders of both platforms
+  /// pooled; a report shows the platforms apart).
+  public var weekly: [ModelCounts] {
+    let series = Platform.allCases.compactMap { weeklyByPlatform[$0] }
+    guard var pooled = series.first else { return [] }
+    for other in series.dropFirst() {
+      for w in pooled.indices { pooled[w].merge(other[w]) }
+    }
+    return pooled
+  }
   public let eventsExecuted: UInt64
   public let peakOrdersInFlight: Int
 }
@@ -23,17 +36,23 @@ public struct ScenarioResult: Sendable {
     ConfidenceInterval(values(metric), level: level)
   }
 
-  /// Mean and 95% CI across replications of the metric for orders created
-  /// in each week after the warm-up.
-  public func weeklyIntervals(_ metric: Metric, level: Double = 0.95) -> [ConfidenceInterval] {
-    guard let weeks = replications.first?.weekly.count else { return [] }
-    return (0..<weeks).map { w in ConfidenceInterval(replications.map { $0.weekly[w].value(metric) }, level: level) }
+  /// Mean and 95% CI across replications of the metric for orders of
+  /// `platform` (`nil`: both together) created in each week after the warm-up.
+  public func weeklyIntervals(_ metric: Metric, platform: Platform? = nil, level: Double = 0.95) -> [ConfidenceInterval] {
+    let series = replications.map { r in platform.map { r.weeklyByPlatform[$0] ?? [] } ?? r.weekly }
+    guard let weeks = series.first?.count else { return [] }
+    return (0..<weeks).map { w in ConfidenceInterval(series.map { $0[w].value(metric) }, level: level) }
+  }
+
+  /// The platforms with weekly series, in ``Platform`` order.
+  public var weeklyPlatforms: [Platform] {
+    Platform.allCases.filter { replications.first?.weeklyByPlatform[$0] != nil }
   }
 
   /// The first day of each week of ``weeklyIntervals(_:level:)`` (the
   /// last week may be shorter).
   public var weekStarts: [CivilDate] {
-    guard let weeks = replications.first?.weekly.count else { return [] }
+    guard let weeks = replications.first?.weeklyByPlatform.values.first?.count else { return [] }
     let first = scenario.start.adding(days: scenario.warmupDays)
     return (0..<weeks).map { first.adding(days: 7 * $0) }
   }
@@ -124,7 +143,7 @@ public enum ScenarioRunner {
       // Every delay the model schedules is non-negative: a model bug.
       preconditionFailure("order model scheduled in the past: \(error)")
     }
-    return ReplicationResult(counts: model.counts, weekly: model.weekly, eventsExecuted: sim.eventsExecuted,
+    return ReplicationResult(counts: model.counts, weeklyByPlatform: model.weekly, eventsExecuted: sim.eventsExecuted,
                              peakOrdersInFlight: model.peakOrdersInFlight)
   }
 

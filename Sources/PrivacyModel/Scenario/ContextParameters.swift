@@ -25,12 +25,16 @@ public struct ContextParameters: Hashable, Sendable {
 
   public init() {}
 
-  /// The context rules switched on.
-  public var rulesInForce: Set<RuleID> {
+  /// The context rules switched on, on either platform.
+  public var rulesInForce: Set<RuleID> { rulesInForce(on: Set(Platform.allCases)) }
+
+  /// The context rules switched on that act on orders of `platforms`: R-M1
+  /// and R-M2 on WeChat's, R-X1 on Taobao's (it blocks links into Taobao).
+  public func rulesInForce(on platforms: Set<Platform>) -> Set<RuleID> {
     var rules: Set<RuleID> = []
-    if forcedAuthorizationBanned { rules.insert(.m1) }
-    if profileAPIRestricted { rules.insert(.m2) }
-    if crossPlatformLinksBlocked { rules.insert(.x1) }
+    if platforms.contains(.wechatShop) && forcedAuthorizationBanned { rules.insert(.m1) }
+    if platforms.contains(.wechatShop) && profileAPIRestricted { rules.insert(.m2) }
+    if platforms.contains(.taobao) && crossPlatformLinksBlocked { rules.insert(.x1) }
     return rules
   }
 

@@ -81,9 +81,10 @@ public struct Scenario: Hashable, Sendable {
   public var phase: Phase { schedule[0].phase }
 
   /// Every rule in force at some time of the run: the scheduled phases'
-  /// rules and the context rules switched on (RULEBOOK §6).
+  /// rules and the context rules switched on that act on its platforms
+  /// (RULEBOOK §6).
   public var rulesInForce: Set<RuleID> {
-    schedule.reduce(into: context.rulesInForce) { $0.formUnion(rules(of: $1.phase)) }
+    schedule.reduce(into: context.rulesInForce(on: platforms)) { $0.formUnion(rules(of: $1.phase)) }
   }
 
   /// The rules of `phase` that this scenario applies (its own minus the

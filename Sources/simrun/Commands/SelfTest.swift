@@ -19,13 +19,16 @@ struct SelfTest: ParsableCommand {
         simrun selftest --seed 7 --replications 30 --threads 1
       """)
 
-  @Option(help: "Base seed of the random streams.")
+  @Option(parsing: .unconditional, help: "Base seed of the random streams (a whole number ≥ 0).",
+          transform: RunOptions.seedValue)
   var seed: UInt64 = 20_240_408
 
-  @Option(help: "Independent replications per system (at least 2).")
+  @Option(parsing: .unconditional, help: "Independent replications per system (a whole number from 2 to 10000).",
+          transform: RunOptions.replicationsValue)
   var replications: Int = 20
 
-  @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+  @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.",
+          transform: RunOptions.threadsValue)
   var threads: Int?
 
   func validate() throws {

@@ -71,14 +71,39 @@ final class RunProgress: RunMonitor {
   private func render(_ s: State, now: ContinuousClock.Instant) -> String {
     let elapsed = Double((now - started).components.seconds) + Double((now - started).components.attoseconds) * 1e-18
     let fraction = min(0.99, Double(s.replicationDaysDone) / Double(max(1, expectedReplicationDays)))
-    let width = 24
-    let filled = Int(fraction * Double(width))
-    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     let rate = elapsed > 0 ? Double(s.events) / elapsed : 0
     let eta = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : nil
-    let etaText = eta.map { "ETA \(Self.clock($0))" } ?? "ETA …"
-    return "\r\u{1B}[2K\(bar) \(Int(fraction * 100))%  \(s.label)  replications \(s.replicationsDone)/\(totalReplications)"
-      + "  \(s.replicationDaysDone) simulated days  \(Self.rate(rate)) events/s  \(etaText)"
+    let width = Terminal.columns(of: STDERR_FILENO) ?? Terminal.outputWidth
+    return "\r\u{1B}[2K" + Self.line(fraction: fraction, label: s.label, replicationsDone: s.replicationsDone,
+                                       totalReplications: totalReplications, simulatedDays: s.replicationDaysDone,
+                                       eventsPerSecond: rate, secondsLeft: eta, width: width)
+  }
+
+  /// The bar's text, at most `width − 1` characters (a line as wide as the
+  /// terminal would wrap and scroll on every redraw): the least useful
+  /// parts are left out first, then the label is shortened.
+  static func line(fraction: Double, label: String, replicationsDone: Int, totalReplications: Int, simulatedDays: Int,
+                   eventsPerSecond: Double, secondsLeft: Double?, width: Int) -> String {
+    let room = max(10, width - 1)
+    let eta = "ETA " + (secondsLeft.map(clock) ?? "…")
+    let optional = ["replications \(replicationsDone)/\(totalReplications)", eta,
+                    "\(rate(eventsPerSecond)) events/s", "\(simulatedDays) simulated days"]
+    func compose(barWidth: Int, label: String, parts: Int) -> String {
+      let filled = Int(fraction * Double(barWidth))
+      let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+      return ([bar + " \(Int(fraction * 100))%", label] + optional.prefix(parts)).filter { !$0.isEmpty }.joined(separator: "  ")
+    }
+    for parts in stride(from: optional.count, through: 0, by: -1) {
+      for barWidth in [24, 12] {
+        let text = compose(barWidth: barWidth, label: label, parts: parts)
+        if text.count <= room { return text }
+      }
+    }
+    // Still too wide: the label is cut to what is left.
+    let fixed = compose(barWidth: 12, label: "", parts: 0).count + 2
+    let left = room - fixed
+    guard left >= 2 else { return String(compose(barWidth: 12, label: "", parts: 0).prefix(room)) }
+    return compose(barWidth: 12, label: String(label.prefix(left - 1)) + "…", parts: 0)
   }
 
   static func clock(_ seconds: Double) -> String {

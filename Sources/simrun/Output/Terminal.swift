@@ -6,6 +6,20 @@ enum Terminal {
   static let standardOutputIsTerminal = isatty(STDOUT_FILENO) != 0
   static let standardErrorIsTerminal = isatty(STDERR_FILENO) != 0
 
+  /// The width in columns of the terminal on `descriptor`, if it is one.
+  static func columns(of descriptor: Int32) -> Int? {
+    var size = winsize()
+    guard isatty(descriptor) != 0, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+  }
+
+  /// The width tables are fitted to: the terminal's, else `COLUMNS`, else 80.
+  static var outputWidth: Int {
+    if let width = columns(of: STDOUT_FILENO) { return width }
+    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let width = Int(text), width > 0 { return width }
+    return 80
+  }
+
   /// Colour on standard output: a terminal that is not "dumb", and no `NO_COLOR`.
   static let colourOnStandardOutput: Bool = {
     let environment = ProcessInfo.processInfo.environment

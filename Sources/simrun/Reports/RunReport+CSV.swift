@@ -16,18 +16,21 @@ extension RunReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `weekly.csv` (timeline): one row per scenario × week × metric ×
-  /// replication: `phase,week_start,metric,replication,value`, by week of
-  /// order creation.
+  /// `weekly.csv` (timeline): one row per scenario × platform × week ×
+  /// metric × replication: `phase,platform,week_start,metric,replication,value`,
+  /// by week of order creation; each platform's orders apart.
   var weeklyCSV: String {
-    var lines = ["phase,week_start,metric,replication,value"]
+    var lines = ["phase,platform,week_start,metric,replication,value"]
     for entry in entries {
       let id = Self.csvField(entry.id)
       let starts = entry.result.weekStarts
-      for (w, start) in starts.enumerated() {
-        for metric in Metric.allCases {
-          for (r, replication) in entry.result.replications.enumerated() {
-            lines.append("\(id),\(start),\(metric.rawValue),\(r),\(Self.csvNumber(replication.weekly[w].value(metric)))")
+      for platform in entry.result.weeklyPlatforms {
+        for (w, start) in starts.enumerated() {
+          for metric in Metric.allCases {
+            for (r, replication) in entry.result.replications.enumerated() {
+              let value = replication.weeklyByPlatform[platform]![w].value(metric)
+              lines.append("\(id),\(platform.rawValue),\(start),\(metric.rawValue),\(r),\(Self.csvNumber(value))")
+            }
           }
         }
       }

@@ -31,35 +31,50 @@ extension RunReport {
 
       """
     if hasWeeklySeries {
-      h += "<h2>Weekly series</h2>\n<div class=\"charts wide\">\n"
+      h += "<h2>Weekly series</h2>\n<p>Each platform's orders apart, by week of order creation.</p>\n<div class=\"charts wide\">\n"
       for entry in entries {
-        let switches = scenarioSwitches.map { (date: $0.date, label: $0.phase.id) }
+        let switches = scenarioSwitches.map {
+          SVGChart.Switch(date: $0.date, label: $0.phase.id, style: Self.style($0.phase.platform))
+        }
         for metric in Self.headlineMetrics {
-          h += "<figure>" + SVGChart.series(title: "\(metric.rawValue) — \(entry.id)", weekStarts: entry.result.weekStarts,
-                                            intervals: entry.result.weeklyIntervals(metric), isRate: metric.isRate,
-                                            switches: switches) + "</figure>\n"
+          let lines = entry.result.weeklyPlatforms.map { platform in
+            SVGChart.Line(label: platform.displayName, style: Self.style(platform),
+                          intervals: entry.result.weeklyIntervals(metric, platform: platform))
+          }
+          h += "<figure>" + SVGChart.series(title: metric.title + (entries.count > 1 ? " — \(entry.id)" : ""),
+                                            subtitle: Self.subtitle(metric), weekStarts: entry.result.weekStarts,
+                                            lines: lines, isRate: metric.isRate, switches: switches)
+            + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))</figcaption></figure>\n"
         }
       }
       h += "</div>\n"
     }
-    h += "<h2>Headline metrics</h2>\n<div class=\"charts\">\n"
-    for metric in Self.headlineMetrics {
-      h += "<figure>" + SVGChart.bars(title: metric.rawValue, labels: entries.map(\.id),
-                                      intervals: entries.map { $0.result.interval(metric) }, isRate: metric.isRate)
-        + "<figcaption>\(e(metric.definition))</figcaption></figure>\n"
-    }
-    h += "</div>\n<h2>All metrics</h2>\n" + htmlTable(header: ["metric"] + entries.map(\.id), rows: Metric.allCases.map { m in
-      ["<code>\(m.rawValue)</code>"] + entries.map { e(Self.meanPlusMinus($0.result.interval(m))) }
-    })
-    if entries.count > 1 {
-      let others = entries.dropFirst()
-      h += "<h2>Paired differences from \(e(baseline.id))</h2>\n<p>Each replication paired with the same replication of the baseline (common random numbers). Bold: the 95% interval excludes 0.</p>\n"
-      h += htmlTable(header: ["metric"] + others.map(\.id), rows: Metric.allCases.map { m in
-        ["<code>\(m.rawValue)</code>"] + others.map { entry in
-          let d = entry.result.difference(from: baseline.result, m)
-          return d.contains(0) ? e(Self.meanPlusMinus(d)) : "<strong>\(e(Self.meanPlusMinus(d)))</strong>"
-        }
+    let groups = platformGroups
+    for group in groups {
+      let ids = group.entries.map { entries[$0].id }
+      h += groups.count > 1 ? "<h2>\(e(group.name))</h2>\n<h3>Headline metrics</h3>\n" : "<h2>Headline metrics</h2>\n"
+      h += "<div class=\"charts\">\n"
+      for metric in Self.headlineMetrics {
+        h += "<figure>" + SVGChart.bars(title: metric.title, subtitle: Self.subtitle(metric), labels: ids,
+                                        intervals: group.entries.map { entries[$0].result.interval(metric) }, isRate: metric.isRate)
+          + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))</figcaption></figure>\n"
+      }
+      h += "</div>\n" + (groups.count > 1 ? "<h3>All metrics</h3>\n" : "<h2>All metrics</h2>\n")
+      h += htmlTable(header: ["metric"] + ids, rows: Metric.allCases.map { m in
+        ["<code>\(m.rawValue)</code>"] + group.entries.map { e(Self.meanPlusMinus(entries[$0].result.interval(m))) }
       })
+      for kind in [ReportComparison.Kind.baseline, .step] {
+        let pairs = comparisons(kind, in: group)
+        guard !pairs.isEmpty else { continue }
+        h += (groups.count > 1 ? "<h3>" : "<h2>") + e(Self.capitalised(heading(kind, in: group))) + (groups.count > 1 ? "</h3>" : "</h2>")
+        h += "\n<p>Each replication paired with the same replication of the other scenario (common random numbers). Bold: the 95% interval excludes 0.</p>\n"
+        h += htmlDifferences(pairs)
+      }
+    }
+    let across = comparisons.filter { $0.kind == .otherPlatform }
+    if let first = groups.first, !across.isEmpty {
+      h += "<h2>Differences across platforms</h2>\n<p class=\"warning\">\(e(Self.capitalised(heading(.otherPlatform, in: first)))). Shown without highlighting.</p>\n"
+      h += htmlDifferences(across)
     }
     h += "<h2>Rules in force</h2>\n"
     h += htmlTable(header: ["scenario", "source", "phases"], rows: entries.map { entry in
@@ -74,6 +89,25 @@ extension RunReport {
     h += "<h2>Metric definitions</h2>\n<ul>\n" + Metric.allCases.map { "<li><code>\($0.rawValue)</code>: \(e($0.definition))</li>" }.joined(separator: "\n") + "\n</ul>\n"
     return h + "</body>\n</html>\n"
   }
+
+  /// Metrics as rows, one column per comparison.
+  private func htmlDifferences(_ pairs: [ReportComparison]) -> String {
+    let e = SVGChart.escape
+    return htmlTable(header: ["metric"] + pairs.map { entries[$0.entry].id }, rows: Metric.allCases.map { m in
+      ["<code>\(m.rawValue)</code>"] + pairs.map { pair in
+        let d = difference(pair, m)
+        return isHighlighted(pair, d) ? "<strong>\(e(Self.meanPlusMinus(d)))</strong>" : e(Self.meanPlusMinus(d))
+      }
+    })
+  }
+
+  /// A chart's second line: unit, which way is better, how to read it.
+  static func subtitle(_ metric: Metric) -> String {
+    ([metric.unit, metric.preferredText].filter { !$0.isEmpty }).joined(separator: " · ")
+  }
+
+  /// The CSS class that colours a platform's lines.
+  static func style(_ platform: Platform) -> String { platform == .wechatShop ? "wechat" : "taobao" }
 
   /// A table whose cells are already HTML.
   private func htmlTable(header: [String], rows: [[String]]) -> String {
@@ -94,9 +128,14 @@ extension RunReport {
     svg .tick{font-size:10.5px;fill:#667}svg .value{font-size:11px;fill:#334}
     svg .grid{stroke:#e6e8ef;stroke-width:1}svg .bar{fill:#5b8def}svg .bar.baseline{fill:#98a6bf}
     svg .whisker{stroke:#1d2330;stroke-width:1.4;fill:none}svg .band{fill:#5b8def;opacity:.22}
+    svg .subtitle{font-size:11.5px;fill:#667}
     svg .line{stroke:#2f5fc4;stroke-width:1.6;fill:none}svg .switch{stroke:#d0542c;stroke-width:1.2;stroke-dasharray:4 3}
     svg .switch-label{font-size:10px;fill:#b3441f}
+    svg .line.wechat{stroke:#1f8a4c}svg .band.wechat,svg .key.wechat{fill:#1f8a4c}svg .switch.wechat{stroke:#1f8a4c}svg .switch-label.wechat{fill:#17683a}
+    svg .line.taobao{stroke:#d9621e}svg .band.taobao,svg .key.taobao{fill:#d9621e}svg .switch.taobao{stroke:#d9621e}svg .switch-label.taobao{fill:#a9480f}
+    .charts.wide svg{width:100%}.warning{background:#fff4e5;border-left:4px solid #d9621e;padding:6px 10px}
+    h3{font-size:15px;margin-top:20px}
     table{border-collapse:collapse;margin:8px 0;font-size:13px;display:block;overflow-x:auto;max-width:100%}th,td{border:1px solid #e3e6ee;padding:3px 8px;text-align:left;vertical-align:top}
-    th{background:#f4f6fa}td:not(:first-child){font-variant-numeric:tabular-nums}
+    th{background:#f4f6fa}td code{white-space:nowrap}td:not(:first-child){font-variant-numeric:tabular-nums}
     """
 }

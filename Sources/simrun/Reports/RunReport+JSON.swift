@@ -21,13 +21,22 @@ struct ResultsDocument: Codable, Equatable {
     let rules: [String]
   }
 
+  /// Weekly series by platform: each platform's orders apart.
   struct WeeklySeries: Codable, Equatable {
     let weekStart: [String]
-    let metrics: [String: [Interval]]
+    /// Platform → metric → one interval per week.
+    let platforms: [String: [String: [Interval]]]
 
     enum CodingKeys: String, CodingKey {
-      case weekStart = "week_start", metrics
+      case weekStart = "week_start", platforms
     }
+  }
+
+  /// Scenarios that run the same platforms; differences are taken within one.
+  struct Group: Codable, Equatable {
+    let platforms: [String]
+    let baseline: String
+    let phases: [String]
   }
 
   struct PhaseResult: Codable, Equatable {
@@ -37,14 +46,22 @@ struct ResultsDocument: Codable, Equatable {
     let schedule: [ScheduledPhase]
     let parameters: [String: String]?
     let metrics: [String: Interval]
+    let platforms: [String]
+    /// Against the first scenario of the same platforms (null for that one).
     let vsBaseline: [String: Difference]?
+    /// Against the scenario before it in its group (`compare`, from the third on).
+    let vsPrevious: [String: Difference]?
+    /// Against the first scenario when that runs another platform: a
+    /// platform difference, not a rule effect.
+    let vsOtherPlatform: [String: Difference]?
     let weekly: WeeklySeries?
 
     enum CodingKeys: String, CodingKey {
-      case id, scenario, rules, schedule, parameters, metrics, vsBaseline = "vs_baseline", weekly
+      case id, scenario, rules, schedule, parameters, metrics, platforms, vsBaseline = "vs_baseline",
+           vsPrevious = "vs_previous", vsOtherPlatform = "vs_other_platform_not_a_rule_effect", weekly
     }
 
-    // `vs_baseline` is written as null for the baseline itself (the other
+    // `vs_baseline` is written as null for a baseline itself (the other
     // optional keys are left out when they do not apply).
     func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -54,7 +71,10 @@ struct ResultsDocument: Codable, Equatable {
       try c.encode(schedule, forKey: .schedule)
       try c.encodeIfPresent(parameters, forKey: .parameters)
       try c.encode(metrics, forKey: .metrics)
+      try c.encode(platforms, forKey: .platforms)
       try c.encode(vsBaseline, forKey: .vsBaseline)
+      try c.encodeIfPresent(vsPrevious, forKey: .vsPrevious)
+      try c.encodeIfPresent(vsOtherPlatform, forKey: .vsOtherPlatform)
       try c.encodeIfPresent(weekly, forKey: .weekly)
     }
   }
@@ -65,7 +85,9 @@ struct ResultsDocument: Codable, Equatable {
   let kind: String
   let seed: UInt64
   let replications: Int
+  /// The first scenario.
   let baseline: String
+  let groups: [Group]
   let phases: [PhaseResult]
 }
 
@@ -75,11 +97,23 @@ extension RunReport {
     func interval(_ ci: ConfidenceInterval) -> ResultsDocument.Interval {
       .init(mean: finite(ci.mean), ci95: [finite(ci.lower), finite(ci.upper)], n: ci.count)
     }
+    let pairs = comparisons
     return ResultsDocument(
       tool: "simrun", version: SimRunVersion.current, command: command, kind: kind.rawValue, seed: seed,
       replications: replications, baseline: baseline.id,
+      groups: platformGroups.map { group in
+        .init(platforms: group.platforms.map(\.rawValue), baseline: entries[group.entries[0]].id,
+              phases: group.entries.map { entries[$0].id })
+      },
       phases: entries.enumerated().map { index, entry in
         let result = entry.result
+        func differences(_ kind: ReportComparison.Kind) -> [String: ResultsDocument.Difference]? {
+          guard let pair = pairs.first(where: { $0.entry == index && $0.kind == kind }) else { return nil }
+          return Dictionary(uniqueKeysWithValues: Metric.allCases.map { metric in
+            let d = difference(pair, metric)
+            return (metric.rawValue, ResultsDocument.Difference(diff: finite(d.mean), ci95: [finite(d.lower), finite(d.upper)]))
+          })
+        }
         return ResultsDocument.PhaseResult(
           id: entry.id, scenario: entry.source, rules: entry.rules.map(\.rawValue),
           schedule: entry.scenario.schedule.map {
@@ -87,13 +121,15 @@ extension RunReport {
           },
           parameters: entry.parameters.isEmpty ? nil : Dictionary(uniqueKeysWithValues: entry.parameters.map { ($0.key, $0.value) }),
           metrics: Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0.rawValue, interval(result.interval($0))) }),
-          vsBaseline: index == 0 ? nil : Dictionary(uniqueKeysWithValues: Metric.allCases.map { metric in
-            let d = result.difference(from: baseline.result, metric)
-            return (metric.rawValue, ResultsDocument.Difference(diff: finite(d.mean), ci95: [finite(d.lower), finite(d.upper)]))
-          }),
+          platforms: Platform.allCases.filter(entry.scenario.platforms.contains).map(\.rawValue),
+          vsBaseline: differences(.baseline), vsPrevious: differences(.step), vsOtherPlatform: differences(.otherPlatform),
           weekly: hasWeeklySeries ? ResultsDocument.WeeklySeries(
             weekStart: result.weekStarts.map(\.description),
-            metrics: Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0.rawValue, result.weeklyIntervals($0).map(interval)) })
+            platforms: Dictionary(uniqueKeysWithValues: result.weeklyPlatforms.map { platform in
+              (platform.rawValue, Dictionary(uniqueKeysWithValues: Metric.allCases.map {
+                ($0.rawValue, result.weeklyIntervals($0, platform: platform).map(interval))
+              }))
+            })
           ) : nil)
       })
   }

@@ -7,18 +7,25 @@ extension RunReport {
     var md = "# simrun \(kind.rawValue): \(entries.map(\.id).joined(separator: ", "))\n\n"
     md += "- command: `\(command)`\n- simrun \(SimRunVersion.current), seed \(seed), \(replications) replications per scenario\n"
     md += "- values: mean ± 95% half-width over replications; rates are fractions in [0, 1], counts are per 1,000 orders\n\n"
-    md += "## Metrics\n\n"
-    md += Self.markdownTable(header: ["metric"] + entries.map(\.id),
-                             rows: Metric.allCases.map { m in ["`\(m.rawValue)`"] + entries.map { Self.meanPlusMinus($0.result.interval(m)) } })
-    if entries.count > 1 {
-      let others = entries.dropFirst()
-      md += "\n## Paired differences from \(baseline.id)\n\nCommon random numbers: each replication of a scenario is paired with the same replication of the baseline. **Bold**: the 95% interval excludes 0.\n\n"
-      md += Self.markdownTable(header: ["metric"] + others.map(\.id), rows: Metric.allCases.map { m in
-        ["`\(m.rawValue)`"] + others.map { entry in
-          let d = entry.result.difference(from: baseline.result, m)
-          return d.contains(0) ? Self.meanPlusMinus(d) : "**\(Self.meanPlusMinus(d))**"
-        }
+    let groups = platformGroups
+    for group in groups {
+      let level = groups.count > 1 ? "###" : "##"
+      if groups.count > 1 { md += "## \(group.name)\n\n" }
+      md += "\(level) Metrics\n\n"
+      md += Self.markdownTable(header: ["metric"] + group.entries.map { entries[$0].id }, rows: Metric.allCases.map { m in
+        ["`\(m.rawValue)`"] + group.entries.map { Self.meanPlusMinus(entries[$0].result.interval(m)) }
       })
+      for kind in [ReportComparison.Kind.baseline, .step] {
+        let pairs = comparisons(kind, in: group)
+        guard !pairs.isEmpty else { continue }
+        md += "\n\(level) \(Self.capitalised(heading(kind, in: group)))\n\nCommon random numbers: each replication is paired with the same replication of the other scenario. **Bold**: the 95% interval excludes 0.\n\n"
+        md += markdownDifferences(pairs)
+      }
+      md += "\n"
+    }
+    let across = comparisons.filter { $0.kind == .otherPlatform }
+    if let first = groups.first, !across.isEmpty {
+      md += "## \(Self.capitalised(heading(.otherPlatform, in: first)))\n\n" + markdownDifferences(across) + "\n"
     }
     if hasWeeklySeries {
       md += "\n## Timeline by month\n\n```\n\(monthlyTable(colour: false))\n```\n\nWeekly series: `weekly.csv`, `results.json` (`phases[].weekly`).\n"
@@ -32,6 +39,18 @@ extension RunReport {
     md += "\n## Metric definitions\n\n" + Metric.allCases.map { "- `\($0.rawValue)`: \($0.definition)" }.joined(separator: "\n") + "\n"
     return md
   }
+
+  private func markdownDifferences(_ pairs: [ReportComparison]) -> String {
+    Self.markdownTable(header: ["metric"] + pairs.map { entries[$0.entry].id }, rows: Metric.allCases.map { m in
+      ["`\(m.rawValue)`"] + pairs.map { pair in
+        let d = difference(pair, m)
+        return isHighlighted(pair, d) ? "**\(Self.meanPlusMinus(d))**" : Self.meanPlusMinus(d)
+      }
+    })
+  }
+
+  /// `text` with its first letter in upper case.
+  static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
   static func markdownTable(header: [String], rows: [[String]]) -> String {
     func line(_ cells: [String]) -> String {

@@ -2,31 +2,33 @@ import PrivacyModel
 import SimKernel
 
 extension RunReport {
-  /// The terminal table: metrics as rows, scenarios as columns, `mean ±
-  /// half-width`; then paired differences from the baseline (bold where the
-  /// 95% interval excludes zero, when colour is on); for the timeline, the
-  /// headline metrics by month.
-  func table(colour: Bool) -> String {
-    let names = entries.map(\.id)
-    let values = TextTable(
-      header: ["metric"] + names,
-      rows: Metric.allCases.map { metric in
-        [metric.rawValue] + entries.map { Self.meanPlusMinus($0.result.interval(metric)) }
-      }, colour: colour).rendered
-    var text = "seed \(seed), \(replications) replications per scenario; mean ± 95% half-width\n\n" + values
-    if entries.count > 1 {
-      let others = Array(entries.dropFirst())
-      let differences = TextTable(
-        header: ["Δ vs \(baseline.id)"] + others.map(\.id),
+  /// The terminal table, per platform group: metrics as rows, scenarios as
+  /// columns, `mean ± half-width`; then the paired differences from the
+  /// group's baseline and, in `compare`, step by step (bold where the 95%
+  /// interval excludes zero, when colour is on); then any differences across
+  /// platforms, marked as such and never bold; for the timeline, the
+  /// headline metrics by month. Fitted to `width` columns (`nil`: no limit).
+  func table(colour: Bool, width: Int? = nil) -> String {
+    var text = "seed \(seed), \(replications) replications per scenario; mean ± 95% half-width"
+    let groups = platformGroups
+    for group in groups {
+      if groups.count > 1 { text += "\n\n" + Terminal.styled("▌ \(group.name)", .bold, enabled: colour) }
+      text += "\n\n" + TextTable(
+        header: ["metric"] + group.entries.map { entries[$0].id },
         rows: Metric.allCases.map { metric in
-          [metric.rawValue] + others.map { entry in
-            let d = entry.result.difference(from: baseline.result, metric)
-            let cell = Self.meanPlusMinus(d)
-            return d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour)
-          }
-        }, colour: colour).rendered
-      text += "\n\npaired differences (common random numbers), mean ± 95% half-width"
-        + (colour ? "; bold: interval excludes 0" : "") + "\n\n" + differences
+          [metric.rawValue] + group.entries.map { Self.meanPlusMinus(entries[$0].result.interval(metric)) }
+        }, colour: colour, maxWidth: width).rendered
+      for kind in [ReportComparison.Kind.baseline, .step] {
+        let pairs = comparisons(kind, in: group)
+        guard !pairs.isEmpty else { continue }
+        text += "\n\n" + Self.paragraph(heading(kind, in: group) + " (common random numbers), mean ± 95% half-width"
+          + (colour ? "; bold: interval excludes 0" : ""), width: width) + "\n\n" + differenceTable(pairs, colour: colour, width: width)
+      }
+    }
+    let across = comparisons.filter { $0.kind == .otherPlatform }
+    if let first = groups.first, !across.isEmpty {
+      text += "\n\n" + Self.paragraph(heading(.otherPlatform, in: first), width: width) + "\n\n"
+        + differenceTable(across, colour: colour, width: width)
     }
     if hasWeeklySeries {
       text += "\n\n" + monthlyTable(colour: colour)
@@ -34,28 +36,63 @@ extension RunReport {
     return text
   }
 
-  /// The timeline's headline metrics averaged by calendar month (weekly
-  /// series are in `--format csv|json` and `--out`).
+  /// `text` broken at spaces into lines of at most `width` characters.
+  static func paragraph(_ text: String, width: Int?) -> String {
+    guard let width else { return text }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line += (line.isEmpty ? "" : " ") + word
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Metrics as rows, one column per comparison, headed by its scenario.
+  private func differenceTable(_ pairs: [ReportComparison], colour: Bool, width: Int?) -> String {
+    TextTable(
+      header: ["Δ metric"] + pairs.map { pair in
+        entries[pair.entry].id
+      },
+      rows: Metric.allCases.map { metric in
+        [metric.rawValue] + pairs.map { pair in
+          let d = difference(pair, metric)
+          let cell = Self.meanPlusMinus(d)
+          return isHighlighted(pair, d) ? Terminal.styled(cell, .bold, enabled: colour) : cell
+        }
+      }, colour: colour, maxWidth: width).rendered
+  }
+
+  /// The timeline's headline metrics averaged by calendar month, one table
+  /// per platform (weekly series are in `--format csv|json` and `--out`).
   func monthlyTable(colour: Bool) -> String {
     let result = baseline.result
     let starts = result.weekStarts
     let metrics: [Metric] = [.courierReachability, .merchantContactFulfilment, .merchantContactAfterSale,
                              .merchantContactMarketing, .realNumberExposuresPer1000]
-    let series = metrics.map { result.weeklyIntervals($0).map(\.mean) }
     var months: [(label: String, weeks: [Int])] = []
     for (w, date) in starts.enumerated() {
       let label = Self.month(date)
       if months.last?.label == label { months[months.count - 1].weeks.append(w) } else { months.append((label, [w])) }
     }
-    let switches = Set(scenarioSwitches.map { Self.month($0.date) })
-    let rows = months.map { month in
-      [month.label + (switches.contains(month.label) ? " *" : "")] + series.map { values in
-        let mean = month.weeks.map { values[$0] }.reduce(0, +) / Double(month.weeks.count)
-        return SelfTestReport.fixed(mean, abs(mean) >= 10 ? 2 : 3)
+    let headers = ["month", "courier reach", "fulfilment", "after-sale", "marketing", "exposures /1000"]
+    return result.weeklyPlatforms.map { platform in
+      let series = metrics.map { result.weeklyIntervals($0, platform: platform).map(\.mean) }
+      let switches = Set(scenarioSwitches.filter { $0.phase.platform == platform }.map { Self.month($0.date) })
+      let rows = months.map { month in
+        [month.label + (switches.contains(month.label) ? " *" : "")] + series.map { values in
+          let mean = month.weeks.map { values[$0] }.reduce(0, +) / Double(month.weeks.count)
+          return SelfTestReport.fixed(mean, abs(mean) >= 10 ? 2 : 3)
+        }
       }
-    }
-    return "by month of order creation (weekly means averaged; * = a phase switched on that month)\n\n"
-      + TextTable(header: ["month"] + metrics.map(\.rawValue), rows: rows, colour: colour).rendered
+      return "\(platform.displayName) by month of order creation (weekly means averaged; * = a \(platform.displayName) phase switched on that month)\n\n"
+        + TextTable(header: headers, rows: rows, colour: colour).rendered
+    }.joined(separator: "\n\n") + "\n\ncolumns: " + metrics.map(\.rawValue).joined(separator: ", ")
   }
 
   /// `YYYY-MM`.

@@ -2,8 +2,8 @@ import PrivacyModel
 import SimKernel
 
 /// Everything a command ran, ready to be shown as a table or written as
-/// CSV, JSON, Markdown or HTML. The first entry is the baseline of the
-/// paired differences.
+/// CSV, JSON, Markdown or HTML. Paired differences are taken within each
+/// platform, from the first scenario of that platform (`comparisons`).
 struct RunReport: Sendable {
   /// One scenario that ran (a column of the table).
   struct Entry: Sendable {
@@ -32,6 +32,9 @@ struct RunReport: Sendable {
   let seed: UInt64
   let replications: Int
   let entries: [Entry]
+  /// Whether scenarios on another platform than the first are paired with
+  /// it (see `comparisons`).
+  var pairsAcrossPlatforms = true
 
   var baseline: Entry { entries[0] }
 
@@ -40,7 +43,7 @@ struct RunReport: Sendable {
 
   /// The metrics charted in the HTML report and highlighted in summaries.
   static let headlineMetrics: [Metric] = [
-    .courierReachability, .courierContactSuccess, .failedDeliveriesPer1000,
+    .courierReachability, .courierContactSuccess, .failedDeliveriesPer1000, .returnPickupContact,
     .merchantContactFulfilment, .merchantContactAfterSale, .merchantContactMarketing,
     .realNumberExposuresPer1000, .callsBlockedUnregistered,
   ]

@@ -4,15 +4,15 @@ import SimKernel
 /// nothing from the network.
 enum SVGChart {
   /// A horizontal bar per scenario: the mean as a bar, the 95% interval as a
-  /// whisker with caps, the value at the bar's end.
-  /// Every metric is ≥ 0, so the axis starts at 0 and whiskers are cut
-  /// there; rates (`isRate`) are also cut at 1.
-  static func bars(title: String, labels: [String], intervals: [ConfidenceInterval], isRate: Bool) -> String {
-    let labelWidth = 210.0, plotWidth = 330.0, rowHeight = 26.0, top = 30.0
+  /// whisker with caps, the value at the bar's end; the first bar (the
+  /// baseline) in grey. Every metric is ≥ 0, so the axis starts at 0 and
+  /// whiskers are cut there; rates (`isRate`) are also cut at 1.
+  static func bars(title: String, subtitle: String, labels: [String], intervals: [ConfidenceInterval], isRate: Bool) -> String {
+    let labelWidth = 210.0, plotWidth = 330.0, rowHeight = 26.0, top = 46.0
     let width = labelWidth + plotWidth + 90, height = top + rowHeight * Double(labels.count) + 26
     let (lo, hi) = axis(intervals, isRate: isRate)
     func x(_ v: Double) -> Double { labelWidth + (min(hi, max(lo, v)) - lo) / (hi - lo) * plotWidth }
-    var svg = header(title: title, width: width, height: height)
+    var svg = header(title: title, subtitle: subtitle, width: width, height: height)
     // Grid: five ticks.
     for i in 0...4 {
       let v = lo + (hi - lo) * Double(i) / 4
@@ -33,55 +33,102 @@ enum SVGChart {
     return svg + "</svg>"
   }
 
-  /// A weekly line with its 95% band, and a dashed line at each phase switch.
-  static func series(title: String, weekStarts: [CivilDate], intervals: [ConfidenceInterval], isRate: Bool,
-                     switches: [(date: CivilDate, label: String)]) -> String {
-    let left = 56.0, right = 16.0, top = 30.0, bottom = 40.0, plotWidth = 760.0, plotHeight = 190.0
-    let width = left + plotWidth + right, height = top + plotHeight + bottom
-    let (lo, hi) = axis(intervals, isRate: isRate)
-    let means = intervals.map { $0.mean.isFinite ? $0.mean : 0 }
-    let lows = intervals.map { $0.lower.isFinite ? max(lo, $0.lower) : 0 }
-    let highs = intervals.map { $0.upper.isFinite ? min(hi, $0.upper) : 0 }
+  /// One line of a weekly chart: a label for the legend, a CSS class for
+  /// its colour, and one interval per week.
+  struct Line {
+    let label: String
+    let style: String
+    let intervals: [ConfidenceInterval]
+  }
+
+  /// A phase switch marked on a weekly chart.
+  struct Switch {
+    let date: CivilDate
+    let label: String
+    let style: String
+  }
+
+  /// Weekly lines with their 95% bands, and a dashed line at each phase
+  /// switch; switch labels are packed in rows above the plot so that none
+  /// overlaps another.
+  static func series(title: String, subtitle: String, weekStarts: [CivilDate], lines: [Line], isRate: Bool,
+                     switches: [Switch]) -> String {
+    let left = 56.0, right = 16.0, plotWidth = 1140.0, plotHeight = 200.0, bottom = 40.0
     let first = weekStarts.first?.daysSinceEpoch ?? 0
     let span = Double(max(7, (weekStarts.last?.daysSinceEpoch ?? first) + 7 - first))
     func x(_ day: Int) -> Double { left + Double(day - first) / span * plotWidth }
+    // Rows of switch labels: each label goes into the first row where it
+    // clears the label before it (about 6 px per character at 10 px).
+    var rowEnds: [Double] = []
+    var placed: [(sw: Switch, x: Double, row: Int)] = []
+    for sw in switches.sorted(by: { $0.date < $1.date }) {
+      let sx = x(sw.date.daysSinceEpoch)
+      let textWidth = Double(sw.label.count) * 6 + 8
+      // Labels run right of their line, or left of it near the right edge.
+      let start = sx + textWidth > left + plotWidth ? sx - textWidth : sx
+      let row = rowEnds.firstIndex { $0 < start } ?? rowEnds.count
+      if row == rowEnds.count { rowEnds.append(0) }
+      rowEnds[row] = start + textWidth
+      placed.append((sw, sx, row))
+    }
+    let legendHeight = lines.count > 1 ? 16.0 : 0
+    let top = 46 + legendHeight + 12 * Double(rowEnds.count)
+    let width = left + plotWidth + right, height = top + plotHeight + bottom
+    let all = lines.flatMap(\.intervals)
+    let (lo, hi) = axis(all, isRate: isRate)
     func y(_ v: Double) -> Double { top + plotHeight - (v - lo) / (hi - lo) * plotHeight }
-    var svg = header(title: title, width: width, height: height)
+    var svg = header(title: title, subtitle: subtitle, width: width, height: height)
+    if lines.count > 1 {
+      var lx = left
+      for line in lines {
+        svg += "<rect x=\"\(n(lx))\" y=\"44\" width=\"14\" height=\"4\" class=\"key \(line.style)\"/>"
+        svg += "<text x=\"\(n(lx + 18))\" y=\"50\" class=\"label\">\(escape(line.label))</text>"
+        lx += 18 + Double(line.label.count) * 7 + 24
+      }
+    }
     for i in 0...4 {
       let v = lo + (hi - lo) * Double(i) / 4
       svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(v)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(v)))\" class=\"grid\"/>"
       svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" class=\"tick\" text-anchor=\"end\">\(tick(v))</text>"
     }
-    // Year ticks on 1 January and 1 July.
+    // Ticks on 1 January, 1 April, 1 July and 1 October.
     if let firstDate = weekStarts.first, let lastDate = weekStarts.last {
       for year in firstDate.year...lastDate.year + 1 {
-        for month in [1, 7] {
+        for month in [1, 4, 7, 10] {
           guard let date = CivilDate(year: year, month: month, day: 1),
             date.daysSinceEpoch >= first, Double(date.daysSinceEpoch - first) <= span else { continue }
-          svg += "<text x=\"\(n(x(date.daysSinceEpoch)))\" y=\"\(n(top + plotHeight + 16))\" class=\"tick\" text-anchor=\"middle\">\(year)-\(month == 1 ? "01" : "07")</text>"
+          let tx = x(date.daysSinceEpoch)
+          svg += "<line x1=\"\(n(tx))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(tx))\" y2=\"\(n(top + plotHeight + 4))\" class=\"grid\"/>"
+          svg += "<text x=\"\(n(tx))\" y=\"\(n(top + plotHeight + 16))\" class=\"tick\" text-anchor=\"middle\">\(year)-\(month < 10 ? "0" : "")\(month)</text>"
         }
       }
     }
     let centres = weekStarts.map { $0.daysSinceEpoch + 3 }
-    if intervals.count > 1 {
+    for line in lines where line.intervals.count > 1 {
+      let means = line.intervals.map { $0.mean.isFinite ? $0.mean : 0 }
+      let lows = line.intervals.map { $0.lower.isFinite ? max(lo, $0.lower) : 0 }
+      let highs = line.intervals.map { $0.upper.isFinite ? min(hi, $0.upper) : 0 }
       let upper = zip(centres, highs).map { "\(n(x($0))) \(n(y($1)))" }
       let lower = zip(centres, lows).reversed().map { "\(n(x($0))) \(n(y($1)))" }
-      svg += "<path d=\"M\((upper + lower).joined(separator: "L"))Z\" class=\"band\"/>"
-      svg += "<path d=\"M\(zip(centres, means).map { "\(n(x($0))) \(n(y($1)))" }.joined(separator: "L"))\" class=\"line\"/>"
+      svg += "<path d=\"M\((upper + lower).joined(separator: "L"))Z\" class=\"band \(line.style)\"/>"
+      svg += "<path d=\"M\(zip(centres, means).map { "\(n(x($0))) \(n(y($1)))" }.joined(separator: "L"))\" class=\"line \(line.style)\"><title>\(escape(line.label))</title></path>"
     }
-    for (i, s) in switches.enumerated() {
-      let sx = x(s.date.daysSinceEpoch)
-      svg += "<line x1=\"\(n(sx))\" y1=\"\(n(top))\" x2=\"\(n(sx))\" y2=\"\(n(top + plotHeight))\" class=\"switch\"><title>\(escape(s.label)) from \(s.date)</title></line>"
-      svg += "<text x=\"\(n(sx + 3))\" y=\"\(n(top + 10 + Double(i % 6) * 11))\" class=\"switch-label\">\(escape(s.label))</text>"
+    for p in placed {
+      let labelY = top - 4 - 12 * Double(rowEnds.count - 1 - p.row)
+      svg += "<line x1=\"\(n(p.x))\" y1=\"\(n(labelY + 2))\" x2=\"\(n(p.x))\" y2=\"\(n(top + plotHeight))\" class=\"switch \(p.sw.style)\"><title>\(escape(p.sw.label)) from \(p.sw.date)</title></line>"
+      let textWidth = Double(p.sw.label.count) * 6 + 8
+      let leftward = p.x + textWidth > left + plotWidth
+      svg += "<text x=\"\(n(leftward ? p.x - 3 : p.x + 3))\" y=\"\(n(labelY))\" class=\"switch-label \(p.sw.style)\"\(leftward ? " text-anchor=\"end\"" : "")>\(escape(p.sw.label))</text>"
     }
     svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" class=\"tick\" text-anchor=\"middle\">week of order creation (line: mean, band: 95% interval, dashed: phase switches)</text>"
     return svg + "</svg>"
   }
 
   /// The opening `<svg>` tag and the chart's title.
-  static func header(title: String, width: Double, height: Double) -> String {
+  static func header(title: String, subtitle: String, width: Double, height: Double) -> String {
     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
       + "<text x=\"4\" y=\"18\" class=\"title\">\(escape(title))</text>"
+      + "<text x=\"4\" y=\"34\" class=\"subtitle\">\(escape(subtitle))</text>"
   }
 
   /// The value axis: from 0 to a round number above every mean and interval

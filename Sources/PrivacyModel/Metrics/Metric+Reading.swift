@@ -1,0 +1,80 @@
+extension Metric {
+  /// Which way a change reads as an improvement, for whom.
+  public enum Preferred: Sendable {
+    /// Higher is better (reach and contact).
+    case higher
+    /// Lower is better (lost deliveries, refusals, exposure of buyers).
+    case lower
+    /// Neither: a count of activity (calls made, applications filed).
+    case neither
+  }
+
+  /// A short title a reader can take in at a glance (charts, headings).
+  public var title: String {
+    switch self {
+    case .courierReachability: "Courier calls that reach the buyer"
+    case .courierContactSuccess: "Deliveries where the courier reached the buyer"
+    case .failedDeliveriesPer1000: "Failed deliveries"
+    case .returnPickupContact: "Return pick-ups where the courier reached the buyer"
+    case .merchantContactFulfilment: "Merchant contact before shipping"
+    case .merchantContactAfterSale: "Merchant contact in after-sale"
+    case .merchantContactMarketing: "Merchant contact after completion (marketing)"
+    case .contactTimeP50Hours: "Time to merchant contact, median"
+    case .contactTimeP90Hours: "Time to merchant contact, 90th percentile"
+    case .realNumberExposuresPer1000: "Buyers' real numbers revealed to merchants"
+    case .retainedNumbersPer1000: "Real numbers merchants still hold"
+    case .decryptDeniedNoWaybill: "Decrypts refused: no official e-waybill"
+    case .decryptDeniedState: "Decrypts refused: order state"
+    case .decryptDeniedQuota: "Decrypts refused: quota"
+    case .decryptDeniedPolicy: "Decrypts refused: policy"
+    case .temporaryQuotaApplications: "Temporary-quota applications"
+    case .gGroupCalls: "G-group update calls"
+    case .gGroupRejected: "G-group calls rejected"
+    case .gGroupRejectedOverLimit: "G-group calls rejected: order limit"
+    case .gGroupRejectedTooMany: "G-group calls rejected: too many numbers"
+    case .gGroupRejectedInvalidNumber: "G-group calls rejected: malformed number"
+    case .gGroupRejectedWrongFormat: "G-group calls rejected: still 11+4"
+    case .callsBlockedUnregistered: "Calls blocked: caller not registered"
+    case .callsBlockedUnverified: "Calls blocked: caller not verified"
+    case .suspensions: "Shop suspensions"
+    case .oaidDecryptCallsPer1000: "Taobao OAID decrypt calls"
+    case .sideChannelNumbersPer1000: "Numbers held through the shop's mini-program"
+    case .profileExposuresPer1000: "Buyers' real profiles seen by shops"
+    case .crossPlatformOrdersLostPer1000: "Taobao orders lost to blocked WeChat links"
+    }
+  }
+
+  /// The unit of the metric's values.
+  public var unit: String {
+    if isRate { return "share, 0–1" }
+    switch self {
+    case .contactTimeP50Hours, .contactTimeP90Hours: return "hours"
+    case .crossPlatformOrdersLostPer1000: return "per 1,000 would-be orders"
+    default: return "per 1,000 orders"
+    }
+  }
+
+  /// Which way is better. Exposure counts read from the buyers' side: fewer
+  /// revealed numbers is better for privacy (and usually worse for contact).
+  public var preferred: Preferred {
+    switch self {
+    case .courierReachability, .courierContactSuccess, .returnPickupContact, .merchantContactFulfilment,
+         .merchantContactAfterSale, .merchantContactMarketing:
+      .higher
+    case .gGroupCalls, .temporaryQuotaApplications, .oaidDecryptCallsPer1000:
+      .neither
+    default:
+      .lower
+    }
+  }
+
+  /// "higher is better", "lower is better", or "" for activity counts.
+  public var preferredText: String {
+    switch preferred {
+    case .higher: "higher is better"
+    case .lower: self == .realNumberExposuresPer1000 || self == .retainedNumbersPer1000 || self == .profileExposuresPer1000
+      || self == .sideChannelNumbersPer1000 ? "lower is better for privacy" : "lower is better"
+    case .neither: ""
+    }
+  }
+}
