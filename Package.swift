@@ -41,6 +41,8 @@ let package = Package(
     .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Tests only: property-based generation of hostile scenario values.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     .systemLibrary(
@@ -81,7 +83,7 @@ let package = Package(
     ),
     .testTarget(
       name: "simrunTests",
-      dependencies: ["simrun"],
+      dependencies: ["simrun", .product(name: "PropertyBased", package: "swift-property-based")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

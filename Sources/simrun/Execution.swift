@@ -56,14 +56,27 @@ struct Execution {
     var entries: [RunReport.Entry] = []
     for (i, item) in items.enumerated() {
       progress.begin(items.count > 1 ? "\(item.id) (\(i + 1)/\(items.count))" : item.id)
+      var scenario = item.document.scenario
+      scenario.maxOrdersInFlight = options.maxOrdersInFlight
       do {
-        let result = try ScenarioRunner.run(item.document.scenario, seed: options.seed, replications: options.replications,
+        let result = try ScenarioRunner.run(scenario, seed: options.seed, replications: options.replications,
                                             threads: options.threads, monitor: progress)
         entries.append(RunReport.Entry(id: item.id, source: item.document.source, parameters: item.parameters, result: result))
       } catch {
         progress.finish()
-        printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
-        throw SimRunExit.interrupted
+        switch error.reason {
+        case .stopped:
+          printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
+          throw SimRunExit.interrupted
+        case .tooManyOrdersInFlight(let limit):
+          printError("""
+            simrun: \(ScenarioDiagnostic.printable(item.id)): a replication reached \(limit) orders in flight (--max-orders-in-flight), \
+            so the run stopped and nothing was written. Lower orders.orders_per_day or a campaign's factor, or raise \
+            the limit if the machine has the memory: about \(RunOptions.bytesPerOrderInFlight) bytes an order (twice that while \
+            the pool grows), for each replication running at once (one per thread).
+            """)
+          throw SimRunExit.invalidInput
+        }
       }
     }
     progress.finish()

@@ -28,8 +28,20 @@ struct RunOptions: ParsableArguments {
           transform: { try RunOptions.wholeNumber($0, option: "--days", expected: "a whole number of days ≥ 2") })
   var days: Int?
 
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Stop with an error when one replication holds more orders in flight than this (a memory limit: about 100 bytes an order, per thread).",
+                             valueName: "N"),
+          transform: { try RunOptions.wholeNumber($0, option: "--max-orders-in-flight", expected: "a whole number from 1 to \(1 << 28)") })
+  var maxOrdersInFlight: Int = Scenario.defaultMaxOrdersInFlight
+
+  /// Memory per order in flight, measured (README, "Limits").
+  static let bytesPerOrderInFlight = 100
+
   func validate() throws {
     try RunOptions.validate(replications: replications, threads: threads)
+    guard (1...(1 << 28)).contains(maxOrdersInFlight) else {
+      throw ValidationError("--max-orders-in-flight must be a whole number from 1 to \(1 << 28), got \(maxOrdersInFlight).")
+    }
     if let days, days < 2 { throw ValidationError("--days must be at least 2, got \(days).") }
     _ = try overrides
   }

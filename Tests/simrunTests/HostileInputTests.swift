@@ -74,6 +74,20 @@ struct HostileInputTests {
     #expect(!r.err.contains("Missing value"))
   }
 
+  @Test("the orders-in-flight limit: past it a clear error, exit 64, nothing written; below it the results do not depend on it")
+  func ordersInFlightLimit() throws {
+    let out = try temporaryFolder().appendingPathComponent("report")
+    let args = ["run", "wechat-baseline", "--days", "30", "--replications", "2", "--quiet"]
+    let stopped = try simrun(args + ["--max-orders-in-flight", "20000", "--out", out.path])
+    #expect(stopped.status == 64)
+    #expect(stopped.err.contains("a replication reached 20000 orders in flight (--max-orders-in-flight)"), "\(stopped.err)")
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("results.json").path), "nothing written")
+    let limited = try simrun(args + ["--max-orders-in-flight", "10000000", "--format", "csv"])
+    let unlimited = try simrun(args + ["--format", "csv"])
+    #expect(limited.status == 0 && limited.out == unlimited.out)
+    #expect(try simrun(args + ["--max-orders-in-flight", "0"]).status == 64)
+  }
+
   @Test("paths that are not scenario files say what they are")
   func unreadablePaths() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("simrun-paths-\(UUID().uuidString)")

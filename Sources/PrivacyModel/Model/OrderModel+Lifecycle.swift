@@ -26,6 +26,12 @@ extension OrderModel {
       return
     }
 
+    // The run's memory limit: past it the order is not created and the
+    // runner stops the replication with an error (ScenarioRunner).
+    guard pool.inFlight < scenario.maxOrdersInFlight else {
+      inFlightLimitReached = true
+      return
+    }
     let slot = pool.allocate()
     let o = scenario.orders
     var order = pool[slot]

@@ -25,6 +25,9 @@ public struct OrderModel: SimulationModel {
   private let weekCount: Int
   /// ``Scenario/recordsWeeklySeries``.
   let recordsWeekly: Bool
+  /// An order arrived while ``Scenario/maxOrdersInFlight`` were in flight
+  /// (it was not created; the runner stops the replication).
+  public internal(set) var inFlightLimitReached = false
   var arrivals: PoissonArrivals
   let measureFrom: SimTime
   let arrivalsEnd: SimTime

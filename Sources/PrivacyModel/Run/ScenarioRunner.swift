@@ -87,9 +87,19 @@ extension RunMonitor {
   public func shouldContinue() -> Bool { true }
 }
 
-/// A run stopped by its ``RunMonitor`` before it finished.
+/// A run stopped before it finished: by its ``RunMonitor`` (Ctrl-C), or
+/// because a replication reached ``Scenario/maxOrdersInFlight``.
 public struct RunInterrupted: Error, Hashable, Sendable {
-  public init() {}
+  public enum Reason: Hashable, Sendable {
+    /// The monitor asked to stop.
+    case stopped
+    /// A replication had this many orders in flight when another arrived.
+    case tooManyOrdersInFlight(limit: Int)
+  }
+
+  public let reason: Reason
+
+  public init(_ reason: Reason = .stopped) { self.reason = reason }
 }
 
 /// Runs scenarios of the order model.
@@ -128,6 +138,7 @@ public enum ScenarioRunner {
             if let next = sim.nextEventTime(), next > step { step = next }
             t = min(day, step)
             try sim.run(&model, until: t)
+            if model.inFlightLimitReached { throw RunInterrupted(.tooManyOrdersInFlight(limit: scenario.maxOrdersInFlight)) }
             guard monitor.shouldContinue() else { throw RunInterrupted() }
           }
           guard monitor.dayCompleted(events: sim.eventsExecuted - reported) else { throw RunInterrupted() }
@@ -136,6 +147,7 @@ public enum ScenarioRunner {
         monitor.replicationCompleted()
       } else {
         try sim.run(&model)
+        if model.inFlightLimitReached { throw RunInterrupted(.tooManyOrdersInFlight(limit: scenario.maxOrdersInFlight)) }
       }
     } catch let error as RunInterrupted {
       throw error

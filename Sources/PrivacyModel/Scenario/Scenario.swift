@@ -45,6 +45,17 @@ public struct Scenario: Hashable, Sendable {
   /// (``ScenarioResult/weeklyIntervals(_:level:)``). The timeline does; a
   /// phase run need not pay for it (about 2% of the model's instructions).
   public var recordsWeeklySeries = false
+  /// The most orders one replication may hold in flight: a memory limit,
+  /// not a model parameter. An order arriving past it stops the run with
+  /// ``RunInterrupted/Reason/tooManyOrdersInFlight(limit:)``; below it the
+  /// results do not depend on it. About 100 bytes an order with its events
+  /// (README, "Limits"; up to twice that while an array grows), so the
+  /// default, 2²⁴ ≈ 16.8 million orders, is about 1.7 GB per replication
+  /// running at once (one per thread).
+  public var maxOrdersInFlight = Scenario.defaultMaxOrdersInFlight
+
+  /// 2²⁴.
+  public static let defaultMaxOrdersInFlight = 1 << 24
 
   /// The default scenario of `phase`: 60 days from the phase's start (or
   /// 2024-01-01 for a baseline), the first 20 of them warm-up.
