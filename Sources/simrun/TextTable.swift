@@ -1,7 +1,7 @@
 /// A plain-text table with columns padded to their widest cell; with
 /// `colour`, the header is bold (cells may carry their own ANSI styling).
 ///
-/// With `maxWidth`, long headers wrap at hyphens and spaces to the width of
+/// With `maxWidth`, long headers wrap at hyphens, equals signs and spaces to the width of
 /// their column's cells, and columns that still do not fit continue in
 /// further blocks below, each repeating the first column — nothing is cut.
 struct TextTable {
@@ -61,7 +61,7 @@ struct TextTable {
   }
 
   /// `text` in lines of at most `width` characters, broken after hyphens
-  /// and at spaces (a piece longer than `width` stays whole).
+  /// and equals signs and at spaces (a piece longer than `width` stays whole).
   static func wrap(_ text: String, width: Int) -> [String] {
     guard Terminal.visibleCount(text) > width else { return [text] }
     var pieces: [String] = []
@@ -72,7 +72,7 @@ struct TextTable {
         piece = ""
       } else {
         piece.append(character)
-        if character == "-" {
+        if character == "-" || character == "=" {
           pieces.append(piece)
           piece = ""
         }
@@ -82,7 +82,7 @@ struct TextTable {
     var lines: [String] = []
     var line = ""
     for piece in pieces where !piece.isEmpty {
-      let joined = line.isEmpty ? piece : line.hasSuffix("-") ? line + piece : line + " " + piece
+      let joined = line.isEmpty ? piece : line.hasSuffix("-") || line.hasSuffix("=") ? line + piece : line + " " + piece
       if !line.isEmpty && joined.count > width {
         lines.append(line)
         line = piece

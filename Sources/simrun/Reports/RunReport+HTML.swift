@@ -54,12 +54,22 @@ extension RunReport {
       let ids = group.entries.map { entries[$0].id }
       h += groups.count > 1 ? "<h2>\(e(group.name))</h2>\n<h3>Headline metrics</h3>\n" : "<h2>Headline metrics</h2>\n"
       h += "<div class=\"charts\">\n"
-      for metric in Self.headlineMetrics {
+      // A metric that is exactly zero in every replication of every
+      // scenario here (a rule of the other platform) gets no chart.
+      let zero = Self.headlineMetrics.filter { metric in
+        group.entries.allSatisfy { entries[$0].result.values(metric).allSatisfy { $0 == 0 } }
+      }
+      for metric in Self.headlineMetrics where !zero.contains(metric) {
         h += "<figure>" + SVGChart.bars(title: metric.title, subtitle: Self.subtitle(metric), labels: ids,
                                         intervals: group.entries.map { entries[$0].result.interval(metric) }, isRate: metric.isRate)
           + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))</figcaption></figure>\n"
       }
-      h += "</div>\n" + (groups.count > 1 ? "<h3>All metrics</h3>\n" : "<h2>All metrics</h2>\n")
+      h += "</div>\n"
+      if !zero.isEmpty {
+        h += "<p class=\"note\">Not charted, zero in every replication of every scenario here: "
+          + zero.map { "<code>\($0.rawValue)</code>" }.joined(separator: ", ") + ".</p>\n"
+      }
+      h += groups.count > 1 ? "<h3>All metrics</h3>\n" : "<h2>All metrics</h2>\n"
       h += htmlTable(header: ["metric"] + ids, rows: Metric.allCases.map { m in
         ["<code>\(m.rawValue)</code>"] + group.entries.map { e(Self.meanPlusMinus(entries[$0].result.interval(m))) }
       })
@@ -133,7 +143,7 @@ extension RunReport {
     svg .switch-label{font-size:10px;fill:#b3441f}
     svg .line.wechat{stroke:#1f8a4c}svg .band.wechat,svg .key.wechat{fill:#1f8a4c}svg .switch.wechat{stroke:#1f8a4c}svg .switch-label.wechat{fill:#17683a}
     svg .line.taobao{stroke:#d9621e}svg .band.taobao,svg .key.taobao{fill:#d9621e}svg .switch.taobao{stroke:#d9621e}svg .switch-label.taobao{fill:#a9480f}
-    .charts.wide svg{width:100%}.warning{background:#fff4e5;border-left:4px solid #d9621e;padding:6px 10px}
+    .charts.wide svg{width:100%}.note{color:#667;font-size:13px}.warning{background:#fff4e5;border-left:4px solid #d9621e;padding:6px 10px}
     h3{font-size:15px;margin-top:20px}
     table{border-collapse:collapse;margin:8px 0;font-size:13px;display:block;overflow-x:auto;max-width:100%}th,td{border:1px solid #e3e6ee;padding:3px 8px;text-align:left;vertical-align:top}
     th{background:#f4f6fa}td code{white-space:nowrap}td:not(:first-child){font-variant-numeric:tabular-nums}

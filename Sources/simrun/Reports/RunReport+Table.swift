@@ -31,7 +31,7 @@ extension RunReport {
         + differenceTable(across, colour: colour, width: width)
     }
     if hasWeeklySeries {
-      text += "\n\n" + monthlyTable(colour: colour)
+      text += "\n\n" + monthlyTable(colour: colour, width: width)
     }
     return text
   }
@@ -70,7 +70,7 @@ extension RunReport {
 
   /// The timeline's headline metrics averaged by calendar month, one table
   /// per platform (weekly series are in `--format csv|json` and `--out`).
-  func monthlyTable(colour: Bool) -> String {
+  func monthlyTable(colour: Bool, width: Int? = nil) -> String {
     let result = baseline.result
     let starts = result.weekStarts
     let metrics: [Metric] = [.courierReachability, .merchantContactFulfilment, .merchantContactAfterSale,
@@ -90,9 +90,9 @@ extension RunReport {
           return SelfTestReport.fixed(mean, abs(mean) >= 10 ? 2 : 3)
         }
       }
-      return "\(platform.displayName) by month of order creation (weekly means averaged; * = a \(platform.displayName) phase switched on that month)\n\n"
-        + TextTable(header: headers, rows: rows, colour: colour).rendered
-    }.joined(separator: "\n\n") + "\n\ncolumns: " + metrics.map(\.rawValue).joined(separator: ", ")
+      return Self.paragraph("\(platform.displayName) by month of order creation (weekly means averaged; * = a \(platform.displayName) phase switched on that month)", width: width) + "\n\n"
+        + TextTable(header: headers, rows: rows, colour: colour, maxWidth: width).rendered
+    }.joined(separator: "\n\n") + "\n\n" + Self.paragraph("columns: " + metrics.map(\.rawValue).joined(separator: ", "), width: width)
   }
 
   /// `YYYY-MM`.
