@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+step() { printf '\n==> %s   [%d s since start]\n' "$*" $((SECONDS - started)); }
 
 step "dependencies"
 ./scripts/ensure-deps.sh
@@ -31,4 +32,4 @@ swift test -c release --scratch-path .build-invariants -Xswiftc -DSIMKERNEL_INVA
 step "benchmarks: build and check allocation thresholds"
 ./Benchmarks/check-thresholds.sh
 
-printf '\nall checks passed\n%s passed, %s failed\n' "${tests:-0}" "$failed"
+printf '\nall checks passed in %d s\n%s passed, %s failed\n' $((SECONDS - started)) "${tests:-0}" "$failed"

@@ -85,7 +85,7 @@ struct Execution {
   }
 
   /// Prints `report` in the chosen format and writes the `--out` folder.
-  func emit(_ report: RunReport) throws {
+  func emit(_ report: some ReportDocument) throws {
     switch output.format {
     case .table: print(report.table(colour: Terminal.colourOnStandardOutput, width: output.tableWidth))
     case .csv: print(report.csv, terminator: "")
@@ -97,18 +97,16 @@ struct Execution {
 
   /// The report files, all or nothing: every file is written to a
   /// temporary first, and only then are they all renamed into place.
-  func write(_ report: RunReport, to folder: String) throws {
-    var files = [("results.csv", report.csv), ("results.json", report.json), ("summary.md", report.markdown),
-                 ("report.html", report.html)]
-    if report.hasWeeklySeries { files.append(("weekly.csv", report.weeklyCSV)) }
+  func write(_ report: some ReportDocument, to folder: String) throws {
+    let files = report.files
     do {
       try AtomicFile.makeFolder(folder)
-      try AtomicFile.writeAll(files.map { (URL(fileURLWithPath: folder).appendingPathComponent($0.0).path, $0.1) })
+      try AtomicFile.writeAll(files.map { (URL(fileURLWithPath: folder).appendingPathComponent($0.name).path, $0.text) })
     } catch {
       printError("simrun: \(error)")
       throw SimRunExit.outputFailed
     }
-    if !output.quiet { printError("wrote \(files.map { "\(folder)/\($0.0)" }.joined(separator: ", "))") }
+    if !output.quiet { printError("wrote \(files.map { "\(folder)/\($0.name)" }.joined(separator: ", "))") }
   }
 
   /// Loads scenario arguments with the `--set` overrides; all problems are

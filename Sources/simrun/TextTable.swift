@@ -56,7 +56,7 @@ struct TextTable {
       }).trailingSpacesTrimmed
     }
     let rule = columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
-    let body = rows.map { row in line(columns.map { $0 < row.count ? row[$0] : "" }) }
+    let body = rows.map { row in line(columns.map { $0 < row.count ? row[$0] : "" }).trailingSpacesTrimmed }
     return (heads.map { colour ? Terminal.styled($0, .bold) : $0 } + [rule] + body).joined(separator: "\n")
   }
 

@@ -7,8 +7,8 @@ import Testing
 /// holding `Scenarios/` and the user files the examples name.
 @Suite("Documented command lines")
 struct DocumentedCommandTests {
-  static let subcommands = ["run", "compare", "timeline", "sweep", "check", "validate", "template", "list", "selftest"]
-  static let running = ["run", "compare", "timeline", "sweep", "check"]
+  static let subcommands = ["run", "compare", "timeline", "sweep", "attribute", "check", "validate", "template", "list", "selftest"]
+  static let running = ["run", "compare", "timeline", "sweep", "attribute", "check"]
 
   /// The example lines of `simrun SUB --help` (wide, so none wraps).
   static func helpExamples() throws -> [String] {
@@ -57,8 +57,14 @@ struct DocumentedCommandTests {
     return line + quick
   }
 
-  @Test("the --help examples and the README's simrun lines are found")
+  @Test("the --help examples and the README's simrun lines are found, for every subcommand `simrun --help` lists")
   func found() throws {
+    let help = try simrun("--help").out
+    let listed = help.components(separatedBy: "SUBCOMMANDS:").last!.split(separator: "\n").compactMap { line -> String? in
+      guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+      return line.split(separator: " ").first.map(String.init)
+    }.filter { $0 != "See" }
+    #expect(listed == Self.subcommands, "every subcommand's examples are run")
     #expect(try Self.helpExamples().count >= 20)
     #expect(try Self.readmeCommands().count >= 7)
   }

@@ -136,7 +136,7 @@ extension RunReport {
     figure svg{max-width:100%;height:auto}
     svg .title{font-weight:600;font-size:13px;fill:#1d2330}svg .label{font-size:12px;fill:#1d2330}
     svg .tick{font-size:10.5px;fill:#667}svg .value{font-size:11px;fill:#334}
-    svg .grid{stroke:#e6e8ef;stroke-width:1}svg .bar{fill:#5b8def}svg .bar.baseline{fill:#98a6bf}
+    svg .grid{stroke:#e6e8ef;stroke-width:1}svg .bar{fill:#5b8def}svg .bar.baseline{fill:#98a6bf}svg .bar.better{fill:#2f7fd0}svg .bar.worse{fill:#d9621e}svg .bar.neutral{fill:#8f99ad}svg .bar.faint{fill:#c9d3e6}svg .grid.zero{stroke:#667}
     svg .whisker{stroke:#1d2330;stroke-width:1.4;fill:none}svg .band{fill:#5b8def;opacity:.22}
     svg .subtitle{font-size:11.5px;fill:#667}
     svg .line{stroke:#2f5fc4;stroke-width:1.6;fill:none}svg .switch{stroke:#d0542c;stroke-width:1.2;stroke-dasharray:4 3}

@@ -23,7 +23,7 @@ struct RunReport: Sendable {
   }
 
   enum Kind: String, Sendable {
-    case run, compare, timeline, sweep, check
+    case run, compare, timeline, sweep, check, attribute
   }
 
   let kind: Kind

@@ -1,0 +1,65 @@
+import PrivacyModel
+import SimKernel
+
+extension AttributionReport {
+  /// The terminal table: per headline metric, the scenario's value, every
+  /// rule's effect sorted by size, then the waterfall.
+  func table(colour: Bool, width: Int?) -> String {
+    var text = RunReport.paragraph(
+      "seed \(run.seed), \(run.replications) replications per run; effect of a rule = the scenario − the scenario with that rule switched off (paired, common random numbers), mean ± 95% half-width", width: width)
+    text += "\n\n" + RunReport.paragraph("rules switched off one at a time: " + rules.map(\.rawValue).joined(separator: ", "), width: width)
+    for metric in RunReport.headlineMetrics {
+      let value = scenario.result.interval(metric)
+      text += "\n\n" + Terminal.styled("\(metric.rawValue): \(RunReport.meanPlusMinus(value))", .bold, enabled: colour)
+        + (metric.preferredText.isEmpty ? "" : " (\(metric.preferredText))") + "\n"
+      let rows = ranked(metric).map { i -> [String] in
+        let d = effect(i, metric)
+        let cell = RunReport.meanPlusMinus(d)
+        return [rules[i].rawValue, d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour), d.contains(0) ? "no measurable effect" : ""]
+      }
+      text += TextTable(header: ["rule", "effect", ""], rows: rows, colour: colour, maxWidth: width).rendered
+    }
+    let quiet = rules.indices.filter { !isMeasurable($0) }.map { rules[$0].rawValue }
+    if !quiet.isEmpty {
+      text += "\n\n" + RunReport.paragraph("\(Self.noEffect) (on any metric): " + quiet.joined(separator: ", "), width: width)
+    }
+    text += "\n\n" + waterfallText(colour: colour, width: width)
+    return text
+  }
+
+  /// The waterfall as a table: phases as rows, headline metrics as columns.
+  func waterfallText(colour: Bool, width: Int?) -> String {
+    guard !steps.isEmpty else {
+      return RunReport.paragraph(
+        waterfall.isEmpty ? "waterfall: not shown (the scenario schedules several phases)"
+          : "waterfall: none (the scenario's phase is its platform's baseline)", width: width)
+    }
+    let first = run.entries[waterfall[0]]
+    let header = ["metric", first.id] + steps.map { "+ " + run.entries[$0.to].id } + [scenario.id + " (scenario)"]
+    let rows = RunReport.headlineMetrics.map { metric in
+      [metric.rawValue, RunReport.meanPlusMinus(first.result.interval(metric))] + steps.map { step in
+        let d = stepEffect(step, metric)
+        let cell = RunReport.meanPlusMinus(d)
+        return d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour)
+      } + [RunReport.meanPlusMinus(scenario.result.interval(metric))]
+    }
+    return RunReport.paragraph("waterfall: from the platform's baseline to the scenario, one phase at a time (the scenario's settings, only the phase replaced): the baseline's value, each step's paired difference, the scenario's value", width: width)
+      + "\n\n" + TextTable(header: header, rows: rows, colour: colour, maxWidth: width).rendered
+  }
+
+  /// `summary.md`.
+  var markdown: String {
+    var md = "# simrun attribute: \(scenario.id)\n\n"
+    md += "- command: `\(run.command)`\n- simrun \(SimRunVersion.current), seed \(run.seed), \(run.replications) replications per run\n"
+    md += "- effect of a rule: the scenario − the scenario with that rule switched off (paired, common random numbers), mean ± 95% half-width; **bold**: the interval excludes 0\n\n"
+    md += "## Effects of the rules in force\n\n"
+    md += RunReport.markdownTable(header: ["rule", "summary"] + RunReport.headlineMetrics.map { "`\($0.rawValue)`" }, rows: rules.indices.map { i in
+      [rules[i].rawValue + (isMeasurable(i) ? "" : " (\(Self.noEffect))"), rules[i].summary] + RunReport.headlineMetrics.map { metric in
+        let d = effect(i, metric)
+        return d.contains(0) ? RunReport.meanPlusMinus(d) : "**\(RunReport.meanPlusMinus(d))**"
+      }
+    })
+    md += "\n## Waterfall\n\n```\n\(waterfallText(colour: false, width: nil))\n```\n"
+    return md
+  }
+}
