@@ -9,15 +9,21 @@ import FoundationXML
 let quick = ["--replications", "3", "--days", "14", "--set", "orders.orders_per_day=300", "--set", "merchants.count=40"]
 
 let metricNames = [
-  "courier_reachability", "courier_contact_success", "failed_deliveries_per_1000", "return_pickup_contact",
-  "merchant_contact_fulfilment",
-  "merchant_contact_after_sale", "merchant_contact_marketing", "contact_time_p50_hours", "contact_time_p90_hours",
+  "courier_reachability", "courier_contact_success", "courier_failed_vn_expired", "courier_failed_not_registered",
+  "courier_failed_not_verified", "courier_failed_extension_not_dialled", "courier_failed_no_answer",
+  "courier_failed_waybill_not_adapted", "failed_deliveries_per_1000", "return_pickup_contact",
+  "merchant_contact_fulfilment", "merchant_contact_after_sale", "merchant_contact_marketing", "contact_time_p50_hours",
+  "contact_time_p90_hours", "contact_time_p50_hours_fulfilment", "contact_time_p90_hours_fulfilment",
+  "contact_time_p50_hours_after_sale", "contact_time_p90_hours_after_sale", "contact_time_p50_hours_marketing",
+  "contact_time_p90_hours_marketing", "contacts_plaintext_per_1000", "contacts_decrypt_per_1000",
+  "contacts_vn_call_per_1000", "contacts_official_message_per_1000", "contacts_sms_api_per_1000",
   "real_number_exposures_per_1000", "retained_numbers_per_1000", "decrypt_denied_no_waybill", "decrypt_denied_state",
   "decrypt_denied_quota", "decrypt_denied_policy", "temp_quota_applications", "g_group_calls", "g_group_rejected",
   "g_group_rejected_over_limit", "g_group_rejected_too_many_in_call", "g_group_rejected_invalid_number",
-  "g_group_rejected_wrong_format",
-  "calls_blocked_unregistered", "calls_blocked_unverified", "suspensions", "oaid_decrypt_calls_per_1000",
-  "side_channel_numbers_per_1000", "profile_exposures_per_1000", "cross_platform_orders_lost_per_1000",
+  "g_group_rejected_wrong_format", "calls_blocked_unregistered", "calls_blocked_unregistered_courier",
+  "calls_blocked_unregistered_merchant", "calls_blocked_unverified", "violations", "suspensions",
+  "oaid_decrypt_calls_per_1000", "side_channel_numbers_per_1000", "profile_exposures_per_1000",
+  "cross_platform_orders_lost_per_1000",
 ]
 
 /// A fresh empty folder.

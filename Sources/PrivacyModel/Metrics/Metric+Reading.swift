@@ -14,6 +14,12 @@ extension Metric {
     switch self {
     case .courierReachability: "Courier calls that reach the buyer"
     case .courierContactSuccess: "Deliveries where the courier reached the buyer"
+    case .courierFailedExpired: "Courier calls failed: number expired"
+    case .courierFailedNotRegistered: "Courier calls failed: courier not registered"
+    case .courierFailedNotVerified: "Courier calls failed: caller not verified"
+    case .courierFailedExtension: "Courier calls failed: extension not dialled"
+    case .courierFailedNoAnswer: "Courier calls failed: no answer"
+    case .courierFailedNotAdapted: "Courier calls failed: waybill not adapted"
     case .failedDeliveriesPer1000: "Failed deliveries"
     case .returnPickupContact: "Return pick-ups where the courier reached the buyer"
     case .merchantContactFulfilment: "Merchant contact before shipping"
@@ -21,6 +27,17 @@ extension Metric {
     case .merchantContactMarketing: "Merchant contact after completion (marketing)"
     case .contactTimeP50Hours: "Time to merchant contact, median"
     case .contactTimeP90Hours: "Time to merchant contact, 90th percentile"
+    case .contactTimeP50HoursFulfilment: "Time to contact before shipping, median"
+    case .contactTimeP90HoursFulfilment: "Time to contact before shipping, 90th percentile"
+    case .contactTimeP50HoursAfterSale: "Time to contact in after-sale, median"
+    case .contactTimeP90HoursAfterSale: "Time to contact in after-sale, 90th percentile"
+    case .contactTimeP50HoursMarketing: "Time to marketing contact, median"
+    case .contactTimeP90HoursMarketing: "Time to marketing contact, 90th percentile"
+    case .contactsPlaintextPer1000: "Contacts with a number already held"
+    case .contactsDecryptPer1000: "Contacts after a decrypt"
+    case .contactsVirtualNumberPer1000: "Contacts by virtual-number call"
+    case .contactsOfficialMessagePer1000: "Contacts by official message or tool"
+    case .contactsSMSAPIPer1000: "Contacts by the OAID SMS API"
     case .realNumberExposuresPer1000: "Buyers' real numbers revealed to merchants"
     case .retainedNumbersPer1000: "Real numbers merchants still hold"
     case .decryptDeniedNoWaybill: "Decrypts refused: no official e-waybill"
@@ -35,7 +52,10 @@ extension Metric {
     case .gGroupRejectedInvalidNumber: "G-group calls rejected: malformed number"
     case .gGroupRejectedWrongFormat: "G-group calls rejected: still 11+4"
     case .callsBlockedUnregistered: "Calls blocked: caller not registered"
+    case .courierCallsBlockedUnregistered: "Courier calls blocked: not registered"
+    case .merchantCallsBlockedUnregistered: "Merchant calls blocked: not registered"
     case .callsBlockedUnverified: "Calls blocked: caller not verified"
+    case .violations: "Rule violations"
     case .suspensions: "Shop suspensions"
     case .oaidDecryptCallsPer1000: "Taobao OAID decrypt calls"
     case .sideChannelNumbersPer1000: "Numbers held through the shop's mini-program"
@@ -48,7 +68,9 @@ extension Metric {
   public var unit: String {
     if isRate { return "share, 0–1" }
     switch self {
-    case .contactTimeP50Hours, .contactTimeP90Hours: return "hours"
+    case .contactTimeP50Hours, .contactTimeP90Hours, .contactTimeP50HoursFulfilment, .contactTimeP90HoursFulfilment,
+         .contactTimeP50HoursAfterSale, .contactTimeP90HoursAfterSale, .contactTimeP50HoursMarketing, .contactTimeP90HoursMarketing:
+      return "hours"
     case .crossPlatformOrdersLostPer1000: return "per 1,000 would-be orders"
     default: return "per 1,000 orders"
     }
@@ -61,7 +83,8 @@ extension Metric {
     case .courierReachability, .courierContactSuccess, .returnPickupContact, .merchantContactFulfilment,
          .merchantContactAfterSale, .merchantContactMarketing:
       .higher
-    case .gGroupCalls, .temporaryQuotaApplications, .oaidDecryptCallsPer1000:
+    case .gGroupCalls, .temporaryQuotaApplications, .oaidDecryptCallsPer1000, .contactsPlaintextPer1000, .contactsDecryptPer1000,
+         .contactsVirtualNumberPer1000, .contactsOfficialMessagePer1000, .contactsSMSAPIPer1000:
       .neither
     default:
       .lower

@@ -17,8 +17,9 @@ public struct ModelCounts: Sendable, Mergeable {
   public var needs = [Int](repeating: 0, count: ContactPurpose.allCases.count)
   public var needsMet = [Int](repeating: 0, count: ContactPurpose.allCases.count)
   public var metByChannel = [Int](repeating: 0, count: ContactChannel.allCases.count)
-  /// Time from a merchant's need to the contact, in minutes.
-  public var contactTime: QuantileSketch
+  /// Time from a merchant's need to the contact, in minutes, by
+  /// ``ContactPurpose``.
+  public var contactTimeByPurpose: [QuantileSketch]
   public var realNumberExposures = 0
   public var retainedNumbers = 0
   public var decryptDenied = [Int](repeating: 0, count: DecryptDenial.allCases.count)
@@ -27,7 +28,10 @@ public struct ModelCounts: Sendable, Mergeable {
   public var gGroupRejected = 0
   /// Rejected registrations by ``GGroupRejection``.
   public var gGroupRejections = [Int](repeating: 0, count: GGroupRejection.allCases.count)
+  /// Calls refused because the caller was not in the G group (R-T2), and
+  /// those of them that were couriers' calls (the rest are merchants').
   public var callsBlockedUnregistered = 0
+  public var courierCallsBlockedUnregistered = 0
   public var callsBlockedUnverified = 0
   public var violations = 0
   public var suspensions = 0
@@ -48,7 +52,16 @@ public struct ModelCounts: Sendable, Mergeable {
   /// Counts with a contact-time sketch of `sketchDigits` significant digits
   /// (3 for run totals; fewer for weekly series, to keep them small).
   public init(sketchDigits: Int = 3) {
-    contactTime = QuantileSketch(highestTrackable: 60 * 24 * 400, significantDigits: sketchDigits)
+    contactTimeByPurpose = ContactPurpose.allCases.map { _ in
+      QuantileSketch(highestTrackable: 60 * 24 * 400, significantDigits: sketchDigits)
+    }
+  }
+
+  /// Time from a merchant's need to the contact, in minutes, all purposes.
+  public var contactTime: QuantileSketch {
+    var all = contactTimeByPurpose[0]
+    for sketch in contactTimeByPurpose.dropFirst() { all.merge(sketch) }
+    return all
   }
 
   public mutating func merge(_ o: ModelCounts) {
@@ -64,7 +77,7 @@ public struct ModelCounts: Sendable, Mergeable {
     returnPickupsReached += o.returnPickupsReached
     for i in needs.indices { needs[i] += o.needs[i]; needsMet[i] += o.needsMet[i] }
     for i in metByChannel.indices { metByChannel[i] += o.metByChannel[i] }
-    contactTime.merge(o.contactTime)
+    for i in contactTimeByPurpose.indices { contactTimeByPurpose[i].merge(o.contactTimeByPurpose[i]) }
     realNumberExposures += o.realNumberExposures
     retainedNumbers += o.retainedNumbers
     for i in decryptDenied.indices { decryptDenied[i] += o.decryptDenied[i] }
@@ -73,6 +86,7 @@ public struct ModelCounts: Sendable, Mergeable {
     gGroupRejected += o.gGroupRejected
     for i in gGroupRejections.indices { gGroupRejections[i] += o.gGroupRejections[i] }
     callsBlockedUnregistered += o.callsBlockedUnregistered
+    courierCallsBlockedUnregistered += o.courierCallsBlockedUnregistered
     callsBlockedUnverified += o.callsBlockedUnverified
     violations += o.violations
     suspensions += o.suspensions

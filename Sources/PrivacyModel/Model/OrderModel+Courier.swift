@@ -19,7 +19,7 @@ extension OrderModel {
         $0.courierAttempts += 1
         if reached { $0.courierAttemptsReached += 1 }
         if let failure { $0.courierFailures[failure.rawValue] += 1 }
-        if failure == .callerNotRegistered { $0.callsBlockedUnregistered += 1 }
+        if failure == .callerNotRegistered { $0.callsBlockedUnregistered += 1; $0.courierCallsBlockedUnregistered += 1 }
       }
       if reached {
         tally(order) { $0.deliveriesContacted += 1 }

@@ -17,7 +17,7 @@ extension OrderModel {
       tally(order) {
         $0.needsMet[purpose.rawValue] += 1
         $0.metByChannel[channel.rawValue] += 1
-        $0.contactTime.record((time - now).milliseconds / 60_000)
+        $0.contactTimeByPurpose[purpose.rawValue].record((time - now).milliseconds / 60_000)
       }
     }
     pool[slot] = order
