@@ -39,7 +39,8 @@ extension Metric {
     case .contactsOfficialMessagePer1000: "Contacts by official message or tool"
     case .contactsSMSAPIPer1000: "Contacts by the OAID SMS API"
     case .realNumberExposuresPer1000: "Buyers' real numbers revealed to merchants"
-    case .retainedNumbersPer1000: "Real numbers merchants still hold"
+    case .retainedNumbersPer1000: "Real numbers merchants recorded and can still use"
+    case .privateDomainReachPer1000: "Buyers reachable outside the platform afterwards"
     case .decryptDeniedNoWaybill: "Decrypts refused: no official e-waybill"
     case .decryptDeniedState: "Decrypts refused: order state"
     case .decryptDeniedQuota: "Decrypts refused: quota"
@@ -96,6 +97,7 @@ extension Metric {
     switch preferred {
     case .higher: "higher is better"
     case .lower: self == .realNumberExposuresPer1000 || self == .retainedNumbersPer1000 || self == .profileExposuresPer1000
+      || self == .privateDomainReachPer1000
       || self == .sideChannelNumbersPer1000 ? "lower is better for privacy" : "lower is better"
     case .neither: ""
     }

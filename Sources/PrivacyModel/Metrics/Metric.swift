@@ -30,6 +30,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   case contactsSMSAPIPer1000 = "contacts_sms_api_per_1000"
   case realNumberExposuresPer1000 = "real_number_exposures_per_1000"
   case retainedNumbersPer1000 = "retained_numbers_per_1000"
+  case privateDomainReachPer1000 = "private_domain_reach_per_1000"
   case decryptDeniedNoWaybill = "decrypt_denied_no_waybill"
   case decryptDeniedState = "decrypt_denied_state"
   case decryptDeniedQuota = "decrypt_denied_quota"
@@ -93,7 +94,8 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case .contactsOfficialMessagePer1000: "merchant contacts made through the platform's official message or tool (R-D3), per 1,000 orders"
     case .contactsSMSAPIPer1000: "merchant contacts made through Taobao's OAID SMS API, per 1,000 orders"
     case .realNumberExposuresPer1000: "buyers' real numbers revealed to merchants, per 1,000 orders"
-    case .retainedNumbersPer1000: "real numbers a merchant still holds after the order ends, per 1,000 orders"
+    case .retainedNumbersPer1000: "real numbers a merchant recorded and can still use merchants.retention_days after the order ends (recorded: merchants.records_plaintext_share or records_decrypted_share by how it was seen; still valid: exp(−number_churn_per_year × days/365)), per 1,000 orders"
+    case .privateDomainReachPer1000: "buyers a shop can still contact outside the platform merchants.retention_days after the order: a retained real number or the shop's own mini-program number (R-M1), per 1,000 orders"
     case .decryptDeniedNoWaybill: "decrypts refused for lack of the official e-waybill (R-D1), per 1,000 orders"
     case .decryptDeniedState: "decrypts refused for the order's state (R-D4), per 1,000 orders"
     case .decryptDeniedQuota: "decrypts refused for quota (R-D2, R-D5), per 1,000 orders"
@@ -156,6 +158,7 @@ extension ModelCounts {
     case .contactsSMSAPIPer1000: return per1000(metByChannel[ContactChannel.smsAPI.rawValue])
     case .realNumberExposuresPer1000: return per1000(realNumberExposures)
     case .retainedNumbersPer1000: return per1000(retainedNumbers)
+    case .privateDomainReachPer1000: return per1000(privateDomainReach)
     case .decryptDeniedNoWaybill: return per1000(decryptDenied[DecryptDenial.noWaybill.index])
     case .decryptDeniedState: return per1000(decryptDenied[DecryptDenial.state.index])
     case .decryptDeniedQuota: return per1000(decryptDenied[DecryptDenial.quota.index])

@@ -22,6 +22,9 @@ public struct ModelCounts: Sendable, Mergeable {
   public var contactTimeByPurpose: [QuantileSketch]
   public var realNumberExposures = 0
   public var retainedNumbers = 0
+  /// Buyers the shop can still reach outside the platform after the order:
+  /// a retained real number or its own mini-program number (R-M1).
+  public var privateDomainReach = 0
   public var decryptDenied = [Int](repeating: 0, count: DecryptDenial.allCases.count)
   public var temporaryQuotaApplications = 0
   public var gGroupCalls = 0
@@ -80,6 +83,7 @@ public struct ModelCounts: Sendable, Mergeable {
     for i in contactTimeByPurpose.indices { contactTimeByPurpose[i].merge(o.contactTimeByPurpose[i]) }
     realNumberExposures += o.realNumberExposures
     retainedNumbers += o.retainedNumbers
+    privateDomainReach += o.privateDomainReach
     for i in decryptDenied.indices { decryptDenied[i] += o.decryptDenied[i] }
     temporaryQuotaApplications += o.temporaryQuotaApplications
     gGroupCalls += o.gGroupCalls

@@ -89,11 +89,6 @@ extension OrderModel {
       if isWeChat && sideChannel { $0.sideChannelNumbers += 1 }
       if isWeChat && profileSeen { $0.profileExposures += 1 }
     }
-    // The WeChat baseline shows the receiving information in plain text.
-    if order.isWeChat && !weChatRules.contains(.d1) && !weChatRules.contains(.w1) && order.needsLogistics {
-      order.merchantHoldsRealNumber = true
-      tally(order) { $0.realNumberExposures += 1 }
-    }
     pool[slot] = order
     // R-L1: a buyer who means to pay races the payment timeout; one who
     // pays too late (or never) finds the order cancelled.
@@ -112,6 +107,13 @@ extension OrderModel {
       // R-L2: no waybill, no courier, no virtual number.
       try schedule(.completed, slot, afterHours: 1, &sim)
       return
+    }
+    // The WeChat baseline shows a paid order's receiving information in
+    // plain text: the merchant obtains the number now (an exposure).
+    if pool[slot].isWeChat && !weChatRules.contains(.d1) && !weChatRules.contains(.w1) {
+      pool[slot].merchantHoldsRealNumber = true
+      pool[slot].heldInPlaintext = true
+      tally(pool[slot]) { $0.realNumberExposures += 1 }
     }
     let handling = o.handlingTime.sample(sFulfilment)
     if sFulfilment.bernoulli(o.refundBeforeShippingProbability) {

@@ -25,6 +25,9 @@ public struct OrderModel: SimulationModel {
   private let weekCount: Int
   /// ``Scenario/recordsWeeklySeries``.
   let recordsWeekly: Bool
+  /// The chance a buyer's number still reaches them `retention_days` after
+  /// the order: exp(−churn × days / 365).
+  let retentionValidity: Double
   /// An order arrived while ``Scenario/maxOrdersInFlight`` were in flight
   /// (it was not created; the runner stops the replication).
   public internal(set) var inFlightLimitReached = false
@@ -44,6 +47,7 @@ public struct OrderModel: SimulationModel {
   let sPick: RandomStream
   let sAttributes: RandomStream
   let sPayment: RandomStream
+  let sRetention: RandomStream
   let sFulfilment: RandomStream
   let sLogistics: RandomStream
   let sCourier: RandomStream
@@ -93,6 +97,7 @@ public struct OrderModel: SimulationModel {
                                     ordersPerDay: scenario.orders.ordersPerDay, shopLevelLimit: scenario.gGroup.shopLevelLimit)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
     recordsWeekly = scenario.recordsWeeklySeries
+    retentionValidity = Survival.probability(hazard: scenario.merchants.numberChurnPerYear, time: Double(scenario.merchants.retentionDays) / 365)
     weekCount = scenario.recordsWeeklySeries ? max(1, (measuredDays + 6) / 7) : 0
     weeklyByPlatform = Array(repeating: ModelCounts(sketchDigits: 2), count: 2 * weekCount)
     pool = OrderPool(capacity: OrderModel.reservation(scenario))
@@ -110,6 +115,7 @@ public struct OrderModel: SimulationModel {
     sPick = stream(StreamID.merchantPick)
     sAttributes = stream(StreamID.orderAttributes)
     sPayment = stream(StreamID.payment)
+    sRetention = stream(StreamID.retention)
     sFulfilment = stream(StreamID.fulfilment)
     sLogistics = stream(StreamID.logistics)
     sCourier = stream(StreamID.courierCalls)
@@ -260,8 +266,20 @@ public struct OrderModel: SimulationModel {
     let order = pool[slot]
     let cancelled = order.state == .cancelled
     tally(order) { if cancelled { $0.ordersCancelled += 1 } else { $0.ordersCompleted += 1 } }
-    if order.merchantHoldsRealNumber && scenario.merchants.retainsNumbers {
-      tally(order) { $0.retainedNumbers += 1 }
+    // Retention (what the shop keeps after the order): a number it held is
+    // recorded with a probability that depends on how it was seen, and
+    // still reaches the buyer `retention_days` later unless the buyer's
+    // number changed; a mini-program number (R-M1) is the shop's own record.
+    let m = scenario.merchants
+    let recorded = sRetention.uniform() < (order.heldInPlaintext ? m.recordsPlaintextShare : m.recordsDecryptedShare)
+    let stillValid = sRetention.uniform() < retentionValidity
+    let retained = order.merchantHoldsRealNumber && m.retainsNumbers && recorded && stillValid
+    let reachable = stillValid && (retained || order.sideChannelNumber)
+    if retained || reachable {
+      tally(order) {
+        if retained { $0.retainedNumbers += 1 }
+        if reachable { $0.privateDomainReach += 1 }
+      }
     }
     pool.release(slot)
   }

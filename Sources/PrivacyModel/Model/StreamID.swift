@@ -25,4 +25,7 @@ enum StreamID {
   /// Return pick-up calls (their own stream, so pick-ups failing earlier
   /// under one rule do not shift delivery calls).
   static let returnPickup: UInt64 = 116
+  /// Whether a held number is recorded and still reaches the buyer after
+  /// the order (two draws per finished order, whatever the outcome).
+  static let retention: UInt64 = 117
 }

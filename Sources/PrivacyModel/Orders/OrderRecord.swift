@@ -27,6 +27,9 @@ public struct OrderRecord: Sendable {
   public var sideChannelNumber = false
   /// Whether the merchant holds the buyer's real number (exposure).
   public var merchantHoldsRealNumber = false
+  /// Whether it was shown in plain text (the WeChat baseline's order
+  /// list) rather than revealed by a decrypt (retention differs).
+  public var heldInPlaintext = false
   /// Delivery days used so far.
   public var deliveryDay: UInt8 = 0
   /// Whether this delivery needs the courier to phone the buyer.

@@ -92,6 +92,19 @@ public struct MerchantParameters: Hashable, Sendable {
   /// (private-domain retention; assumption — a merchant who has seen a
   /// number can note it, and the sources describe no deletion).
   public var retainsNumbers = true
+  /// Chance a merchant records a real number it saw in plain text (the
+  /// WeChat baseline's order list and exports), assumption; plausible
+  /// 0.5–1: exports made copying every number routine.
+  public var recordsPlaintextShare = 0.9
+  /// Chance a merchant records a real number revealed by a decrypt (an
+  /// on-screen view, one order at a time), assumption; plausible 0–0.8.
+  public var recordsDecryptedShare = 0.3
+  /// Share of buyers whose phone number stops reaching them within a year
+  /// (number changes), assumption; plausible 0–0.2.
+  public var numberChurnPerYear = 0.05
+  /// How long after the order ends retention is measured, days (an
+  /// analyst's choice of horizon; default half a year).
+  public var retentionDays = 180
 
   public init() {}
 }

@@ -48,14 +48,15 @@ public struct Scenario: Hashable, Sendable {
   /// The most orders one replication may hold in flight: a memory limit,
   /// not a model parameter. An order arriving past it stops the run with
   /// ``RunInterrupted/Reason/tooManyOrdersInFlight(limit:)``; below it the
-  /// results do not depend on it. About 100 bytes an order with its events
-  /// (README, "Limits"; up to twice that while an array grows), so the
-  /// default, 2²⁴ ≈ 16.8 million orders, is about 1.7 GB per replication
-  /// running at once (one per thread).
+  /// results do not depend on it. About 190 bytes an order with its events
+  /// (README, "Memory limit"; up to twice that while an array grows), so
+  /// the default, 2²³ ≈ 8.4 million orders (about 550,000 orders a day with
+  /// the default lifecycle), is about 1.6 GB per replication running at
+  /// once (one per thread).
   public var maxOrdersInFlight = Scenario.defaultMaxOrdersInFlight
 
-  /// 2²⁴.
-  public static let defaultMaxOrdersInFlight = 1 << 24
+  /// 2²³.
+  public static let defaultMaxOrdersInFlight = 1 << 23
 
   /// The default scenario of `phase`: 60 days from the phase's start (or
   /// 2024-01-01 for a baseline), the first 20 of them warm-up.

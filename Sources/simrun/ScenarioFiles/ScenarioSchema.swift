@@ -64,6 +64,10 @@ enum ScenarioSchema {
     .number("merchants.misuse_detection_probability", .probability, "R-V1 (figure: assumption)", \.merchants.misuseDetectionProbability),
     .number("merchants.suspension_hours", .hours, "R-V1 (figure: assumption)", \.merchants.suspensionLength),
     .boolean("merchants.retains_numbers", "assumption: a merchant keeps a real number it has seen", \.merchants.retainsNumbers),
+    .number("merchants.records_plaintext_share", .probability, "assumption (plausible 0.5–1): a number seen in plain text is recorded", \.merchants.recordsPlaintextShare),
+    .number("merchants.records_decrypted_share", .probability, "assumption (plausible 0–0.8): a decrypted number, seen on screen, is recorded", \.merchants.recordsDecryptedShare),
+    .number("merchants.number_churn_per_year", .probability, "assumption (plausible 0–0.2): buyers whose number stops reaching them within a year", \.merchants.numberChurnPerYear),
+    .integer("merchants.retention_days", 0...3_650, "analyst's horizon: retention measured this many days after the order ends", \.merchants.retentionDays),
     // Couriers: flows outside the platform's registration (R-G8); the
     // carriers are a list (`couriers.carriers`, read by ScenarioFile).
     .number("couriers.gift_share", .probability, "R-G8, S4 FAQ 19: share of orders (figure: assumption)", \.couriers.giftShare),
