@@ -146,8 +146,9 @@ struct OutputTests {
     let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
     #expect(!html.contains("http://") || !html.contains("src=\"http"), "nothing fetched from the network")
     #expect(!html.contains("<script src") && !html.contains("<link "))
-    #expect(html.components(separatedBy: "<svg ").count - 1 == 8, "a bar chart per headline metric but one")
-    #expect(html.contains("Not charted, zero in every replication of every scenario here: <code>calls_blocked_unregistered</code>"),
+    #expect(html.components(separatedBy: "<svg ").count - 1 == 8 + 3, "a bar chart per headline metric but one, and three breakdowns (no G group on WeChat)")
+    #expect(html.contains("Courier call attempts by outcome") && html.contains("Merchant contacts by channel"))
+    #expect(html.contains("Not charted, zero in every replication of every scenario here: <code>calls_blocked_unregistered</code>, g-group calls rejected by reason"),
             "Taobao's R-T2 metric is zero on WeChat Shop: not charted, and said so")
     #expect(html.contains(">Courier calls that reach the buyer<") && html.contains("share, 0–1 · higher is better"),
             "charts have a readable title, the unit and the better direction")

@@ -270,9 +270,14 @@ public struct OrderModel: SimulationModel {
     // recorded with a probability that depends on how it was seen, and
     // still reaches the buyer `retention_days` later unless the buyer's
     // number changed; a mini-program number (R-M1) is the shop's own record.
+    // One uniform decides both, independently: below the recording chance
+    // it is recorded, and rescaled within its side it decides validity.
     let m = scenario.merchants
-    let recorded = sRetention.uniform() < (order.heldInPlaintext ? m.recordsPlaintextShare : m.recordsDecryptedShare)
-    let stillValid = sRetention.uniform() < retentionValidity
+    let u = sRetention.uniform()
+    let record = order.heldInPlaintext ? m.recordsPlaintextShare : m.recordsDecryptedShare
+    let recorded = u < record
+    let v = recorded ? u / record : (u - record) / (1 - record)
+    let stillValid = v < retentionValidity
     let retained = order.merchantHoldsRealNumber && m.retainsNumbers && recorded && stillValid
     let reachable = stillValid && (retained || order.sideChannelNumber)
     if retained || reachable {

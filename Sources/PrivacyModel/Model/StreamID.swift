@@ -26,6 +26,6 @@ enum StreamID {
   /// under one rule do not shift delivery calls).
   static let returnPickup: UInt64 = 116
   /// Whether a held number is recorded and still reaches the buyer after
-  /// the order (two draws per finished order, whatever the outcome).
+  /// the order (one draw per finished order, whatever the outcome).
   static let retention: UInt64 = 117
 }

@@ -64,10 +64,39 @@ extension RunReport {
                                         intervals: group.entries.map { entries[$0].result.interval(metric) }, isRate: metric.isRate)
           + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))</figcaption></figure>\n"
       }
+      // RULEBOOK §8's breakdowns as stacked bars.
+      let ids2 = ids
+      var emptyBreakdowns: [String] = []
+      func stack(_ title: String, _ subtitle: String, _ metrics: [(String, Metric)]) -> String {
+        let values = group.entries.map { index in metrics.map { entries[index].result.interval($0.1).mean } }
+        guard values.joined().contains(where: { $0 != 0 }) else {
+          emptyBreakdowns.append(title.prefix(1).lowercased() + title.dropFirst())
+          return ""
+        }
+        return "<figure>" + SVGChart.stacked(title: title, subtitle: subtitle, labels: ids2, parts: metrics.map(\.0), values: values)
+          + "<figcaption>" + metrics.map { "<code>\($0.1.rawValue)</code>" }.joined(separator: ", ") + "</figcaption></figure>\n"
+      }
+      h += stack("Courier call attempts by outcome", "share of attempts, 0–1 (means)", [
+        ("reached", .courierReachability), ("no answer", .courierFailedNoAnswer), ("number expired", .courierFailedExpired),
+        ("not registered", .courierFailedNotRegistered), ("not verified", .courierFailedNotVerified),
+        ("extension not dialled", .courierFailedExtension), ("waybill not adapted", .courierFailedNotAdapted),
+      ])
+      h += stack("Merchant contacts by channel", "per 1,000 orders (means)", [
+        ("number held", .contactsPlaintextPer1000), ("decrypt", .contactsDecryptPer1000), ("virtual-number call", .contactsVirtualNumberPer1000),
+        ("official message or tool", .contactsOfficialMessagePer1000), ("OAID SMS API", .contactsSMSAPIPer1000),
+      ])
+      h += stack("Decrypts refused by reason", "per 1,000 orders (means)", [
+        ("no e-waybill", .decryptDeniedNoWaybill), ("order state", .decryptDeniedState), ("quota", .decryptDeniedQuota),
+        ("policy", .decryptDeniedPolicy),
+      ])
+      h += stack("G-group calls rejected by reason", "per 1,000 orders (means)", [
+        ("order limit", .gGroupRejectedOverLimit), ("too many numbers", .gGroupRejectedTooMany),
+        ("malformed number", .gGroupRejectedInvalidNumber), ("still 11+4", .gGroupRejectedWrongFormat),
+      ])
       h += "</div>\n"
-      if !zero.isEmpty {
+      if !zero.isEmpty || !emptyBreakdowns.isEmpty {
         h += "<p class=\"note\">Not charted, zero in every replication of every scenario here: "
-          + zero.map { "<code>\($0.rawValue)</code>" }.joined(separator: ", ") + ".</p>\n"
+          + (zero.map { "<code>\($0.rawValue)</code>" } + emptyBreakdowns.map { e($0) }).joined(separator: ", ") + ".</p>\n"
       }
       h += groups.count > 1 ? "<h3>All metrics</h3>\n" : "<h2>All metrics</h2>\n"
       h += htmlTable(header: ["metric"] + ids, rows: Metric.allCases.map { m in
@@ -139,6 +168,8 @@ extension RunReport {
     svg .grid{stroke:#e6e8ef;stroke-width:1}svg .bar{fill:#5b8def}svg .bar.baseline{fill:#98a6bf}svg .bar.better{fill:#2f7fd0}svg .bar.worse{fill:#d9621e}svg .bar.neutral{fill:#8f99ad}svg .bar.faint{fill:#c9d3e6}svg .grid.zero{stroke:#667}
     svg .whisker{stroke:#1d2330;stroke-width:1.4;fill:none}svg .band{fill:#5b8def;opacity:.22}
     svg .subtitle{font-size:11.5px;fill:#667}
+    svg .part.p0{fill:#2f7fd0}svg .part.p1{fill:#e0a43a}svg .part.p2{fill:#d9621e}svg .part.p3{fill:#8e5bb5}
+    svg .part.p4{fill:#3fa58a}svg .part.p5{fill:#c4476d}svg .part.p6{fill:#7a8699}
     svg .line{stroke:#2f5fc4;stroke-width:1.6;fill:none}svg .switch{stroke:#d0542c;stroke-width:1.2;stroke-dasharray:4 3}
     svg .switch-label{font-size:10px;fill:#b3441f}
     svg .line.wechat{stroke:#1f8a4c}svg .band.wechat,svg .key.wechat{fill:#1f8a4c}svg .switch.wechat{stroke:#1f8a4c}svg .switch-label.wechat{fill:#17683a}
