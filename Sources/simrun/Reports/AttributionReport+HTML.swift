@@ -12,26 +12,11 @@ extension AttributionReport {
     let charted = RunReport.headlineMetrics.filter { metric in
       !run.entries.allSatisfy { $0.result.values(metric).allSatisfy { $0 == 0 } }
     }
-    var h = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8"/>
-      <meta name="viewport" content="width=device-width, initial-scale=1"/>
-      <title>simrun attribute: \(e(scenario.id))</title>
-      <style>\(RunReport.css)</style>
-      </head>
-      <body>
-      <h1>simrun attribute: \(e(scenario.id))</h1>
-      <dl class="meta">
-      <dt>command</dt><dd><code>\(e(run.command))</code></dd>
-      <dt>seed</dt><dd>\(run.seed)</dd>
-      <dt>replications</dt><dd>\(run.replications) per run (common random numbers across runs)</dd>
-      <dt>tool</dt><dd>simrun \(SimRunVersion.current)</dd>
-      <dt>effect of a rule</dt><dd>the scenario − the scenario with that rule switched off, paired replication by replication; mean with 95% interval; pale: the interval contains 0 (no measurable effect in this scenario)</dd>
-      </dl>
-
-      """
+    var h = RunReport.htmlHead(title: "simrun attribute: \(scenario.id)", heading: "simrun attribute: \(scenario.id)",
+                               command: run.command, seed: run.seed, meta: [
+      ("replications", "\(run.replications) per run (common random numbers across runs)"),
+      ("effect of a rule", "the scenario − the scenario with that rule switched off, paired replication by replication; mean with 95% interval; pale: the interval contains 0 (no measurable effect in this scenario)"),
+    ])
     h += "<h2>What each rule does</h2>\n<p>Blue: a change for the better; orange: for the worse (exposure counts read from the buyers' side); pale: no measurable effect.</p>\n<div class=\"charts\">\n"
     for metric in charted {
       let order = ranked(metric)

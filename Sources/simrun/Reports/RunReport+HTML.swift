@@ -10,26 +10,11 @@ extension RunReport {
   /// with their IDs and sources. The markup is well-formed XML (tests parse it).
   var html: String {
     let e = SVGChart.escape
-    var h = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8"/>
-      <meta name="viewport" content="width=device-width, initial-scale=1"/>
-      <title>simrun \(kind.rawValue): \(e(entries.map(\.id).joined(separator: ", ")))</title>
-      <style>\(Self.css)</style>
-      </head>
-      <body>
-      <h1>simrun \(kind.rawValue)</h1>
-      <dl class="meta">
-      <dt>command</dt><dd><code>\(e(command))</code></dd>
-      <dt>seed</dt><dd>\(seed)</dd>
-      <dt>replications</dt><dd>\(replications) per scenario (common random numbers across scenarios)</dd>
-      <dt>tool</dt><dd>simrun \(SimRunVersion.current)</dd>
-      <dt>values</dt><dd>mean ± 95% half-width over replications; rates are fractions in [0, 1]; counts are per 1,000 orders</dd>
-      </dl>
-
-      """
+    var h = Self.htmlHead(title: "simrun \(kind.rawValue): \(entries.map(\.id).joined(separator: ", "))",
+                          heading: "simrun \(kind.rawValue)", command: command, seed: seed, meta: [
+      ("replications", "\(replications) per scenario (common random numbers across scenarios)"),
+      ("values", "mean ± 95% half-width over replications; rates are fractions in [0, 1]; counts are per 1,000 orders"),
+    ])
     if hasWeeklySeries {
       h += "<h2>Weekly series</h2>\n<p>Each platform's orders apart, by week of order creation.</p>\n<div class=\"charts wide\">\n"
       for entry in entries {
@@ -127,6 +112,29 @@ extension RunReport {
     h += "<h2>Sources</h2>\n<ul>\n" + SourceDocument.allCases.map { "<li><code>\($0.rawValue)</code>: \(e($0.title))</li>" }.joined(separator: "\n") + "\n</ul>\n"
     h += "<h2>Metric definitions</h2>\n<ul>\n" + Metric.allCases.map { "<li><code>\($0.rawValue)</code>: \(e($0.definition))</li>" }.joined(separator: "\n") + "\n</ul>\n"
     return h + "</body>\n</html>\n"
+  }
+
+  /// The page's head, its heading and the run's settings (`meta`: more
+  /// rows after the command and seed, as plain text).
+  static func htmlHead(title: String, heading: String, command: String, seed: UInt64, meta: [(String, String)]) -> String {
+    let e = SVGChart.escape
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8"/>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <title>\(e(title))</title>
+      <style>\(css)</style>
+      </head>
+      <body>
+      <h1>\(e(heading))</h1>
+      <dl class="meta">
+      <dt>command</dt><dd><code>\(e(command))</code></dd>
+      <dt>seed</dt><dd>\(seed)</dd>
+      <dt>tool</dt><dd>simrun \(SimRunVersion.current)</dd>
+
+      """ + meta.map { "<dt>\(e($0.0))</dt><dd>\(e($0.1))</dd>\n" }.joined() + "</dl>\n\n"
   }
 
   /// Metrics as rows, one column per comparison.

@@ -62,11 +62,7 @@ extension SVGChart {
     let (lo, hi) = axis(totals.map { ConfidenceInterval([$0, $0]) } + [start.value, end.value], isRate: isRate)
     func x(_ v: Double) -> Double { labelWidth + (min(hi, max(lo, v)) - lo) / (hi - lo) * plotWidth }
     var svg = header(title: title, subtitle: subtitle, width: width, height: height)
-    for i in 0...4 {
-      let v = lo + (hi - lo) * Double(i) / 4
-      svg += "<line x1=\"\(n(x(v)))\" y1=\"\(n(top - 4))\" x2=\"\(n(x(v)))\" y2=\"\(n(height - 22))\" class=\"grid\"/>"
-      svg += "<text x=\"\(n(x(v)))\" y=\"\(n(height - 8))\" class=\"tick\" text-anchor=\"middle\">\(tick(v))</text>"
-    }
+    svg += verticalGrid(lo: lo, hi: hi, top: top, height: height, x: x)
     func bar(_ row: Int, _ a: Double, _ b: Double, _ label: String, _ style: String, _ text: String) -> String {
       let y = top + rowHeight * Double(row)
       return "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 16))\" class=\"label\" text-anchor=\"end\">\(escape(shortLabel(label)))</text>"

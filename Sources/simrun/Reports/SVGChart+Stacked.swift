@@ -15,11 +15,7 @@ extension SVGChart {
       svg += "<rect x=\"\(n(lx))\" y=\"\(n(ly))\" width=\"10\" height=\"10\" class=\"part p\(k)\"/>"
       svg += "<text x=\"\(n(lx + 14))\" y=\"\(n(ly + 9))\" class=\"tick\">\(escape(part))</text>"
     }
-    for i in 0...4 {
-      let v = hi * Double(i) / 4
-      svg += "<line x1=\"\(n(x(v)))\" y1=\"\(n(top - 4))\" x2=\"\(n(x(v)))\" y2=\"\(n(height - 22))\" class=\"grid\"/>"
-      svg += "<text x=\"\(n(x(v)))\" y=\"\(n(height - 8))\" class=\"tick\" text-anchor=\"middle\">\(tick(v))</text>"
-    }
+    svg += verticalGrid(lo: 0, hi: hi, top: top, height: height, x: x)
     for (row, label) in labels.enumerated() {
       let y = top + rowHeight * Double(row)
       svg += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 16))\" class=\"label\" text-anchor=\"end\">\(escape(shortLabel(label)))</text>"

@@ -13,12 +13,7 @@ enum SVGChart {
     let (lo, hi) = axis(intervals, isRate: isRate)
     func x(_ v: Double) -> Double { labelWidth + (min(hi, max(lo, v)) - lo) / (hi - lo) * plotWidth }
     var svg = header(title: title, subtitle: subtitle, width: width, height: height)
-    // Grid: five ticks.
-    for i in 0...4 {
-      let v = lo + (hi - lo) * Double(i) / 4
-      svg += "<line x1=\"\(n(x(v)))\" y1=\"\(n(top - 4))\" x2=\"\(n(x(v)))\" y2=\"\(n(height - 22))\" class=\"grid\"/>"
-      svg += "<text x=\"\(n(x(v)))\" y=\"\(n(height - 8))\" class=\"tick\" text-anchor=\"middle\">\(tick(v))</text>"
-    }
+    svg += verticalGrid(lo: lo, hi: hi, top: top, height: height, x: x)
     for (i, (label, ci)) in zip(labels, intervals).enumerated() {
       let y = top + rowHeight * Double(i)
       let mean = ci.mean.isFinite ? ci.mean : 0
@@ -122,6 +117,18 @@ enum SVGChart {
     }
     svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" class=\"tick\" text-anchor=\"middle\">week of order creation (line: mean, band: 95% interval, dashed: phase switches)</text>"
     return svg + "</svg>"
+  }
+
+  /// Five vertical grid lines from `lo` to `hi` with their values below,
+  /// for a horizontal bar chart whose plot spans `top` to `height − 22`.
+  static func verticalGrid(lo: Double, hi: Double, top: Double, height: Double, x: (Double) -> Double) -> String {
+    var svg = ""
+    for i in 0...4 {
+      let v = lo + (hi - lo) * Double(i) / 4
+      svg += "<line x1=\"\(n(x(v)))\" y1=\"\(n(top - 4))\" x2=\"\(n(x(v)))\" y2=\"\(n(height - 22))\" class=\"grid\"/>"
+      svg += "<text x=\"\(n(x(v)))\" y=\"\(n(height - 8))\" class=\"tick\" text-anchor=\"middle\">\(tick(v))</text>"
+    }
+    return svg
   }
 
   /// The opening `<svg>` tag and the chart's title.
