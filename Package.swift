@@ -9,6 +9,9 @@
 //                 simulation loop, random streams, statistics, replications
 //   PrivacyModel  the domain: RULEBOOK rules, phases, orders, merchants,
 //                 couriers; depends on SimKernel only
+//   ScenarioFormat  the scenario files: YAML reader with located
+//                 diagnostics, key schema, templates, overrides, `expect:`
+//                 thresholds; shared by simrun, tests and external workers
 //   simrun        the command-line tool
 //
 // Benchmarks live in their own package (Benchmarks/Package.swift) so that
@@ -33,6 +36,7 @@ let package = Package(
   products: [
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "PrivacyModel", targets: ["PrivacyModel"]),
+    .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
     .executable(name: "simrun", targets: ["simrun"]),
   ],
   dependencies: [
@@ -66,13 +70,22 @@ let package = Package(
       dependencies: ["SimKernel"],
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "ScenarioFormat",
+      dependencies: [
+        "SimKernel",
+        "PrivacyModel",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "simrun",
       dependencies: [
         "SimKernel",
         "PrivacyModel",
+        "ScenarioFormat",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -84,6 +97,11 @@ let package = Package(
     .testTarget(
       name: "simrunTests",
       dependencies: ["simrun", .product(name: "PropertyBased", package: "swift-property-based")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "ScenarioFormatTests",
+      dependencies: ["ScenarioFormat", "PrivacyModel"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,3 +1,4 @@
+import ScenarioFormat
 import ArgumentParser
 import PrivacyModel
 import SimKernel
@@ -51,10 +52,10 @@ struct RunOptions: ParsableArguments {
     get throws {
       var list: [Override] = []
       if let days {
-        list.append(try Override(parsing: "days=\(days)"))
-        list.append(try Override(parsing: "warmup_days=\(min(20, days / 3))"))
+        list.append(try Override(validating: "days=\(days)"))
+        list.append(try Override(validating: "warmup_days=\(min(20, days / 3))"))
       }
-      return list + (try settings.map { try Override(parsing: $0) })
+      return list + (try settings.map { try Override(validating: $0) })
     }
   }
 

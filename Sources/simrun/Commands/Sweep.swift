@@ -1,3 +1,4 @@
+import ScenarioFormat
 import ArgumentParser
 import PrivacyModel
 
@@ -30,7 +31,7 @@ struct Sweep: ParsableCommand {
   /// The axes: key path and its values, in the order given.
   func axes() throws -> [(path: String, values: [String])] {
     try vary.map { argument in
-      let override = try Override(parsing: argument, option: "--vary")
+      let override = try Override(validating: argument, option: "--vary")
       let values = Sweep.splitTopLevel(override.value)
       guard values.allSatisfy({ !$0.isEmpty }) else {
         throw ValidationError("--vary \(argument): an empty value between commas.")
@@ -101,7 +102,7 @@ struct Sweep: ParsableCommand {
       throw SimRunExit.invalidInput
     }
     for point in points {
-      let extra = try point.map { try Override(parsing: "\($0.key)=\($0.value)", option: "--vary") }
+      let extra = try point.map { try Override(validating: "\($0.key)=\($0.value)", option: "--vary") }
       do {
         let document = try ScenarioFile.parse(source.text, file: source.file, overrides: try options.overrides + extra)
         // Columns are named by the keys' last parts (unique within a grid:

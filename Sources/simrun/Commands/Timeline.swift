@@ -1,3 +1,4 @@
+import ScenarioFormat
 import ArgumentParser
 import Foundation
 import PrivacyModel

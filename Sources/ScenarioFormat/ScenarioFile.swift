@@ -1,13 +1,13 @@
 import Foundation
-import PrivacyModel
-import SimKernel
+public import PrivacyModel
+public import SimKernel
 import Yams
 
 /// Reads scenario files (YAML) into ``Scenario`` values, checking every key
 /// against ``ScenarioSchema``. Nothing is simulated until a file is wholly
 /// valid; all problems found are reported together.
-struct ScenarioFile {
-  let file: String
+public struct ScenarioFile {
+  public let file: String
   private let overrides: [Override]
   private var diagnostics: [ScenarioDiagnostic] = []
   private var expectations: [Expectation] = []
@@ -18,17 +18,17 @@ struct ScenarioFile {
   }
 
   /// Loads and validates the file at `path`, with `overrides` applied first.
-  static func load(_ path: String, overrides: [Override] = []) throws(ScenarioFileError) -> ScenarioDocument {
+  public static func load(_ path: String, overrides: [Override] = []) throws(ScenarioFileError) -> ScenarioDocument {
     try parse(try contents(of: path), file: path, overrides: overrides)
   }
 
   /// The largest scenario file read (a scenario is a few kilobytes; the
   /// cap keeps a wrong or hostile file from filling memory).
-  static let maxFileBytes = 1 << 20
+  public static let maxFileBytes = 1 << 20
 
   /// The text of the file at `path`, or a located error that says what the
   /// path is and why it cannot be read.
-  static func contents(of path: String) throws(ScenarioFileError) -> String {
+  public static func contents(of path: String) throws(ScenarioFileError) -> String {
     func fail(_ why: String) -> ScenarioFileError {
       ScenarioFileError(diagnostics: [ScenarioDiagnostic(file: path, line: 1, column: 1, path: "", message: why)])
     }
@@ -59,7 +59,7 @@ struct ScenarioFile {
   }
 
   /// Validates `text` as the contents of `file`, with `overrides` applied first.
-  static func parse(_ text: String, file: String, overrides: [Override] = []) throws(ScenarioFileError) -> ScenarioDocument {
+  public static func parse(_ text: String, file: String, overrides: [Override] = []) throws(ScenarioFileError) -> ScenarioDocument {
     var reader = ScenarioFile(file: file, overrides: overrides)
     let scenario = reader.read(text)
     if let scenario, reader.diagnostics.isEmpty {
@@ -68,12 +68,12 @@ struct ScenarioFile {
     throw ScenarioFileError(diagnostics: reader.diagnostics)
   }
 
-  static let topLevelKeys = ["name", "phases", "disabled_rules", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
+  public static let topLevelKeys = ["name", "phases", "disabled_rules", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
                              "orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group",
                              "context", "expect"]
-  static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
+  public static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
   /// Keys of a section that hold lists, read by their own readers.
-  static let listKeys = ["taobao": "ramp", "couriers": "carriers", "orders": "campaigns"]
+  public static let listKeys = ["taobao": "ramp", "couriers": "carriers", "orders": "campaigns"]
 
   // MARK: - Reading
 
@@ -292,7 +292,7 @@ struct ScenarioFile {
     if ramp.count == items.count { scenario.taobao.ramp = ramp }
   }
 
-  static let carrierKeys = ["name", "share", "integrated", "coverage", "waybill_adapted", "call_needed", "attempts",
+  public static let carrierKeys = ["name", "share", "integrated", "coverage", "waybill_adapted", "call_needed", "attempts",
                             "retry_hours", "answer_probability", "extension_misdial_probability"]
 
   /// `couriers.carriers`: a non-empty list of carriers; `name`, `share` and
@@ -468,11 +468,11 @@ struct ScenarioFile {
     return values
   }
 
-  static let distributionKinds = ["constant", "exponential", "lognormal", "uniform", "gamma", "weibull", "normal"]
+  public static let distributionKinds = ["constant", "exponential", "lognormal", "uniform", "gamma", "weibull", "normal"]
 
   /// The domain of a distribution parameter: hours up to ten years for
   /// locations and scales, and shapes that keep draws finite.
-  static func parameterDomain(_ name: String) -> ScenarioField.Kind {
+  public static func parameterDomain(_ name: String) -> ScenarioField.Kind {
     switch name {
     case "cv": .bounded(0...10)
     case "shape": .bounded(0...1_000)

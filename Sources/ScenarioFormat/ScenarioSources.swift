@@ -1,15 +1,15 @@
 import Foundation
-import PrivacyModel
+public import PrivacyModel
 
 /// Turns the scenario arguments of a command (phase ids or `.yaml` files)
 /// into validated scenarios. A phase id stands for its built-in scenario —
 /// the very text `simrun template ID` writes — so ids and files go through
 /// the same reader and the same `--set` overrides.
-enum ScenarioSources {
+public enum ScenarioSources {
   /// Whether an argument names a scenario file: it ends in `.yaml` or
   /// `.yml` (any case), or an existing file has that name (an existing file
   /// always wins over a phase id).
-  static func isFile(_ argument: String) -> Bool {
+  public static func isFile(_ argument: String) -> Bool {
     let lower = argument.lowercased()
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return true }
     var directory: ObjCBool = false
@@ -17,13 +17,13 @@ enum ScenarioSources {
   }
 
   /// The built-in scenario of a phase id, or of `timeline`.
-  static func builtIn(_ id: String) -> Scenario? {
+  public static func builtIn(_ id: String) -> Scenario? {
     id == "timeline" ? Scenario.timeline() : Phase.named(id).map { Scenario(phase: $0) }
   }
 
   /// `nil` when `argument` names a file (if allowed) or a known phase (or
   /// `timeline`, when allowed); otherwise the message, with a suggestion.
-  static func unknownArgumentMessage(_ argument: String, allowTimeline: Bool = false, allowFiles: Bool = true) -> String? {
+  public static func unknownArgumentMessage(_ argument: String, allowTimeline: Bool = false, allowFiles: Bool = true) -> String? {
     if (allowFiles && isFile(argument)) || Phase.named(argument) != nil || (allowTimeline && argument == "timeline") { return nil }
     let known = Phase.all.map(\.id) + (allowTimeline ? ["timeline"] : [])
     let hint = Suggestion.closest(to: argument, in: known).map { " Did you mean '\($0)'?" } ?? ""
@@ -33,21 +33,21 @@ enum ScenarioSources {
 
   /// Each scenario's column name: its `name`, or its argument when two
   /// scenarios share a name.
-  static func columnNames(_ arguments: [String], _ documents: [ScenarioDocument]) -> [String] {
+  public static func columnNames(_ arguments: [String], _ documents: [ScenarioDocument]) -> [String] {
     let names = documents.map(\.scenario.name)
     return zip(arguments, names).map { argument, name in names.filter { $0 == name }.count > 1 ? argument : name }
   }
 
   /// The scenario text an argument stands for, and the name its problems
   /// are reported under: a file's contents, or a phase's built-in template.
-  static func text(of argument: String) throws(ScenarioFileError) -> (text: String, file: String) {
+  public static func text(of argument: String) throws(ScenarioFileError) -> (text: String, file: String) {
     if isFile(argument) { return (try ScenarioFile.contents(of: argument), argument) }
     return (ScenarioTemplate.yaml(builtIn(argument)!), "built-in \(argument)")
   }
 
   /// Every argument read and validated; all problems of all of them are
   /// thrown together before anything runs.
-  static func load(_ arguments: [String], overrides: [Override]) throws(ScenarioFileError) -> [ScenarioDocument] {
+  public static func load(_ arguments: [String], overrides: [Override]) throws(ScenarioFileError) -> [ScenarioDocument] {
     var documents: [ScenarioDocument] = []
     var problems: [ScenarioDiagnostic] = []
     for argument in arguments {

@@ -1,10 +1,10 @@
-import PrivacyModel
-import SimKernel
+public import PrivacyModel
+public import SimKernel
 
 /// Every parameter a scenario file may set, by key path. The same table
 /// validates files, writes annotated templates, and documents the keys.
-enum ScenarioSchema {
-  static let fields: [ScenarioField] = [
+public enum ScenarioSchema {
+  public static let fields: [ScenarioField] = [
     // Period and platforms
     .number("wechat_share", .probability, "assumption; used when both platforms are scheduled", \.weChatShare),
     // Orders (R-L1…R-L3)
@@ -125,5 +125,5 @@ enum ScenarioSchema {
     .number("context.cross_platform_conversion", .probability, "R-X1 (figure: assumption)", \.context.crossPlatformConversion),
   ]
 
-  static let byPath: [String: ScenarioField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })
+  public static let byPath: [String: ScenarioField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })
 }

@@ -1,11 +1,11 @@
-import PrivacyModel
-import SimKernel
+public import PrivacyModel
+public import SimKernel
 
 /// A threshold a scenario file promises in its `expect:` list, such as
 /// `courier_reachability >= 0.95`; `simrun check` runs the scenario and
 /// tests it.
-struct Expectation: Hashable, Sendable, CustomStringConvertible {
-  enum Comparison: String, CaseIterable, Sendable {
+public struct Expectation: Hashable, Sendable, CustomStringConvertible {
+  public enum Comparison: String, CaseIterable, Sendable {
     case atLeast = ">="
     case atMost = "<="
     case above = ">"
@@ -21,15 +21,15 @@ struct Expectation: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  let metric: Metric
-  let comparison: Comparison
-  let threshold: Double
+  public let metric: Metric
+  public let comparison: Comparison
+  public let threshold: Double
 
-  var description: String { "\(metric.rawValue) \(comparison.rawValue) \(ScenarioTemplate.number(threshold))" }
+  public var description: String { "\(metric.rawValue) \(comparison.rawValue) \(ScenarioTemplate.number(threshold))" }
 
   /// Parses `METRIC OP NUMBER` (spaces optional); the error text says what was
   /// expected.
-  init(parsing text: String) throws(ExpectationSyntaxError) {
+  public init(parsing text: String) throws(ExpectationSyntaxError) {
     // Two-character operators first, so `>=` is not read as `>`.
     guard let comparison = Comparison.allCases.first(where: { text.contains($0.rawValue) }),
       let range = text.range(of: comparison.rawValue)
@@ -51,7 +51,7 @@ struct Expectation: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Tests the expectation on a metric's mean and 95% interval.
-  func evaluate(_ interval: ConfidenceInterval) -> Verdict {
+  public func evaluate(_ interval: ConfidenceInterval) -> Verdict {
     let meanHolds = comparison.holds(interval.mean, threshold)
     let lowerHolds = comparison.holds(interval.lower, threshold)
     let upperHolds = comparison.holds(interval.upper, threshold)
@@ -60,20 +60,20 @@ struct Expectation: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The outcome of one expectation.
-  struct Verdict: Sendable {
-    let expectation: Expectation
-    let interval: ConfidenceInterval
+  public struct Verdict: Sendable {
+    public let expectation: Expectation
+    public let interval: ConfidenceInterval
     /// The mean satisfies the threshold.
-    let meanHolds: Bool
+    public let meanHolds: Bool
     /// The whole 95% interval satisfies it (the threshold is outside the interval).
-    let intervalHolds: Bool
+    public let intervalHolds: Bool
 
     /// Whether the check passes: on the mean, or with `strict` on the whole interval.
-    func passes(strict: Bool) -> Bool { strict ? intervalHolds : meanHolds }
+    public func passes(strict: Bool) -> Bool { strict ? intervalHolds : meanHolds }
   }
 }
 
 /// Why an `expect:` entry could not be read.
-struct ExpectationSyntaxError: Error {
-  let message: String
+public struct ExpectationSyntaxError: Error {
+  public let message: String
 }

@@ -1,8 +1,8 @@
-import PrivacyModel
-import SimKernel
+public import PrivacyModel
+public import SimKernel
 
 /// A value in a scenario file, after its kind was checked.
-enum FieldValue: Equatable, Sendable {
+public enum FieldValue: Equatable, Sendable {
   case number(Double)
   case integer(Int)
   case distribution(ContinuousDistribution)
@@ -13,8 +13,8 @@ enum FieldValue: Equatable, Sendable {
 
 /// One settable key of a scenario file: where it lives, what it accepts,
 /// where its default comes from, and how to read and write it.
-struct ScenarioField: Sendable {
-  enum Kind: Sendable {
+public struct ScenarioField: Sendable {
+  public enum Kind: Sendable {
     /// A number in [0, 1].
     case probability
     /// A number in the range. Every numeric key has a finite domain, so
@@ -33,14 +33,14 @@ struct ScenarioField: Sendable {
     case date
 
     /// ``expectation`` in a few words, for listings.
-    var shortExpectation: String {
+    public var shortExpectation: String {
       switch self {
       case .distribution: "a distribution, e.g. {lognormal: {mean: 24, cv: 0.6}}"
       default: expectation
       }
     }
 
-    var expectation: String {
+    public var expectation: String {
       switch self {
       case .probability: "a probability between 0 and 1"
       case let .bounded(range): "a number from \(range.lowerBound.formatted) to \(range.upperBound.formatted)"
@@ -53,49 +53,49 @@ struct ScenarioField: Sendable {
     }
   }
 
-  let path: String
-  let kind: Kind
+  public let path: String
+  public let kind: Kind
   /// RULEBOOK rule / source document, or "assumption".
-  let source: String
-  let get: @Sendable (Scenario) -> FieldValue
-  let set: @Sendable (inout Scenario, FieldValue) -> Void
+  public let source: String
+  public let get: @Sendable (Scenario) -> FieldValue
+  public let set: @Sendable (inout Scenario, FieldValue) -> Void
 }
 
 extension ScenarioField.Kind {
   /// A duration in hours: up to ten years.
-  static let hours = ScenarioField.Kind.bounded(0...87_600)
+  public static let hours = ScenarioField.Kind.bounded(0...87_600)
   /// A duration in days: up to ten years.
-  static let days = ScenarioField.Kind.bounded(0...3_650)
+  public static let days = ScenarioField.Kind.bounded(0...3_650)
 }
 
 extension ScenarioField {
-  static func number(_ path: String, _ kind: Kind, _ source: String, _ key: any WritableKeyPath<Scenario, Double> & Sendable) -> ScenarioField {
+  public static func number(_ path: String, _ kind: Kind, _ source: String, _ key: any WritableKeyPath<Scenario, Double> & Sendable) -> ScenarioField {
     ScenarioField(path: path, kind: kind, source: source, get: { .number($0[keyPath: key]) },
                   set: { if case let .number(v) = $1 { $0[keyPath: key] = v } })
   }
 
-  static func integer(_ path: String, _ range: ClosedRange<Int>, _ source: String, _ key: any WritableKeyPath<Scenario, Int> & Sendable) -> ScenarioField {
+  public static func integer(_ path: String, _ range: ClosedRange<Int>, _ source: String, _ key: any WritableKeyPath<Scenario, Int> & Sendable) -> ScenarioField {
     ScenarioField(path: path, kind: .integer(range), source: source, get: { .integer($0[keyPath: key]) },
                   set: { if case let .integer(v) = $1 { $0[keyPath: key] = v } })
   }
 
-  static func distribution(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, ContinuousDistribution> & Sendable) -> ScenarioField {
+  public static func distribution(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, ContinuousDistribution> & Sendable) -> ScenarioField {
     ScenarioField(path: path, kind: .distribution, source: source, get: { .distribution($0[keyPath: key]) },
                   set: { if case let .distribution(v) = $1 { $0[keyPath: key] = v } })
   }
 
-  static func boolean(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, Bool> & Sendable) -> ScenarioField {
+  public static func boolean(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, Bool> & Sendable) -> ScenarioField {
     ScenarioField(path: path, kind: .boolean, source: source, get: { .boolean($0[keyPath: key]) },
                   set: { if case let .boolean(v) = $1 { $0[keyPath: key] = v } })
   }
 
-  static func date(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, CivilDate> & Sendable) -> ScenarioField {
+  public static func date(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, CivilDate> & Sendable) -> ScenarioField {
     ScenarioField(path: path, kind: .date, source: source, get: { .date($0[keyPath: key]) },
                   set: { if case let .date(v) = $1 { $0[keyPath: key] = v } })
   }
 
   /// A duration stored as `SimDuration`, written in days.
-  static func days(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, SimDuration> & Sendable) -> ScenarioField {
+  public static func days(_ path: String, _ source: String, _ key: any WritableKeyPath<Scenario, SimDuration> & Sendable) -> ScenarioField {
     ScenarioField(path: path, kind: .days, source: source, get: { .number($0[keyPath: key].days) },
                   set: { if case let .number(v) = $1 { $0[keyPath: key] = SimDuration(days: v) } })
   }

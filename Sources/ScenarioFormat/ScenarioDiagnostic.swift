@@ -1,19 +1,19 @@
-import PrivacyModel
+public import PrivacyModel
 
 /// One problem in a scenario file: `FILE:LINE:COL: KEY.PATH: message`.
-struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
-  let file: String
-  let line: Int
-  let column: Int
-  let path: String
-  let message: String
+public struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
+  public let file: String
+  public let line: Int
+  public let column: Int
+  public let path: String
+  public let message: String
 
   /// A problem in a `--set` value: located by the option, not a line.
-  init(override: Override, path: String, message: String) {
+  public init(override: Override, path: String, message: String) {
     self.init(file: override.description, line: 0, column: 0, path: path, message: message)
   }
 
-  init(file: String, line: Int, column: Int, path: String, message: String) {
+  public init(file: String, line: Int, column: Int, path: String, message: String) {
     self.file = file
     self.line = line
     self.column = column
@@ -21,14 +21,14 @@ struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  var description: String {
+  public var description: String {
     let location = line > 0 ? "\(file):\(line):\(column)" : file
     return Self.printable("\(location): \(path.isEmpty ? "(file)" : path): \(message)")
   }
 
   /// `text` with control characters (escape sequences included) shown as
   /// `\u{…}`, so input echoed in a message cannot drive the terminal.
-  static func printable(_ text: String) -> String {
+  public static func printable(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
       if scalar.properties.generalCategory == .control && scalar != "\n" {
@@ -42,14 +42,14 @@ struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Everything wrong with a scenario file, reported together.
-struct ScenarioFileError: Error, CustomStringConvertible {
-  let diagnostics: [ScenarioDiagnostic]
+public struct ScenarioFileError: Error, CustomStringConvertible {
+  public let diagnostics: [ScenarioDiagnostic]
 
   /// The most problems printed; the rest are counted ("… and N more"), so
   /// a file with a mistake on every line does not flood the terminal.
-  static let shown = 50
+  public static let shown = 50
 
-  var description: String {
+  public var description: String {
     var lines = diagnostics.prefix(Self.shown).map(\.description)
     if diagnostics.count > Self.shown {
       lines.append("… and \(diagnostics.count - Self.shown) more problems (fix these and run again)")
@@ -59,9 +59,9 @@ struct ScenarioFileError: Error, CustomStringConvertible {
 }
 
 /// A validated scenario with the thresholds its file promises.
-struct ScenarioDocument: Sendable {
-  var scenario: Scenario
-  var expectations: [Expectation]
+public struct ScenarioDocument: Sendable {
+  public var scenario: Scenario
+  public var expectations: [Expectation]
   /// Where it came from: a file's path, or `built-in PHASE`.
-  var source: String
+  public var source: String
 }
