@@ -1,6 +1,6 @@
 import Foundation
-public import PrivacyModel
-public import SimKernel
+import PrivacyModel
+import SimKernel
 import Yams
 
 /// Reads scenario files (YAML) into ``Scenario`` values, checking every key

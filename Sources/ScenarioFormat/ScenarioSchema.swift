@@ -1,5 +1,5 @@
-public import PrivacyModel
-public import SimKernel
+import PrivacyModel
+import SimKernel
 
 /// Every parameter a scenario file may set, by key path. The same table
 /// validates files, writes annotated templates, and documents the keys.
