@@ -57,11 +57,11 @@ ROWS = [
      ["virtual_numbers.early_expiry_after_completion_days=0"],
      ["return_pickup_contact", "merchant_contact_after_sale"], "switched off, strict R-W3 reading"),
     ("R-T2", "taobao-700-full", "disabled_rules=[],[R-T2]", [],
-     ["courier_contact_success", "merchant_contact_fulfilment"], "switched off"),
+     ["courier_reach_per_delivery", "merchant_contact_fulfilment"], "switched off"),
     ("R-T4", "taobao-700-gray", "disabled_rules=[],[R-T4]", [],
-     ["courier_contact_success", "calls_blocked_unregistered"], "switched off (every order 700 at once)"),
+     ["courier_reach_per_delivery", "calls_blocked_unregistered"], "switched off (every order 700 at once)"),
     ("R-T5", "taobao-700-full", "disabled_rules=[],[R-T5]", [],
-     ["courier_contact_success", "failed_deliveries_per_1000"], "switched off"),
+     ["courier_reach_per_delivery", "failed_deliveries_per_1000"], "switched off"),
     ("R-G1–R-G6", "taobao-700-full", "merchants.callers_scale=0.5,8", [],
      ["g_group_rejected", "calls_blocked_unregistered"], "many callers per shop"),
     ("R-G7", "taobao-700-full", "disabled_rules=[],[R-G7]", [],
@@ -72,11 +72,11 @@ ROWS = [
       "orders.address_change_after_shipping_share=1"],
      ["calls_blocked_unregistered", "merchant_contact_after_sale"], "switched off, eager shops and frequent changes after printing"),
     ("R-G8", "taobao-700-full", "couriers.adaptation_complete=2026-04-01,2026-12-31", [],
-     ["courier_contact_success", "failed_deliveries_per_1000"], "adaptation finishes at the end of 2026"),
+     ["courier_reach_per_delivery", "failed_deliveries_per_1000"], "adaptation finishes at the end of 2026"),
     ("R-G9", "taobao-700-full", "merchants.registration_lazy_share=0.4,0", [],
      ["merchant_contact_fulfilment", "calls_blocked_unregistered"], "lazy shops never register"),
     ("couriers", "wechat-baseline", "couriers.answer_concentration=2,1000000", [],
-     ["courier_contact_success", "courier_reachability"], "independent attempts"),
+     ["courier_reach_per_delivery", "courier_reach_per_attempt"], "independent attempts"),
 ]
 
 

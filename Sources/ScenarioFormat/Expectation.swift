@@ -2,7 +2,7 @@ public import PrivacyModel
 public import SimKernel
 
 /// A threshold a scenario file promises in its `expect:` list, such as
-/// `courier_reachability >= 0.95`; `simrun check` runs the scenario and
+/// `courier_reach_per_attempt >= 0.95`; `simrun check` runs the scenario and
 /// tests it.
 public struct Expectation: Hashable, Sendable, CustomStringConvertible {
   public enum Comparison: String, CaseIterable, Sendable {
@@ -34,12 +34,16 @@ public struct Expectation: Hashable, Sendable, CustomStringConvertible {
     guard let comparison = Comparison.allCases.first(where: { text.contains($0.rawValue) }),
       let range = text.range(of: comparison.rawValue)
     else {
-      throw ExpectationSyntaxError(message: "expected `METRIC OP NUMBER` with OP one of >=, <=, >, < (e.g. `courier_reachability >= 0.95`), found '\(text)'")
+      throw ExpectationSyntaxError(message: "expected `METRIC OP NUMBER` with OP one of >=, <=, >, < (e.g. `courier_reach_per_attempt >= 0.95`), found '\(text)'")
     }
     let name = String(text[..<range.lowerBound]).trimmingWhitespace
     let number = String(text[range.upperBound...]).trimmingWhitespace
     guard let metric = Metric(rawValue: name) else {
-      let hint = Suggestion.closest(to: name, in: Metric.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+      // A former name (or a typo of one) points at the metric's name now.
+      let former = Metric.formerNames
+      let hint = Suggestion.closest(to: name, in: Metric.allCases.map(\.rawValue) + former.keys.sorted()).map { closest in
+        former[closest].map { "; did you mean '\($0.rawValue)' (called '\(closest)' before 2026-11-23)?" } ?? "; did you mean '\(closest)'?"
+      } ?? ""
       throw ExpectationSyntaxError(message: "expected a metric name (see `simrun list metrics`), found '\(name)'\(hint)")
     }
     guard let threshold = Double(number), threshold.isFinite else {

@@ -547,7 +547,7 @@ public struct ScenarioFile {
 
   private mutating func readExpectations(_ node: Node) {
     guard case let .sequence(items) = node else {
-      report(node, "expect", "expected a list of thresholds such as `- courier_reachability >= 0.95`, found \(Self.describe(node))")
+      report(node, "expect", "expected a list of thresholds such as `- courier_reach_per_attempt >= 0.95`, found \(Self.describe(node))")
       return
     }
     for (i, item) in items.enumerated() {

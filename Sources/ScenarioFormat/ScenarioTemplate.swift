@@ -45,7 +45,7 @@ public enum ScenarioTemplate {
       "# Thresholds for `simrun check` (CI), tested on the mean over replications",
       "# (--strict: on the whole 95% interval); metrics: `simrun list metrics`. E.g.:",
       "# expect:",
-      "#   - courier_reachability >= 0.7",
+      "#   - courier_reach_per_attempt >= 0.7",
       "#   - merchant_contact_after_sale >= 0.5",
     ]
     return lines.joined(separator: "\n") + "\n"

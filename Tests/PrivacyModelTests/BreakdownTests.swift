@@ -15,7 +15,7 @@ struct BreakdownTests {
         arguments: [Phase.wechatNecessary, .wechatVirtualNumber, .taobao11Plus4, .taobao700Full])
   func partitions(phase: Phase) {
     let c = counts(small(phase))
-    let shares = reasons.map { c.value($0) }.reduce(c.value(.courierReachability), +)
+    let shares = reasons.map { c.value($0) }.reduce(c.value(.courierReachPerAttempt), +)
     #expect(abs(shares - 1) < 1e-12, "reached + failed by reason = 1, got \(shares)")
     let byChannel = channels.map { c.value($0) }.reduce(0, +)
     #expect(abs(byChannel - Double(c.needsMet.reduce(0, +)) * 1_000 / Double(c.orders)) < 1e-9)

@@ -69,7 +69,7 @@ struct LifecycleAndContextTests {
     #expect(unadapted.courierAttemptsReached == 0)
     #expect(unadapted.courierFailures[CourierFailure.waybillNotAdapted.rawValue] == unadapted.courierAttempts)
     #expect(adapted.courierFailures[CourierFailure.waybillNotAdapted.rawValue] == 0)
-    #expect(adapted.value(.courierReachability) > 0.6)
+    #expect(adapted.value(.courierReachPerAttempt) > 0.6)
     #expect(legacy.courierFailures[CourierFailure.waybillNotAdapted.rawValue] == 0)
   }
 
@@ -86,11 +86,11 @@ struct LifecycleAndContextTests {
       $0.couriers.giftCoverage = 1
     })
     // Half the deliveries are uncovered gifts whose couriers cannot ring.
-    let success = uncovered.value(.courierContactSuccess)
+    let success = uncovered.value(.courierReachPerDelivery)
     #expect(success > 0.4 && success < 0.6, "\(success)")
     #expect(uncovered.courierFailures[CourierFailure.callerNotRegistered.rawValue] > 0)
     #expect(covered.courierFailures[CourierFailure.callerNotRegistered.rawValue] == 0)
-    #expect(covered.value(.courierContactSuccess) > 0.95)
+    #expect(covered.value(.courierReachPerDelivery) > 0.95)
     // Warehouses and installation services are the shops': every order of a
     // shop with its own warehouse takes that flow.
     let warehouses = counts(small(.taobao700Full) {

@@ -87,12 +87,12 @@ struct RuleMechanismTests {
     let miss = (0..<6).reduce(1.0) { $0 * (b + Double($1)) / (a + b + Double($1)) }
     let n = Double(c.deliveriesNeedingContact)
     let sd = (miss * (1 - miss) / n).squareRoot()
-    #expect(abs(c.value(.courierContactSuccess) - (1 - miss)) < 4 * sd + 0.002,
-            "courier success \(c.value(.courierContactSuccess)), expected \(1 - miss)")
+    #expect(abs(c.value(.courierReachPerDelivery) - (1 - miss)) < 4 * sd + 0.002,
+            "courier success \(c.value(.courierReachPerDelivery)), expected \(1 - miss)")
     let independent = counts(small(.wechatBaseline) { $0.couriers.answerConcentration = 1_000_000 })
-    #expect(independent.value(.courierContactSuccess) > 0.999)
+    #expect(independent.value(.courierReachPerDelivery) > 0.999)
     // The per-attempt rate keeps its mean.
-    #expect(abs(independent.value(.courierReachability) - 0.75) < 0.01)
+    #expect(abs(independent.value(.courierReachPerAttempt) - 0.75) < 0.01)
   }
 
   @Test("R-G8: the platform's adaptation of outside flows ramps in; before it their couriers cannot call 700 numbers")
@@ -101,20 +101,20 @@ struct RuleMechanismTests {
     let notYet = pairedEffect(of: {
       $0.couriers.adaptationStart = CivilDate(year: 2027, month: 1, day: 1)!
       $0.couriers.adaptationComplete = CivilDate(year: 2027, month: 6, day: 1)!
-    }, in: s, on: .courierContactSuccess)
+    }, in: s, on: .courierReachPerDelivery)
     #expect(notYet.upper < -0.5, "courier success without adaptation: \(notYet.mean)")
     // Half-way through the ramp about half the outside deliveries are covered.
     var half = s
     half.couriers.adaptationStart = s.start.adding(days: -20)
     half.couriers.adaptationComplete = s.start.adding(days: 60)
-    let h = counts(half).value(.courierContactSuccess)
-    let full = counts(s).value(.courierContactSuccess)
+    let h = counts(half).value(.courierReachPerDelivery)
+    let full = counts(s).value(.courierReachPerDelivery)
     #expect(h < full - 0.2 && h > 0.2, "half-way \(h), full \(full)")
   }
 
   @Test("R-T5: in taobao-700-full, non-official waybills not adapted to 700 numbers cost courier contact; switching R-T5 off restores it")
   func rT5Bites() {
-    let effect = effectOfDisabling(.t5, in: small(.taobao700Full), on: .courierContactSuccess)
+    let effect = effectOfDisabling(.t5, in: small(.taobao700Full), on: .courierReachPerDelivery)
     #expect(excludesZero(effect), "courier contact, R-T5 off − on: \(effect.mean) ± \(effect.halfWidth)")
     let failed = effectOfDisabling(.t5, in: small(.taobao700Full), on: .failedDeliveriesPer1000)
     #expect(excludesZero(failed, negative: true))
@@ -249,7 +249,7 @@ struct RuleMechanismTests {
   @Test("R-W1/R-W3: couriers on WeChat orders call the virtual number, so its validity from first view matters when delivery is late")
   func rW3CouriersLateDelivery() {
     let s = small(.wechatVirtualNumber) { $0.orders.transitTime = .lognormal(mean: 96, cv: 0.5) }
-    let shortValidity = pairedEffect(of: { $0.virtualNumbers.validity = .days(4) }, in: s, on: .courierContactSuccess)
+    let shortValidity = pairedEffect(of: { $0.virtualNumbers.validity = .days(4) }, in: s, on: .courierReachPerDelivery)
     #expect(excludesZero(shortValidity, negative: true), "courier contact with 4-day numbers: \(shortValidity.mean)")
     var short = s
     short.virtualNumbers.validity = .days(4)
@@ -258,7 +258,7 @@ struct RuleMechanismTests {
     // Before virtual numbers couriers call the real number: validity is moot.
     let before = pairedEffect(of: { $0.virtualNumbers.validity = .days(4) }, in: small(.wechatNecessary) {
       $0.orders.transitTime = .lognormal(mean: 96, cv: 0.5)
-    }, on: .courierContactSuccess)
+    }, on: .courierReachPerDelivery)
     #expect(before.mean == 0 && before.halfWidth == 0)
   }
 }

@@ -62,7 +62,7 @@ struct ScenarioPropertyTests {
     #expect(c.metByChannel[ContactChannel.plaintext.rawValue] == 0)
     #expect(c.callsBlockedUnregistered > 0)
     #expect(c.gGroupCalls == 0)
-    #expect(c.value(.courierContactSuccess) > 0.95)
+    #expect(c.value(.courierReachPerDelivery) > 0.95)
     #expect(c.courierFailures[CourierFailure.callerNotRegistered.rawValue] == 0)
   }
 
@@ -71,11 +71,11 @@ struct ScenarioPropertyTests {
     let configure: (inout Scenario) -> Void = { oneCarrier(&$0, integrated: false) }
     let legacy = counts(small(.taobao11Plus4, configure))
     let full = counts(small(.taobao700Full, configure))
-    #expect(full.value(.courierReachability) < legacy.value(.courierReachability) * 0.5)
+    #expect(full.value(.courierReachPerAttempt) < legacy.value(.courierReachPerAttempt) * 0.5)
     #expect(full.value(.failedDeliveriesPer1000) > legacy.value(.failedDeliveriesPer1000) + 100)
     // If the platform adapts every flow, 700 is no worse than 11+4 (no extension to misdial).
     let adapted = counts(small(.taobao700Full) { oneCarrier(&$0, integrated: false, coverage: 1) })
-    #expect(adapted.value(.courierReachability) >= legacy.value(.courierReachability) - 0.01)
+    #expect(adapted.value(.courierReachPerAttempt) >= legacy.value(.courierReachPerAttempt) - 0.01)
   }
 
   @Test("R-G9: eager shops register every printed order and, like lazy shops, a need printing did not cover; shops that never register are blocked")

@@ -44,7 +44,7 @@ struct AttributeCommandTests {
       let phases = try #require(try jsonObject(disabled.out)["phases"] as? [[String: Any]])
       let direct = try #require(phases.first?["metrics"] as? [String: [String: Any]])
       let without = try #require(rule["without"] as? [String: [String: Any]])
-      for metric in ["courier_reachability", "merchant_contact_fulfilment", "real_number_exposures_per_1000", "calls_blocked_unregistered"] {
+      for metric in ["courier_reach_per_attempt", "merchant_contact_fulfilment", "real_number_exposures_per_1000", "calls_blocked_unregistered"] {
         #expect(direct[metric]!["mean"] as! Double == without[metric]!["mean"] as! Double, "\(id) \(metric)")
         let effect = try #require((rule["effect"] as? [String: [String: Any]])?[metric]?["diff"] as? Double)
         #expect(abs(effect - (mean(metrics, metric) - mean(without, metric))) < 1e-9, "\(id) \(metric)")
@@ -55,7 +55,7 @@ struct AttributeCommandTests {
     #expect(names.first == (phase.hasPrefix("taobao") ? "taobao-11plus4" : "wechat-baseline") && names.last == phase)
     let values = try #require(waterfall["values"] as? [String: [[String: Any]]])
     let steps = try #require(waterfall["steps"] as? [[String: Any]])
-    for metric in ["courier_reachability", "real_number_exposures_per_1000"] {
+    for metric in ["courier_reach_per_attempt", "real_number_exposures_per_1000"] {
       let start = values[metric]!.first!["mean"] as! Double
       let total = steps.reduce(start) { $0 + ((($1["effect"] as! [String: [String: Any]])[metric]!["diff"]) as! Double) }
       #expect(abs(total - mean(metrics, metric)) < 1e-6, "\(metric): the waterfall ends at the scenario's value")
@@ -87,7 +87,7 @@ struct AttributeCommandTests {
     #expect(names == ["attribution.csv", "report.html", "results.csv", "results.json", "summary.md"])
     let csv = try String(contentsOf: out.appendingPathComponent("attribution.csv"), encoding: .utf8)
     #expect(csv.hasPrefix("kind,name,reference,metric,diff,ci95_lower,ci95_upper,excludes_zero\n"))
-    #expect(csv.contains("\nrule,R-T2,without R-T2,courier_reachability,") && csv.contains("\nstep,taobao-700-gray,taobao-11plus4,"))
+    #expect(csv.contains("\nrule,R-T2,without R-T2,courier_reach_per_attempt,") && csv.contains("\nstep,taobao-700-gray,taobao-11plus4,"))
     let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
     let parser = XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "").utf8))
     #expect(parser.parse(), "report.html is well-formed")

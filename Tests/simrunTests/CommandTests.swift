@@ -94,17 +94,17 @@ struct CommandTests {
 
   @Test("check: thresholds that hold exit 0; a failing one exits 3 and is a JUnit failure")
   func check() throws {
-    let passing = try checkFile(["courier_reachability >= 0.2", "real_number_exposures_per_1000 <= 1", "suspensions<1000"])
+    let passing = try checkFile(["courier_reach_per_attempt >= 0.2", "real_number_exposures_per_1000 <= 1", "suspensions<1000"])
     let ok = try simrun("check", passing, "--replications", "2")
     #expect(ok.status == 0, "\(ok.out)\(ok.err)")
-    #expect(ok.out.contains("PASS  courier_reachability >= 0.2"))
+    #expect(ok.out.contains("PASS  courier_reach_per_attempt >= 0.2"))
     #expect(ok.out.contains("3 passed, 0 failed"))
 
-    let failing = try checkFile(["courier_reachability >= 0.2", "courier_contact_success >= 0.999"])
+    let failing = try checkFile(["courier_reach_per_attempt >= 0.2", "courier_reach_per_delivery >= 0.999"])
     let junit = try temporaryFolder().appendingPathComponent("junit.xml")
     let bad = try simrun("check", failing, "--replications", "2", "--junit", junit.path)
     #expect(bad.status == 3)
-    #expect(bad.out.contains("FAIL  courier_contact_success >= 0.999"))
+    #expect(bad.out.contains("FAIL  courier_reach_per_delivery >= 0.999"))
     #expect(bad.out.contains("1 passed, 1 failed"))
     let xml = try Data(contentsOf: junit)
     final class Collector: NSObject, XMLParserDelegate {
@@ -121,7 +121,7 @@ struct CommandTests {
     parser.delegate = collector
     #expect(parser.parse())
     #expect(collector.testcases == 2)
-    #expect(collector.failures.count == 1 && collector.failures[0].hasPrefix("courier_contact_success >= 0.999 does not hold"))
+    #expect(collector.failures.count == 1 && collector.failures[0].hasPrefix("courier_reach_per_delivery >= 0.999 does not hold"))
     #expect(collector.suiteFailures == "1")
   }
 
@@ -134,7 +134,7 @@ struct CommandTests {
     let typo = try checkFile(["courier_reachabilty >= 0.9", "suspensions ~ 3"])
     let v = try simrun("validate", typo)
     #expect(v.status == 64)
-    #expect(v.err.contains(":10:5: expect[0]: expected a metric name (see `simrun list metrics`), found 'courier_reachabilty'; did you mean 'courier_reachability'?"), "\(v.err)")
+    #expect(v.err.contains(":10:5: expect[0]: expected a metric name (see `simrun list metrics`), found 'courier_reachabilty'; did you mean 'courier_reach_per_attempt' (called 'courier_reachability' before 2026-11-23)?"), "\(v.err)")
     #expect(v.err.contains("expect[1]: expected `METRIC OP NUMBER`"))
   }
 }

@@ -9,7 +9,7 @@ import FoundationXML
 let quick = ["--replications", "3", "--days", "14", "--set", "orders.orders_per_day=300", "--set", "merchants.count=40"]
 
 let metricNames = [
-  "courier_reachability", "courier_contact_success", "courier_failed_vn_expired", "courier_failed_not_registered",
+  "courier_reach_per_attempt", "courier_reach_per_delivery", "courier_failed_vn_expired", "courier_failed_not_registered",
   "courier_failed_not_verified", "courier_failed_extension_not_dialled", "courier_failed_no_answer",
   "courier_failed_waybill_not_adapted", "failed_deliveries_per_1000", "return_pickup_contact",
   "merchant_contact_fulfilment", "merchant_contact_after_sale", "merchant_contact_marketing", "contact_time_p50_hours",
@@ -63,7 +63,7 @@ struct OutputTests {
         #expect(ci.count == 2 && ci[0] <= mean && mean <= ci[1], "\(name)")
         #expect(m["n"] as? Int == 3)
         if !name.contains("per_1000") && !name.contains("hours") && !name.hasPrefix("decrypt") && name.contains("_") &&
-          ["courier_reachability", "courier_contact_success", "merchant_contact_fulfilment", "merchant_contact_after_sale",
+          ["courier_reach_per_attempt", "courier_reach_per_delivery", "merchant_contact_fulfilment", "merchant_contact_after_sale",
            "merchant_contact_marketing"].contains(name) {
           #expect((0...1).contains(mean), "a rate is a fraction: \(name) = \(mean)")
         }
@@ -158,7 +158,7 @@ struct OutputTests {
     let parser = XMLParser(data: Data(body.utf8))
     #expect(parser.parse(), "report.html is not well-formed: \(String(describing: parser.parserError))")
     let md = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
-    #expect(md.contains("| `courier_reachability` |") && md.contains("## Paired differences from wechat-baseline"))
+    #expect(md.contains("| `courier_reach_per_attempt` |") && md.contains("## Paired differences from wechat-baseline"))
   }
 
   @Test("Ctrl-C stops cleanly: exit 130, a message, and the previous files left as they were")

@@ -50,7 +50,7 @@ struct SimRunCommandTests {
   func list() throws {
     let r = try simrun("list")
     #expect(r.status == 0)
-    for id in ["wechat-baseline", "taobao-700-full", "R-D2", "R-G3", "R-W8", "courier_reachability", "suspensions", "S4"] {
+    for id in ["wechat-baseline", "taobao-700-full", "R-D2", "R-G3", "R-W8", "courier_reach_per_attempt", "suspensions", "S4"] {
       #expect(r.out.contains(id), "\(id)")
     }
   }
@@ -60,7 +60,7 @@ struct SimRunCommandTests {
     let r = try simrun("compare", "wechat-2025-08-necessary", "wechat-2025-10-virtual-number",
                        "--replications", "2", "--days", "14", "--set", "orders.orders_per_day=300")
     #expect(r.status == 0, "\(r.err)")
-    for metric in ["courier_reachability", "real_number_exposures_per_1000", "calls_blocked_unverified"] {
+    for metric in ["courier_reach_per_attempt", "real_number_exposures_per_1000", "calls_blocked_unverified"] {
       #expect(r.out.contains(metric))
     }
     #expect(r.out.contains("paired differences from wechat-2025-08-necessary"))

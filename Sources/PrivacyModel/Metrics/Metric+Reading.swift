@@ -1,4 +1,11 @@
 extension Metric {
+  /// Names metrics had before, by the metric they name now (for messages
+  /// that help a reader with an older scenario file).
+  public static let formerNames: [String: Metric] = [
+    "courier_reachability": .courierReachPerAttempt,
+    "courier_contact_success": .courierReachPerDelivery,
+  ]
+
   /// Which way a change reads as an improvement, for whom.
   public enum Preferred: Sendable {
     /// Higher is better (reach and contact).
@@ -12,8 +19,8 @@ extension Metric {
   /// A short title a reader can take in at a glance (charts, headings).
   public var title: String {
     switch self {
-    case .courierReachability: "Courier calls that reach the buyer"
-    case .courierContactSuccess: "Deliveries where the courier reached the buyer"
+    case .courierReachPerAttempt: "Courier calls that reach the buyer"
+    case .courierReachPerDelivery: "Deliveries where the courier reached the buyer"
     case .courierFailedExpired: "Courier calls failed: number expired"
     case .courierFailedNotRegistered: "Courier calls failed: courier not registered"
     case .courierFailedNotVerified: "Courier calls failed: caller not verified"
@@ -81,7 +88,7 @@ extension Metric {
   /// revealed numbers is better for privacy (and usually worse for contact).
   public var preferred: Preferred {
     switch self {
-    case .courierReachability, .courierContactSuccess, .returnPickupContact, .merchantContactFulfilment,
+    case .courierReachPerAttempt, .courierReachPerDelivery, .returnPickupContact, .merchantContactFulfilment,
          .merchantContactAfterSale, .merchantContactMarketing:
       .higher
     case .gGroupCalls, .temporaryQuotaApplications, .oaidDecryptCallsPer1000, .contactsPlaintextPer1000, .contactsDecryptPer1000,

@@ -2,8 +2,8 @@
 /// fractions in [0, 1]; counts are per 1,000 orders unless the name says
 /// otherwise.
 public enum Metric: String, CaseIterable, Sendable, Hashable {
-  case courierReachability = "courier_reachability"
-  case courierContactSuccess = "courier_contact_success"
+  case courierReachPerAttempt = "courier_reach_per_attempt"
+  case courierReachPerDelivery = "courier_reach_per_delivery"
   case courierFailedExpired = "courier_failed_vn_expired"
   case courierFailedNotRegistered = "courier_failed_not_registered"
   case courierFailedNotVerified = "courier_failed_not_verified"
@@ -57,7 +57,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   /// 1,000 orders, or hours).
   public var isRate: Bool {
     switch self {
-    case .courierReachability, .courierContactSuccess, .returnPickupContact, .merchantContactFulfilment, .merchantContactAfterSale,
+    case .courierReachPerAttempt, .courierReachPerDelivery, .returnPickupContact, .merchantContactFulfilment, .merchantContactAfterSale,
          .merchantContactMarketing, .courierFailedExpired, .courierFailedNotRegistered, .courierFailedNotVerified,
          .courierFailedExtension, .courierFailedNoAnswer, .courierFailedNotAdapted: true
     default: false
@@ -67,8 +67,8 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   /// What the metric measures.
   public var definition: String {
     switch self {
-    case .courierReachability: "share of courier call attempts that reach the buyer"
-    case .courierContactSuccess: "share of deliveries needing a call where the courier reached the buyer within the allowed attempts"
+    case .courierReachPerAttempt: "share of courier call attempts that reach the buyer"
+    case .courierReachPerDelivery: "share of deliveries needing a call where the courier reached the buyer within the allowed attempts"
     case .courierFailedExpired: "share of courier call attempts that failed because the virtual number had expired (R-W2)"
     case .courierFailedNotRegistered: "share of courier call attempts refused because the courier was not in the G group (R-T2)"
     case .courierFailedNotVerified: "share of courier call attempts refused because the caller was not real-name verified"
@@ -130,8 +130,8 @@ extension ModelCounts {
       Double(contactTimeByPurpose[purpose.rawValue].quantile(q)) / 60
     }
     switch metric {
-    case .courierReachability: return rate(courierAttemptsReached, courierAttempts)
-    case .courierContactSuccess: return rate(deliveriesContacted, deliveriesNeedingContact)
+    case .courierReachPerAttempt: return rate(courierAttemptsReached, courierAttempts)
+    case .courierReachPerDelivery: return rate(deliveriesContacted, deliveriesNeedingContact)
     case .courierFailedExpired: return rate(courierFailures[CourierFailure.virtualNumberExpired.rawValue], courierAttempts)
     case .courierFailedNotRegistered: return rate(courierFailures[CourierFailure.callerNotRegistered.rawValue], courierAttempts)
     case .courierFailedNotVerified: return rate(courierFailures[CourierFailure.callerNotVerified.rawValue], courierAttempts)

@@ -11,7 +11,7 @@ struct Check: ParsableCommand {
       A scenario file may list thresholds on metrics:
 
         expect:
-          - courier_reachability >= 0.95
+          - courier_reach_per_attempt >= 0.95
           - merchant_contact_after_sale >= 0.8
 
       Each is tested on the metric's mean over the replications (with --strict, \
@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
     let documents = try execution.load(scenarios)
     let empty = zip(scenarios, documents).filter { $0.1.expectations.isEmpty }.map(\.0)
     guard empty.isEmpty else {
-      printError("simrun check: no `expect:` thresholds in \(empty.joined(separator: ", ")); add e.g.\n  expect:\n    - courier_reachability >= 0.95")
+      printError("simrun check: no `expect:` thresholds in \(empty.joined(separator: ", ")); add e.g.\n  expect:\n    - courier_reach_per_attempt >= 0.95")
       throw SimRunExit.invalidInput
     }
     let items = zip(ScenarioSources.columnNames(scenarios, documents), documents).map { Execution.Item(id: $0, document: $1) }

@@ -62,7 +62,7 @@ extension RunReport {
           + "<figcaption>" + metrics.map { "<code>\($0.1.rawValue)</code>" }.joined(separator: ", ") + "</figcaption></figure>\n"
       }
       h += stack("Courier call attempts by outcome", "share of attempts, 0–1 (means)", [
-        ("reached", .courierReachability), ("no answer", .courierFailedNoAnswer), ("number expired", .courierFailedExpired),
+        ("reached", .courierReachPerAttempt), ("no answer", .courierFailedNoAnswer), ("number expired", .courierFailedExpired),
         ("not registered", .courierFailedNotRegistered), ("not verified", .courierFailedNotVerified),
         ("extension not dialled", .courierFailedExtension), ("waybill not adapted", .courierFailedNotAdapted),
       ])

@@ -73,7 +73,7 @@ extension RunReport {
   func monthlyTable(colour: Bool, width: Int? = nil) -> String {
     let result = baseline.result
     let starts = result.weekStarts
-    let metrics: [Metric] = [.courierReachability, .merchantContactFulfilment, .merchantContactAfterSale,
+    let metrics: [Metric] = [.courierReachPerAttempt, .merchantContactFulfilment, .merchantContactAfterSale,
                              .merchantContactMarketing, .realNumberExposuresPer1000]
     var months: [(label: String, weeks: [Int])] = []
     for (w, date) in starts.enumerated() {

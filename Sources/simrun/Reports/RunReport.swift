@@ -43,7 +43,7 @@ struct RunReport: Sendable {
 
   /// The metrics charted in the HTML report and highlighted in summaries.
   static let headlineMetrics: [Metric] = [
-    .courierReachability, .courierContactSuccess, .failedDeliveriesPer1000, .returnPickupContact,
+    .courierReachPerAttempt, .courierReachPerDelivery, .failedDeliveriesPer1000, .returnPickupContact,
     .merchantContactFulfilment, .merchantContactAfterSale, .merchantContactMarketing,
     .realNumberExposuresPer1000, .callsBlockedUnregistered,
   ]
