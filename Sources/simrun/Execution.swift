@@ -82,7 +82,8 @@ struct Execution {
     }
     progress.finish()
     return RunReport(kind: kind, command: RunReport.commandLine, seed: options.seed,
-                     replications: options.replications, entries: entries, pairsAcrossPlatforms: pairsAcrossPlatforms)
+                     replications: options.replications, entries: entries, pairsAcrossPlatforms: pairsAcrossPlatforms,
+                     tableMetrics: output.tableMetrics)
   }
 
   /// Prints `report` in the chosen format and writes the `--out` folder.

@@ -113,10 +113,33 @@ struct OutputOptions: ParsableArguments {
           transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
   var width: Int?
 
+  @Option(help: ArgumentHelp("The metrics the table shows: all, headline, or names separated by commas (`simrun list metrics`); CSV, JSON and --out always have all.",
+                             valueName: "all|headline|NAME,…"))
+  var metrics = "all"
+
   @Flag(help: "No progress bar.")
   var quiet = false
 
+  /// The metrics `--metrics` names.
+  var tableMetrics: [Metric] {
+    switch metrics {
+    case "all": return Metric.allCases
+    case "headline": return RunReport.headlineMetrics
+    default:
+      let names = Set(metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+      return Metric.allCases.filter { names.contains($0.rawValue) }
+    }
+  }
+
   func validate() throws {
+    if metrics != "all" && metrics != "headline" {
+      for name in metrics.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) })
+      where Metric(rawValue: name) == nil {
+        let former = Metric.formerNames[name].map { " (now '\($0.rawValue)')" } ?? ""
+        let hint = former.isEmpty ? (Suggestion.closest(to: name, in: Metric.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? "") : ""
+        throw ValidationError("--metrics: unknown metric '\(ScenarioDiagnostic.printable(name))'\(former)\(hint) (see `simrun list metrics`).")
+      }
+    }
     if let width, width < 0 || width > 100_000 {
       throw ValidationError("--width must be a whole number from 0 (no limit) to 100000, got \(width).")
     }

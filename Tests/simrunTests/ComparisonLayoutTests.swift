@@ -102,6 +102,21 @@ struct ComparisonLayoutTests {
     #expect(fittedCells.sorted() == wideCells.sorted(), "\(fittedCells.count) cells against \(wideCells.count)")
     #expect(try simrun(args + ["--width", "-3"]).status == 64)
   }
+
+  @Test("--metrics picks the table's rows; CSV and JSON keep every metric; unknown names are refused")
+  func metricsFilter() throws {
+    let args = ["run", "wechat-2025-10-virtual-number"] + short
+    let picked = try simrun(args + ["--metrics", "violations,courier_reach_per_attempt"])
+    #expect(picked.status == 0, "\(picked.err)")
+    let rows = picked.out.split(separator: "\n").filter { $0.contains("±") && !$0.hasPrefix("seed") }.map { String($0.split(separator: " ")[0]) }
+    #expect(rows == ["courier_reach_per_attempt", "violations"], "in the metrics' own order: \(rows)")
+    let headline = try simrun(args + ["--metrics", "headline"])
+    #expect(headline.out.split(separator: "\n").filter { $0.contains("±") && !$0.hasPrefix("seed") }.count == 9)
+    let csv = try simrun(args + ["--metrics", "headline", "--format", "csv"]).out
+    #expect(csv.contains(",violations,"), "files and other formats keep every metric")
+    let old = try simrun(args + ["--metrics", "courier_reachability"])
+    #expect(old.status == 64 && old.err.contains("unknown metric 'courier_reachability' (now 'courier_reach_per_attempt')"), "\(old.err)")
+  }
 }
 
 @Suite("the progress bar on a real terminal")

@@ -15,7 +15,7 @@ extension RunReport {
       if groups.count > 1 { text += "\n\n" + Terminal.styled("▌ \(group.name)", .bold, enabled: colour) }
       text += "\n\n" + TextTable(
         header: ["metric"] + group.entries.map { entries[$0].id },
-        rows: Metric.allCases.map { metric in
+        rows: tableMetrics.map { metric in
           [metric.rawValue] + group.entries.map { Self.meanPlusMinus(entries[$0].result.interval(metric)) }
         }, colour: colour, maxWidth: width).rendered
       for kind in [ReportComparison.Kind.baseline, .step] {
@@ -59,7 +59,7 @@ extension RunReport {
       header: ["Δ metric"] + pairs.map { pair in
         entries[pair.entry].id
       },
-      rows: Metric.allCases.map { metric in
+      rows: tableMetrics.map { metric in
         [metric.rawValue] + pairs.map { pair in
           let d = difference(pair, metric)
           let cell = Self.meanPlusMinus(d)

@@ -35,6 +35,9 @@ struct RunReport: Sendable {
   /// Whether scenarios on another platform than the first are paired with
   /// it (see `comparisons`).
   var pairsAcrossPlatforms = true
+  /// The metrics the terminal table shows (`--metrics`); the files and the
+  /// other formats always have all.
+  var tableMetrics = Metric.allCases
 
   var baseline: Entry { entries[0] }
 
