@@ -8,11 +8,12 @@ struct Attribute: ParsableCommand {
     abstract: "What each rule in force does in a scenario: paired effects with 95% intervals, and the waterfall.",
     discussion: """
       Runs the scenario as given and once with each rule in force that can be \
-      switched off (`simrun list rules`) switched off, all with the same seed \
-      and replications (common random numbers). A rule's effect is the \
-      scenario minus the scenario without it, replication by replication, \
-      with its 95% interval; rules whose interval contains 0 on every metric \
-      are marked "no measurable effect in this scenario". Switching a rule off \
+      switched off (those `disabled_rules` accepts: `simrun list keys`) \
+      switched off, all with the same seed and replications (common random \
+      numbers). A rule's effect is the scenario minus the scenario without \
+      it, replication by replication, with its 95% interval; an effect whose \
+      interval contains 0 is marked "no measurable effect", and rules with \
+      none on any metric are listed. Switching a rule off \
       here is exactly `--set disabled_rules=[RULE]`. For a scenario of one \
       phase, the waterfall then goes from its platform's baseline phase to \
       its own, one phase at a time, under the scenario's own settings and \
