@@ -12,8 +12,8 @@ struct Attribute: ParsableCommand {
       switched off, all with the same seed and replications (common random \
       numbers). A rule's effect is the scenario minus the scenario without \
       it, replication by replication, with its 95% interval; an effect whose \
-      interval contains 0 is marked "no measurable effect", and rules with \
-      none on any metric are listed. Switching a rule off \
+      interval contains 0 is marked "no measurable effect", and rules without \
+      a measurable effect on any metric are listed. Switching a rule off \
       here is exactly `--set disabled_rules=[RULE]`. For a scenario of one \
       phase, the waterfall then goes from its platform's baseline phase to \
       its own, one phase at a time, under the scenario's own settings and \
