@@ -103,9 +103,13 @@ extension Metric {
   public var preferredText: String {
     switch preferred {
     case .higher: "higher is better"
-    case .lower: self == .realNumberExposuresPer1000 || self == .retainedNumbersPer1000 || self == .profileExposuresPer1000
-      || self == .privateDomainReachPer1000
-      || self == .sideChannelNumbersPer1000 ? "lower is better for privacy" : "lower is better"
+    case .lower:
+      switch self {
+      case .realNumberExposuresPer1000, .retainedNumbersPer1000, .privateDomainReachPer1000, .profileExposuresPer1000,
+           .sideChannelNumbersPer1000:
+        "lower is better for privacy"
+      default: "lower is better"
+      }
     case .neither: ""
     }
   }

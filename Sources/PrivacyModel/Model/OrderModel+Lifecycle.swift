@@ -111,9 +111,10 @@ extension OrderModel {
     // The WeChat baseline shows a paid order's receiving information in
     // plain text: the merchant obtains the number now (an exposure).
     if pool[slot].isWeChat && !weChatRules.contains(.d1) && !weChatRules.contains(.w1) {
-      pool[slot].merchantHoldsRealNumber = true
-      pool[slot].heldInPlaintext = true
-      tally(pool[slot]) { $0.realNumberExposures += 1 }
+      var order = pool[slot]
+      reveal(&order)
+      order.heldInPlaintext = true
+      pool[slot] = order
     }
     let handling = o.handlingTime.sample(sFulfilment)
     if sFulfilment.bernoulli(o.refundBeforeShippingProbability) {

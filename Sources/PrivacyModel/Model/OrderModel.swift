@@ -279,11 +279,11 @@ public struct OrderModel: SimulationModel {
     let v = recorded ? u / record : (u - record) / (1 - record)
     let stillValid = v < retentionValidity
     let retained = order.merchantHoldsRealNumber && m.retainsNumbers && recorded && stillValid
-    let reachable = stillValid && (retained || order.sideChannelNumber)
-    if retained || reachable {
+    // A retained number is still valid, so it is reachable too.
+    if stillValid && (retained || order.sideChannelNumber) {
       tally(order) {
         if retained { $0.retainedNumbers += 1 }
-        if reachable { $0.privateDomainReach += 1 }
+        $0.privateDomainReach += 1
       }
     }
     pool.release(slot)
