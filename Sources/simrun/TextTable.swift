@@ -60,9 +60,10 @@ struct TextTable {
     return (heads.map { colour ? Terminal.styled($0, .bold) : $0 } + [rule] + body).joined(separator: "\n")
   }
 
-  /// `text` in lines of at most `width` characters, broken after hyphens
-  /// and equals signs and at spaces (a piece longer than `width` stays whole).
-  static func wrap(_ text: String, width: Int) -> [String] {
+  /// `text` in lines of at most `width` characters, broken at spaces and
+  /// after the characters of `breakAfter` (a piece longer than `width`
+  /// stays whole).
+  static func wrap(_ text: String, width: Int, breakAfter: Set<Character> = ["-", "="]) -> [String] {
     guard Terminal.visibleCount(text) > width else { return [text] }
     var pieces: [String] = []
     var piece = ""
@@ -72,7 +73,7 @@ struct TextTable {
         piece = ""
       } else {
         piece.append(character)
-        if character == "-" || character == "=" {
+        if breakAfter.contains(character) {
           pieces.append(piece)
           piece = ""
         }
@@ -82,7 +83,7 @@ struct TextTable {
     var lines: [String] = []
     var line = ""
     for piece in pieces where !piece.isEmpty {
-      let joined = line.isEmpty ? piece : line.hasSuffix("-") || line.hasSuffix("=") ? line + piece : line + " " + piece
+      let joined = line.isEmpty ? piece : line.last.map(breakAfter.contains) == true ? line + piece : line + " " + piece
       if !line.isEmpty && joined.count > width {
         lines.append(line)
         line = piece

@@ -1,4 +1,3 @@
-import Foundation
 import PrivacyModel
 import SimKernel
 
@@ -43,13 +42,8 @@ struct AttributionDocument: Codable, Equatable {
 
 extension AttributionReport {
   var document: AttributionDocument {
-    func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
-    func interval(_ ci: ConfidenceInterval) -> ResultsDocument.Interval {
-      .init(mean: finite(ci.mean), ci95: [finite(ci.lower), finite(ci.upper)], n: ci.count)
-    }
-    func difference(_ d: ConfidenceInterval) -> ResultsDocument.Difference {
-      .init(diff: finite(d.mean), ci95: [finite(d.lower), finite(d.upper)])
-    }
+    let interval = ResultsDocument.Interval.init(_:)
+    let difference = ResultsDocument.Difference.init(_:)
     func metrics<T>(_ value: (Metric) -> T) -> [String: T] {
       Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0.rawValue, value($0)) })
     }
@@ -71,13 +65,7 @@ extension AttributionReport {
   }
 
   /// `results.json`: keys sorted, so the same run gives the same bytes.
-  var json: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // The document holds only strings, integers, booleans and finite numbers.
-    let data = try! encoder.encode(document)
-    return String(decoding: data, as: UTF8.self) + "\n"
-  }
+  var json: String { ResultsDocument.text(document) }
 
   /// `attribution.csv`: one row per rule (or waterfall step) × metric:
   /// `kind,name,reference,metric,diff,ci95_lower,ci95_upper,excludes_zero`.

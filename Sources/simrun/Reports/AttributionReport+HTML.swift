@@ -9,9 +9,7 @@ extension AttributionReport {
   var html: String {
     let e = SVGChart.escape
     // Headline metrics that are not zero in every replication of every run.
-    let charted = RunReport.headlineMetrics.filter { metric in
-      !run.entries.allSatisfy { $0.result.values(metric).allSatisfy { $0 == 0 } }
-    }
+    let charted = RunReport.headlineMetrics.filter { !run.isZeroThroughout($0, in: run.entries.indices) }
     var h = RunReport.htmlHead(title: "simrun attribute: \(scenario.id)", heading: "simrun attribute: \(scenario.id)",
                                command: run.command, seed: run.seed, meta: [
       ("replications", "\(run.replications) per run (common random numbers across runs)"),

@@ -53,6 +53,12 @@ extension RunReport {
     return list
   }
 
+  /// Whether `metric` is exactly zero in every replication of the entries
+  /// at `indices` (charts leave such a metric out and say so).
+  func isZeroThroughout(_ metric: Metric, in indices: some Sequence<Int>) -> Bool {
+    indices.allSatisfy { entries[$0].result.values(metric).allSatisfy { $0 == 0 } }
+  }
+
   /// The comparison's paired difference of `metric`.
   func difference(_ comparison: ReportComparison, _ metric: Metric) -> ConfidenceInterval {
     entries[comparison.entry].result.difference(from: entries[comparison.reference].result, metric)

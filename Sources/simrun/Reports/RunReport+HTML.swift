@@ -41,9 +41,7 @@ extension RunReport {
       h += "<div class=\"charts\">\n"
       // A metric that is exactly zero in every replication of every
       // scenario here (a rule of the other platform) gets no chart.
-      let zero = Self.headlineMetrics.filter { metric in
-        group.entries.allSatisfy { entries[$0].result.values(metric).allSatisfy { $0 == 0 } }
-      }
+      let zero = Self.headlineMetrics.filter { isZeroThroughout($0, in: group.entries) }
       for metric in Self.headlineMetrics where !zero.contains(metric) {
         h += "<figure>" + SVGChart.bars(title: metric.title, subtitle: Self.subtitle(metric), labels: ids,
                                         intervals: group.entries.map { entries[$0].result.interval(metric) }, isRate: metric.isRate)

@@ -91,12 +91,40 @@ struct ResultsDocument: Codable, Equatable {
   let phases: [PhaseResult]
 }
 
+extension ResultsDocument.Interval {
+  /// `ci` as written: a number that is not finite becomes null.
+  init(_ ci: ConfidenceInterval) {
+    self.init(mean: ci.mean.finiteOrNil, ci95: [ci.lower.finiteOrNil, ci.upper.finiteOrNil], n: ci.count)
+  }
+}
+
+extension ResultsDocument.Difference {
+  /// A paired difference as written: a number that is not finite becomes null.
+  init(_ d: ConfidenceInterval) {
+    self.init(diff: d.mean.finiteOrNil, ci95: [d.lower.finiteOrNil, d.upper.finiteOrNil])
+  }
+}
+
+extension ResultsDocument {
+  /// `document` as the reports write JSON: pretty, keys sorted (the same
+  /// run gives the same bytes), a final newline.
+  static func text(_ document: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // The documents hold only strings, integers, booleans and finite numbers.
+    let data = try! encoder.encode(document)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
+
+extension Double {
+  /// The value, or `nil` when it is not finite (JSON has no NaN or ∞).
+  fileprivate var finiteOrNil: Double? { isFinite ? self : nil }
+}
+
 extension RunReport {
   var resultsDocument: ResultsDocument {
-    func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
-    func interval(_ ci: ConfidenceInterval) -> ResultsDocument.Interval {
-      .init(mean: finite(ci.mean), ci95: [finite(ci.lower), finite(ci.upper)], n: ci.count)
-    }
+    let interval = ResultsDocument.Interval.init(_:)
     let pairs = comparisons
     return ResultsDocument(
       tool: "simrun", version: SimRunVersion.current, command: command, kind: kind.rawValue, seed: seed,
@@ -110,8 +138,7 @@ extension RunReport {
         func differences(_ kind: ReportComparison.Kind) -> [String: ResultsDocument.Difference]? {
           guard let pair = pairs.first(where: { $0.entry == index && $0.kind == kind }) else { return nil }
           return Dictionary(uniqueKeysWithValues: Metric.allCases.map { metric in
-            let d = difference(pair, metric)
-            return (metric.rawValue, ResultsDocument.Difference(diff: finite(d.mean), ci95: [finite(d.lower), finite(d.upper)]))
+            (metric.rawValue, ResultsDocument.Difference(difference(pair, metric)))
           })
         }
         return ResultsDocument.PhaseResult(
@@ -135,11 +162,5 @@ extension RunReport {
   }
 
   /// `results.json`: keys sorted, so the same run gives the same bytes.
-  var json: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // The document holds only strings, integers and finite numbers.
-    let data = try! encoder.encode(resultsDocument)
-    return String(decoding: data, as: UTF8.self) + "\n"
-  }
+  var json: String { ResultsDocument.text(resultsDocument) }
 }

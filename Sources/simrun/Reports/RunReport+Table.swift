@@ -39,18 +39,7 @@ extension RunReport {
   /// `text` broken at spaces into lines of at most `width` characters.
   static func paragraph(_ text: String, width: Int?) -> String {
     guard let width else { return text }
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty && line.count + 1 + word.count > width {
-        lines.append(line)
-        line = String(word)
-      } else {
-        line += (line.isEmpty ? "" : " ") + word
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines.joined(separator: "\n")
+    return TextTable.wrap(text, width: width, breakAfter: []).joined(separator: "\n")
   }
 
   /// Metrics as rows, one column per comparison, headed by its scenario.
