@@ -34,12 +34,17 @@ struct LifecycleAndContextTests {
   @Test("R-D6: OAID decrypts batch up to 20 orders of a shop and day; a new local day starts a new call")
   func rD6Batching() {
     var batch = OAIDDecryptBatch()
-    let calls = (0..<45).filter { _ in batch.add(onDay: 7, limit: 20) }.count
+    let calls = (0..<45).map { _ in batch.add(onDay: 7, limit: 20) }.reduce(0, +)
     #expect(calls == 3, "⌈45 / 20⌉")
     let first = batch.add(onDay: 8, limit: 20)
     let second = batch.add(onDay: 8, limit: 20)
-    #expect(first, "the next day opens a new call")
-    #expect(!second)
+    #expect(first == 1, "the next day opens a new call")
+    #expect(second == 0)
+    // A real shop of 100 orders a day seen through a 1-in-10 sample: each
+    // simulated order stands for 10 real ones, and calls follow the real count.
+    var sampled = OAIDDecryptBatch()
+    let sampledCalls = (0..<10).map { _ in sampled.add(onDay: 9, limit: 20, orders: 10) }.reduce(0, +)
+    #expect(sampledCalls == 5, "⌈100 / 20⌉")
 
     let batched = counts(small(.taobao11Plus4))
     let single = counts(small(.taobao11Plus4) { $0.taobao.decryptBatchLimit = 1 })
