@@ -615,6 +615,10 @@ public struct ScenarioFile {
       report(node, path,
              "expected merchants.registration_eager_share + merchants.registration_lazy_share ≤ 1, found \(s.merchants.registrationEager) + \(s.merchants.registrationLazy) = \(s.merchants.registrationEager + s.merchants.registrationLazy)")
     }
+    if s.merchants.maxOrdersPerDay < s.merchants.minOrdersPerDay {
+      report(Self.child(merchants, "max_orders_per_day") ?? merchants, "merchants.max_orders_per_day",
+             "expected at least merchants.min_orders_per_day (\(s.merchants.minOrdersPerDay)), found \(s.merchants.maxOrdersPerDay)")
+    }
     if s.couriers.adaptationComplete < s.couriers.adaptationStart {
       report(entries["couriers"], "couriers.adaptation_complete",
              "expected a date on or after couriers.adaptation_start (\(s.couriers.adaptationStart)), found \(s.couriers.adaptationComplete)")

@@ -8,7 +8,7 @@ public enum ScenarioSchema {
     // Period and platforms
     .number("wechat_share", .probability, "assumption; used when both platforms are scheduled", \.weChatShare),
     // Orders (R-L1…R-L3)
-    .number("orders.orders_per_day", .bounded(0.001...1_000_000), "assumption; 10 per shop per day on average, scale with merchants.count", \.orders.ordersPerDay),
+    .number("orders.orders_per_day", .bounded(0.001...1_000_000), "simulated orders a day, a sample of the market's (precision, not market size; 10 per simulated shop by default)", \.orders.ordersPerDay),
     ScenarioField(path: "orders.hourly_weights", kind: .hourlyWeights, source: "assumption (evening peak)",
                   get: { .weights($0.orders.hourlyWeights) },
                   set: { if case let .weights(w) = $1 { $0.orders.hourlyWeights = w } }),
@@ -30,8 +30,10 @@ public enum ScenarioSchema {
     .number("orders.after_sale_window_hours", .hours, "R-D4 after-sale period (15 days: assumption)", \.orders.afterSaleWindow),
     .distribution("orders.after_sale_duration_hours", "assumption", \.orders.afterSaleDuration),
     // Merchants (R-D1…R-D5, R-W2, R-W7, R-G1, R-G9, R-V1)
-    .integer("merchants.count", 1...1_000_000, "assumption; a sample of shops, scale with orders.orders_per_day", \.merchants.count),
-    .number("merchants.size_pareto_shape", .bounded(0.5...100), "assumption (heavy tail)", \.merchants.sizeParetoShape),
+    .integer("merchants.count", 1...1_000_000, "simulated shops, each an equal share of orders (precision: spread falls as 1/√count)", \.merchants.count),
+    .number("merchants.size_pareto_shape", .bounded(0.5...100), "assumption (heavy tail; plausible 0.8–2)", \.merchants.sizeParetoShape),
+    .number("merchants.min_orders_per_day", .bounded(0.01...1_000_000), "assumption: the smallest shop's orders a day (plausible 0.2–5)", \.merchants.minOrdersPerDay),
+    .number("merchants.max_orders_per_day", .bounded(0.01...1_000_000), "assumption: the largest shop's orders a day (plausible 1000–100000)", \.merchants.maxOrdersPerDay),
     .number("merchants.e_waybill_share", .probability, "R-D1 (figure: assumption)", \.merchants.eWaybillShare),
     .number("merchants.quota_share", .probability, "R-D5 (figure: assumption)", \.merchants.quotaShare),
     .integer("merchants.daily_base_quota", 0...1_000_000, "R-D2, P1: 30", \.merchants.dailyBaseQuota),

@@ -83,7 +83,7 @@ struct Execution {
     progress.finish()
     return RunReport(kind: kind, command: RunReport.commandLine, seed: options.seed,
                      replications: options.replications, entries: entries, pairsAcrossPlatforms: pairsAcrossPlatforms,
-                     tableMetrics: output.tableMetrics)
+                     tableMetrics: output.tableMetrics, showsSegments: output.bySegment)
   }
 
   /// Prints `report` in the chosen format and writes the `--out` folder.

@@ -103,7 +103,7 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "What to print on standard output: table, csv, json or markdown.")
   var format: Format = .table
 
-  @Option(help: ArgumentHelp("Also write results.csv, results.json, summary.md and report.html into this folder (created if needed; files replaced atomically).",
+  @Option(help: ArgumentHelp("Also write results.csv, segments.csv, results.json, summary.md and report.html into this folder (created if needed; files replaced atomically).",
                              valueName: "DIR"))
   var out: String?
 
@@ -116,6 +116,9 @@ struct OutputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The metrics the table shows: all, headline, or names separated by commas (`simrun list metrics`); CSV, JSON and --out always have all.",
                              valueName: "all|headline|NAME,…"))
   var metrics = "all"
+
+  @Flag(help: "After the table, the same metrics by shop-size segment (< 10, 10–100, 100–1,000, ≥ 1,000 real orders a day); segments.csv and JSON always have them.")
+  var bySegment = false
 
   @Flag(help: "No progress bar.")
   var quiet = false

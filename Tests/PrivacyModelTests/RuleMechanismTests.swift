@@ -193,10 +193,11 @@ struct RuleMechanismTests {
 
   @Test("R-G1–R-G6: shops have several callers; limits bind for large shops, rejections counted by reason, callers past the order limit blocked")
   func rGCallerLimits() {
-    // Many callers per shop (every shop exceeds 80), eager shops only; shop
-    // sizes less heavy-tailed, so no replication hinges on one giant shop.
+    // Many callers per shop: shops of at least 25 orders a day with 40 × √size
+    // callers each hit the directory's 128, over the order limit of 80.
+    // Eager shops only.
     let s = small(.taobao700Full) {
-      $0.merchants.sizeParetoShape = 3
+      $0.merchants.minOrdersPerDay = 25
       $0.merchants.callersScale = 40
       $0.merchants.registrationEager = 1
       $0.merchants.registrationLazy = 0

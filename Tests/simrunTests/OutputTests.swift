@@ -135,13 +135,22 @@ struct OutputTests {
     #expect(other.out != (try String(contentsOf: a.appendingPathComponent("results.csv"), encoding: .utf8)), "another seed, other numbers")
   }
 
-  @Test("--out writes four complete files atomically, leaving no temporary files; report.html is self-contained")
+  @Test("--out writes five complete files atomically, leaving no temporary files; report.html is self-contained")
   func outFolder() throws {
     let out = try temporaryFolder().appendingPathComponent("nested/report")
     let r = try simrun(["compare", "wechat-baseline", "wechat-2025-10-virtual-number", "--out", out.path] + quick)
     #expect(r.status == 0, "\(r.err)")
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(names == ["report.html", "results.csv", "results.json", "summary.md"])
+    #expect(names == ["report.html", "results.csv", "results.json", "segments.csv", "summary.md"])
+    // segments.csv: every scenario × segment × (order share + every metric) × replication.
+    let segments = try String(contentsOf: out.appendingPathComponent("segments.csv"), encoding: .utf8)
+    let rows = segments.split(separator: "\n")
+    #expect(rows.first == "phase,segment,metric,replication,value")
+    #expect(rows.count == 1 + 2 * 4 * (1 + metricNames.count) * 3, "\(rows.count)")
+    let document = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any]
+    let phase = (document?["phases"] as? [[String: Any]])?.first
+    let segmentKeys = (phase?["segments"] as? [String: Any]).map { Set($0.keys) }
+    #expect(segmentKeys == ["lt10", "10-100", "100-1000", "ge1000"])
     #expect(!r.out.contains("\u{1B}") && !r.err.contains("\u{1B}"), "no colour or progress bar when not on a terminal")
     let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
     #expect(!html.contains("http://") || !html.contains("src=\"http"), "nothing fetched from the network")

@@ -28,14 +28,16 @@ public struct DecryptGatekeeper: Hashable, Sendable {
     public var inAfterSalePeriod: Bool
     /// R-D3: whether an official tool could have met the need.
     public var toolCouldMeetNeed: Bool
-
+    /// R-D2: how the simulated shop stands for the real one (``SampleScale``).
+    public var scale: SampleScale
     public init(shopHasEWaybill: Bool = true, shopHasQuota: Bool = true, orderState: OrderState,
-                inAfterSalePeriod: Bool = false, toolCouldMeetNeed: Bool = false) {
+                inAfterSalePeriod: Bool = false, toolCouldMeetNeed: Bool = false, scale: SampleScale = .one) {
       self.shopHasEWaybill = shopHasEWaybill
       self.shopHasQuota = shopHasQuota
       self.orderState = orderState
       self.inAfterSalePeriod = inAfterSalePeriod
       self.toolCouldMeetNeed = toolCouldMeetNeed
+      self.scale = scale
     }
   }
 
@@ -45,8 +47,14 @@ public struct DecryptGatekeeper: Hashable, Sendable {
   ///   - shop: the shop's counters, updated when the decrypt counts.
   ///   - lastDecryptDay: the order's mark, the local day it was last
   ///     decrypted (`nil` if never); set when granted.
+  ///   - pooledUse: for a shop that stands for one or more real shops
+  ///     (scale ≥ 1), the quota one request uses: 1/scale of a real shop's.
+  ///   - sampledQuota: for a shop that sees a sample of one real shop's
+  ///     requests (scale < 1), whether the real shop has quota for this
+  ///     request (read only when the request reaches the quota).
   public func decide(
-    _ request: Request, shop: inout ShopDecryptState, lastDecryptDay: inout Int64?, at now: SimTime
+    _ request: Request, shop: inout ShopDecryptState, lastDecryptDay: inout Int64?, at now: SimTime,
+    sampledQuota: (ShopDecryptState) -> Bool = { _ in true }
   ) -> DecryptOutcome {
     if policy.suspensionsApply && now < shop.suspendedUntil { return .denied(.policy) }
     if policy.requiresEWaybill && !request.shopHasEWaybill { return .denied(.noWaybill) }
@@ -69,8 +77,20 @@ public struct DecryptGatekeeper: Hashable, Sendable {
     let today = calendar.localDayNumber(of: now)
     shop.roll(to: today)
     if lastDecryptDay == today { return .granted(countedAgainstQuota: false, violation: violation) }
-    guard Int(shop.usedToday) < base + Int(shop.temporaryToday) else { return .denied(.quota) }
-    shop.countDecrypt()
+    let capacity = Double(base) + Double(shop.temporaryToday)
+    if request.scale.simulatedPerReal >= 1 {
+      // The request uses its share of the (pooled) quota if any is left.
+      let use = request.scale.meanRealEvents
+      guard shop.usedToday + use <= capacity * (1 + 1e-12) + 1e-9 else {
+        shop.exhaust(capacity)
+        return .denied(.quota)
+      }
+      shop.use(use)
+    } else {
+      let granted = sampledQuota(shop)
+      shop.countSampled()
+      guard granted else { return .denied(.quota) }
+    }
     lastDecryptDay = today
     return .granted(countedAgainstQuota: true, violation: violation)
   }

@@ -7,7 +7,8 @@ extension OrderModel {
     let next = arrivals.next(sArrivals)
     if next < arrivalsEnd { try sim.schedule(OrderEvent(.arrival), at: next) }
 
-    let merchantIndex = sPick.categorical(population.picker)
+    // Every simulated shop carries an equal share of the orders.
+    let merchantIndex = sPick.uniformInt(below: population.merchants.count)
     // Fields read one by one: copying the whole shop would copy (and
     // retain) its verification history for every order.
     let isWeChat = population.merchants[merchantIndex].platform == .wechatShop
@@ -22,7 +23,11 @@ extension OrderModel {
     // R-X1: a Taobao buyer arriving from a WeChat link that Taobao blocks
     // either re-enters through the Taobao app or is lost.
     if !isWeChat && x.crossPlatformLinksBlocked && fromLink && !reenters {
-      if measured { tally(week: week(createdAt: now), isWeChat: false) { $0.crossPlatformOrdersLost += 1 } }
+      if measured {
+        tally(week: week(createdAt: now), isWeChat: false, segment: population.merchants[merchantIndex].segment) {
+          $0.crossPlatformOrdersLost += 1
+        }
+      }
       return
     }
 
@@ -37,6 +42,7 @@ extension OrderModel {
     var order = pool[slot]
     order.merchant = UInt32(merchantIndex)
     order.isWeChat = isWeChat
+    order.segment = population.merchants[merchantIndex].segment
     order.created = now
     order.measured = measured
     if measured { order.week = week(createdAt: now) }
@@ -172,11 +178,14 @@ extension OrderModel {
     // R-D6: a Taobao shop decrypts each order it prints through the OAID
     // API, up to the batch limit per call (the result is the virtual number).
     let merchantIndex = Int(pool[slot].merchant)
-    if !pool[slot].isWeChat && taobaoRules.contains(.d6)
-      && population.merchants[merchantIndex].oaidDecrypts.add(onDay: calendar.localDayNumber(of: now),
-                                                               limit: scenario.taobao.decryptBatchLimit)
-    {
-      tally(pool[slot]) { $0.oaidDecryptCalls += 1 }
+    if !pool[slot].isWeChat && taobaoRules.contains(.d6) {
+      let scale = population.merchants[merchantIndex].scale
+      let calls = population.merchants[merchantIndex].oaidDecrypts.add(
+        onDay: calendar.localDayNumber(of: now), limit: scenario.taobao.decryptBatchLimit, orders: scale.meanRealEvents)
+      if calls > 0 {
+        let counted = scale.simulatedCount(calls, sScale)
+        tally(pool[slot]) { $0.oaidDecryptCalls += counted }
+      }
     }
     // R-G9: eager shops register their callers when printing, once the
     // 700 rules are in force.

@@ -101,8 +101,21 @@ extension OrderModel {
     let decryptable = isDecryptable(order, at: now)
     let request = DecryptGatekeeper.Request(
       shopHasEWaybill: merchant.hasEWaybill, shopHasQuota: merchant.hasQuota, orderState: order.state,
-      inAfterSalePeriod: decryptable && order.state == .completed, toolCouldMeetNeed: toolCould)
-    switch gate.decide(request, shop: &merchant.decrypt, lastDecryptDay: &order.lastDecryptDay, at: now) {
+      inAfterSalePeriod: decryptable && order.state == .completed, toolCouldMeetNeed: toolCould,
+      scale: merchant.scale)
+    decryptRequestsByHour[calendar.hourOfDay(now)] += 1
+    let scale = merchant.scale
+    var sampledApplications = 0.0
+    let outcome = gate.decide(request, shop: &merchant.decrypt, lastDecryptDay: &order.lastDecryptDay, at: now) { shop in
+      sampledQuota(shop, scale, applications: &sampledApplications, at: now)
+    }
+    if sampledApplications > 0 {
+      // Applications counted unbiasedly: whole part plus a chance of one more.
+      let whole = sampledApplications.rounded(.down)
+      let applications = Int(whole) + (sScale.uniform() < sampledApplications - whole ? 1 : 0)
+      if applications > 0 { tally(order) { $0.temporaryQuotaApplications += applications } }
+    }
+    switch outcome {
     case let .granted(_, violation):
       if violation { misuse(&merchant, order: order, at: now) }
       guard weChatRules.contains(.w1) && weChatRules.contains(.w2) else {
@@ -134,11 +147,14 @@ extension OrderModel {
     case let .denied(reason):
       tally(order) { $0.decryptDenied[reason.index] += 1 }
       let hasQuota = merchant.hasQuota || !gate.policy.quotaOnlyForSomeShops
-      if reason == .quota && hasQuota && !merchant.quotaApplicationPending
-        && sPlatform.bernoulli(m.temporaryQuotaApplicationProbability)
-      {
+      // A sampled shop's applications are in its quota answer (above).
+      guard reason == .quota && hasQuota && !merchant.quotaApplicationPending && scale.simulatedPerReal >= 1 else { return nil }
+      // Each refusal may prompt an application; a pooled shop applies as
+      // often as one of its real shops (``SampleScale``).
+      if sPlatform.bernoulli(scale.probability(perRealEvent: m.temporaryQuotaApplicationProbability)) {
         merchant.quotaApplicationPending = true
-        tally(order) { $0.temporaryQuotaApplications += 1 }
+        let applications = scale.simulatedCount(1, sScale)
+        tally(order) { $0.temporaryQuotaApplications += applications }
         try sim.schedule(OrderEvent(.quotaDecision, slot: UInt32(merchantIndex)),
                          after: SimDuration(hours: m.temporaryQuotaDelay))
       }
@@ -247,12 +263,18 @@ extension OrderModel {
   }
 
   /// A violation (R-V1): detected with some probability, then a suspension.
+  /// The real shop is detected as often as its own violations make it
+  /// (``SampleScale/probability(perRealEvent:)``), and its suspensions are
+  /// counted per simulated order like every other count.
   mutating func misuse(_ merchant: inout Merchant, order: OrderRecord, at now: SimTime) {
     tally(order) { $0.violations += 1 }
     let m = scenario.merchants
-    if now >= merchant.decrypt.suspendedUntil && sPlatform.bernoulli(m.misuseDetectionProbability) {
+    if now >= merchant.decrypt.suspendedUntil
+      && sPlatform.bernoulli(merchant.scale.probability(perRealEvent: m.misuseDetectionProbability))
+    {
       merchant.decrypt.suspendedUntil = now + SimDuration(hours: m.suspensionLength)
-      tally(order) { $0.suspensions += 1 }
+      let suspensions = merchant.scale.simulatedCount(1, sScale)
+      tally(order) { $0.suspensions += suspensions }
     }
   }
 
@@ -263,5 +285,75 @@ extension OrderModel {
       population.merchants[index].decrypt.grantTemporaryQuota(
         Int32(scenario.merchants.temporaryQuotaAmount), at: now, calendar: calendar)
     }
+  }
+
+  /// R-D2 for a sampled shop (scale < 1, ``SampleScale``): whether the
+  /// real shop has quota for this request, and (in `applications`) the
+  /// temporary-quota applications the request stands for.
+  ///
+  /// The request is the real shop's k-th of the day, k = 1 + its sampled
+  /// requests earlier today + Poisson(the unsampled ones). Within the base
+  /// quota it is granted. Past it, the real shop — refused many times
+  /// between two sampled requests — is in the cycle R-D2 describes: apply
+  /// (after 1/p refusals on average), wait for the decision, and when
+  /// granted use the temporary quota up. In that cycle's steady state a
+  /// request finds quota with probability (T/r) / (T/r + d′/a): T the
+  /// amount, r the real requests an hour now, d′ the time to apply and be
+  /// decided, a the approval probability; before the first decision can
+  /// arrive (k − base refusals ago < d′) it finds none. Each real request
+  /// of the cycle stands for 1 / (r·d′ + a·T) applications.
+  mutating func sampledQuota(_ shop: ShopDecryptState, _ scale: SampleScale, applications: inout Double,
+                             at now: SimTime) -> Bool {
+    let base = Double(gate.policy.dailyBaseQuota ?? 0)
+    let k = 1 + Double(shop.sampledToday) + Double(sScale.poisson(mean: unsampledRequestsToday(shop, scale, at: now)))
+    if k <= base { return true }
+    let m = scenario.merchants
+    let rate = realRequestsPerHour(shop, scale, at: now)
+    guard rate.isFinite, m.temporaryQuotaApplicationProbability > 0, m.temporaryQuotaApprovalProbability > 0,
+          m.temporaryQuotaAmount > 0
+    else { return false }
+    let delay = m.temporaryQuotaDelay + (1 / m.temporaryQuotaApplicationProbability - 1) / rate
+    let amount = Double(m.temporaryQuotaAmount), approval = m.temporaryQuotaApprovalProbability
+    applications = 1 / (rate * delay + approval * amount)
+    guard (k - base) / rate >= delay else { return false }
+    let covered = amount / rate
+    return sScale.uniform() < covered / (covered + delay / approval)
+  }
+
+  /// A sampled shop (scale < 1, ``SampleScale``): the expected number of
+  /// the real shop's decrypt requests earlier today that the simulation
+  /// did not sample. The real shop makes (its sampled requests a day) /
+  /// scale requests a day, estimated from the run so far, spread over the
+  /// day like all decrypt requests so far; the unsampled share is 1 − scale.
+  func unsampledRequestsToday(_ shop: ShopDecryptState, _ scale: SampleScale, at now: SimTime) -> Double {
+    let c = scale.simulatedPerReal
+    guard c < 1 else { return 0 }
+    let elapsedDays = max(1, Double(now.milliseconds) / 86_400_000)
+    let realPerDay = Double(shop.sampledTotal + 1) / elapsedDays / c
+    return (1 - c) * realPerDay * shareOfDecryptRequestsBefore(now)
+  }
+
+  /// A sampled shop: the real shop's decrypt requests an hour at `now`'s
+  /// hour of day (∞ before any request, so no time is taken back).
+  func realRequestsPerHour(_ shop: ShopDecryptState, _ scale: SampleScale, at now: SimTime) -> Double {
+    let total = decryptRequestsByHour.reduce(0, +)
+    guard total > 0 else { return .infinity }
+    let elapsedDays = max(1, Double(now.milliseconds) / 86_400_000)
+    let realPerDay = Double(shop.sampledTotal) / elapsedDays / scale.simulatedPerReal
+    let rate = realPerDay * Double(decryptRequestsByHour[calendar.hourOfDay(now)]) / Double(total)
+    return rate > 0 ? rate : .infinity
+  }
+
+  /// The share of a day's decrypt requests made before `now`'s time of day,
+  /// from all requests so far (by hour, the current hour pro rata); the
+  /// elapsed share of the day before any request.
+  func shareOfDecryptRequestsBefore(_ now: SimTime) -> Double {
+    let ms = calendar.millisecondOfDay(now)
+    let hour = Int(ms / 3_600_000)
+    let total = decryptRequestsByHour.reduce(0, +)
+    guard total > 0 else { return Double(ms) / 86_400_000 }
+    let before = decryptRequestsByHour[..<hour].reduce(0, +)
+    let within = Double(ms % 3_600_000) / 3_600_000 * Double(decryptRequestsByHour[hour])
+    return (Double(before) + within) / Double(total)
   }
 }

@@ -20,6 +20,9 @@ public struct OrderModel: SimulationModel {
   /// What the measured orders counted, over the run and (if the scenario
   /// records them) by week of creation.
   public private(set) var total = ModelCounts()
+  /// The same by shop-size segment (``ShopSegment``), with coarser
+  /// contact-time sketches (2 significant digits) to keep results small.
+  private var bySegment: [ModelCounts]
   /// Weekly counts, WeChat Shop's weeks then Taobao's (`weekCount` each).
   private var weeklyByPlatform: [ModelCounts]
   private let weekCount: Int
@@ -56,6 +59,10 @@ public struct OrderModel: SimulationModel {
   /// Merchant-contact draws, by ``ContactPurpose``.
   let sContact: [RandomStream]
   let sPlatform: RandomStream
+  let sScale: RandomStream
+  /// WeChat decrypt requests by local hour of day, for sampled shops'
+  /// quota (``unsampledRequestsToday(_:_:at:)``).
+  var decryptRequestsByHour = [Int](repeating: 0, count: 24)
   let sContext: RandomStream
   let sAvailability: RandomStream
   let sPickup: RandomStream
@@ -100,6 +107,7 @@ public struct OrderModel: SimulationModel {
     retentionValidity = Survival.probability(hazard: scenario.merchants.numberChurnPerYear, time: Double(scenario.merchants.retentionDays) / 365)
     weekCount = scenario.recordsWeeklySeries ? max(1, (measuredDays + 6) / 7) : 0
     weeklyByPlatform = Array(repeating: ModelCounts(sketchDigits: 2), count: 2 * weekCount)
+    bySegment = Array(repeating: ModelCounts(sketchDigits: 2), count: ShopSegment.allCases.count)
     pool = OrderPool(capacity: OrderModel.reservation(scenario))
     let cycle = (try? DailyCycle(hourlyWeights: scenario.orders.hourlyWeights)) ?? .flat
     let localCalendar = scenario.calendar
@@ -123,6 +131,7 @@ public struct OrderModel: SimulationModel {
     sMarketing = stream(StreamID.marketing)
     sContact = StreamID.merchantContact.map(stream)
     sPlatform = stream(StreamID.platform)
+    sScale = stream(StreamID.shopScale)
     sContext = stream(StreamID.context)
     sAvailability = stream(StreamID.buyerAvailability)
     sPickup = stream(StreamID.returnPickup)
@@ -162,6 +171,9 @@ public struct OrderModel: SimulationModel {
   /// The run's totals.
   public var counts: ModelCounts { total }
 
+  /// The run's counts by shop-size segment, in ``ShopSegment`` order.
+  public var segmentCounts: [ModelCounts] { bySegment }
+
   /// The decrypt policy of a WeChat phase under `scenario`'s parameters.
   static func decryptPolicy(_ phase: Phase, _ scenario: Scenario) -> DecryptPolicy {
     var policy = DecryptPolicy(rules: scenario.rules(of: phase), dailyBaseQuota: scenario.merchants.dailyBaseQuota)
@@ -178,14 +190,15 @@ public struct OrderModel: SimulationModel {
   @inline(__always)
   mutating func tally(_ order: OrderRecord, _ update: (inout ModelCounts) -> Void) {
     guard order.measured else { return }
-    tally(week: order.week, isWeChat: order.isWeChat, update)
+    tally(week: order.week, isWeChat: order.isWeChat, segment: order.segment, update)
   }
 
   /// Counts something in the run totals and in week `week` of creation on
   /// the order's platform.
   @inline(__always)
-  mutating func tally(week: UInt16, isWeChat: Bool, _ update: (inout ModelCounts) -> Void) {
+  mutating func tally(week: UInt16, isWeChat: Bool, segment: ShopSegment, _ update: (inout ModelCounts) -> Void) {
     update(&total)
+    update(&bySegment[segment.rawValue])
     if recordsWeekly { update(&weeklyByPlatform[(isWeChat ? 0 : weekCount) + Int(week)]) }
   }
 

@@ -28,4 +28,8 @@ enum StreamID {
   /// Whether a held number is recorded and still reaches the buyer after
   /// the order (one draw per finished order, whatever the outcome).
   static let retention: UInt64 = 117
+  /// The real-shop counts behind a simulated shop's events (quota use,
+  /// API calls, penalties; ``SampleScale``): drawn only for shops that do
+  /// not stand for exactly one real shop.
+  static let shopScale: UInt64 = 118
 }

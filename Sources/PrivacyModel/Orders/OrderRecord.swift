@@ -13,6 +13,8 @@ public struct OrderRecord: Sendable {
   public var measured = false
   /// The platform: WeChat Shop or Taobao.
   public var isWeChat = true
+  /// The shop's size segment (its counts are kept by segment).
+  public var segment = ShopSegment.under10
   /// Week of creation, counted from the end of the warm-up.
   public var week: UInt16 = 0
   /// R-L2: goods that need shipping.

@@ -12,8 +12,16 @@ public enum RegistrationStrategy: UInt8, Hashable, Sendable {
 
 /// One shop: its size, set-up and habits, and its running state.
 public struct Merchant: Sendable {
-  /// Share of all orders that go to this shop.
-  public let weight: Double
+  /// The real shop's orders a day: what its quota, callers and API calls
+  /// answer to.
+  public let ordersPerDay: Double
+  /// Simulated orders per real order of this shop: above 1 the simulated
+  /// shop pools several real shops of this size, below 1 it sees a random
+  /// sample of one real shop's orders. Per-shop limits and counts are kept
+  /// in the real shop's units through it.
+  public let scale: SampleScale
+  /// The shop's size segment.
+  public let segment: ShopSegment
   public let platform: Platform
   public let hasEWaybill: Bool
   public let hasQuota: Bool
@@ -53,19 +61,27 @@ public struct Merchant: Sendable {
   public internal(set) var invalidCallers = CallerSet.empty
 }
 
-/// The shops of a replication, with the preprocessed table that picks the
-/// shop of each order in O(1).
+/// The shops of a replication: a representative population, not a sample.
+///
+/// The market's shop sizes follow a Pareto law truncated to
+/// [`min_orders_per_day`, `max_orders_per_day`]; weighted by orders, sizes
+/// follow the law's size-biased version. The `count` simulated shops split
+/// that order-weighted distribution into strata of equal order share and
+/// stand at their midpoints, so every simulated shop carries 1/`count` of
+/// the orders and no replication is dominated by one giant shop: the
+/// spread between replications falls as 1/√`count`. Each simulated shop
+/// keeps its real size for the rules that count per shop (quota, callers,
+/// suspensions, API calls) through its ``ShopScale``.
 public struct MerchantPopulation: Sendable {
   public var merchants: [Merchant]
   /// Each shop's calling line and its real-name verification history
   /// (R-W7), by shop index. Kept apart from ``merchants`` so a shop stays a
   /// plain value the model copies without reference counting.
   public let verifications: [CallerVerification]
-  public let picker: CategoricalTable
 
-  /// Draws `parameters.count` shops. Sizes are Pareto-distributed; the
-  /// population depends only on (seed, replication), so phases compared side
-  /// by side see the same shops.
+  /// Builds `parameters.count` shops. Sizes are the strata's midpoints;
+  /// the shops' set-up and habits are drawn, and depend only on (seed,
+  /// replication), so phases compared side by side see the same shops.
   ///
   /// Shops that submit their calling line for real-name verification (R-W7)
   /// do so at `verificationStart`: the time R-W7 comes into force (zero
@@ -77,8 +93,10 @@ public struct MerchantPopulation: Sendable {
     merchants.reserveCapacity(parameters.count)
     var verifications: [CallerVerification] = []
     verifications.reserveCapacity(parameters.count)
-    for _ in 0..<parameters.count {
-      let size = stream.pareto(shape: parameters.sizeParetoShape, scale: 1)
+    let n = max(1, parameters.count)
+    let simulatedPerShop = ordersPerDay / Double(n)
+    for i in 0..<n {
+      let size = MerchantPopulation.size(atOrderShare: (Double(i) + 0.5) / Double(n), parameters)
       let platform: Platform = stream.uniform() < weChatShare ? .wechatShop : .taobao
       let verification = MerchantPopulation.verification(parameters, stream: stream, start: verificationStart)
       let u = stream.uniform()
@@ -86,7 +104,9 @@ public struct MerchantPopulation: Sendable {
         u < parameters.registrationEager ? .eager
         : u < parameters.registrationEager + parameters.registrationLazy ? .lazy : .none
       merchants.append(Merchant(
-        weight: size,
+        ordersPerDay: size,
+        scale: SampleScale(simulatedPerReal: simulatedPerShop / size),
+        segment: ShopSegment(ordersPerDay: size),
         platform: platform,
         hasEWaybill: stream.bernoulli(parameters.eWaybillShare),
         hasQuota: stream.bernoulli(parameters.quotaShare),
@@ -102,13 +122,11 @@ public struct MerchantPopulation: Sendable {
       ))
       verifications.append(verification)
     }
-    // Callers grow with a shop's size (R-G1–R-G5): 1 + Poisson(scale ×
-    // √(the shop's expected orders a day)), at most the directory's
-    // capacity; drawn after the shops, so every shop draws the same.
-    let totalWeight = merchants.reduce(0) { $0 + $1.weight }
+    // Callers grow with a shop's real size (R-G1–R-G5): 1 + Poisson(scale
+    // × √(orders a day)), at most the directory's capacity; drawn after the
+    // shops, so every shop draws the same.
     for i in merchants.indices {
-      let daily = ordersPerDay * merchants[i].weight / totalWeight
-      let extra = stream.poisson(mean: min(1e6, parameters.callersScale * daily.squareRoot()))
+      let extra = stream.poisson(mean: min(1e6, parameters.callersScale * merchants[i].ordersPerDay.squareRoot()))
       let count = min(CallerDirectory.capacity, 1 + extra)
       let invalid = stream.bernoulli(parameters.invalidCallerNumberShare)
       let which = stream.uniformInt(below: count)
@@ -118,8 +136,12 @@ public struct MerchantPopulation: Sendable {
     }
     self.merchants = merchants
     self.verifications = verifications
-    // Weights are positive by construction.
-    picker = try! CategoricalTable(weights: merchants.map(\.weight))
+  }
+
+  /// The real size (orders a day) below which shops carry the share `u` of
+  /// all orders.
+  public static func size(atOrderShare u: Double, _ p: MerchantParameters) -> Double {
+    TruncatedPareto(shape: p.sizeParetoShape, lower: p.minOrdersPerDay, upper: p.maxOrdersPerDay).sizeBiasedQuantile(u)
   }
 
   /// A shop's calling line and its R-W7 verification history from `start`

@@ -3,6 +3,9 @@ public import SimKernel
 /// What one replication of a scenario produced.
 public struct ReplicationResult: Sendable {
   public let counts: ModelCounts
+  /// The counts by shop-size segment, in ``ShopSegment`` order (their
+  /// contact-time sketches are coarser: 2 significant digits).
+  public let segments: [ModelCounts]
   /// Counts by platform and week of order creation, from the end of the
   /// warm-up, for the platforms the scenario runs (empty unless the
   /// scenario records weekly series).
@@ -34,6 +37,20 @@ public struct ScenarioResult: Sendable {
   /// Mean and 95% confidence interval across replications.
   public func interval(_ metric: Metric, level: Double = 0.95) -> ConfidenceInterval {
     ConfidenceInterval(values(metric), level: level)
+  }
+
+  /// Mean and 95% confidence interval across replications of the metric
+  /// for the orders of shops in `segment`.
+  public func interval(_ metric: Metric, segment: ShopSegment, level: Double = 0.95) -> ConfidenceInterval {
+    ConfidenceInterval(replications.map { $0.segments[segment.rawValue].value(metric) }, level: level)
+  }
+
+  /// Mean and 95% confidence interval of the share of orders that went to
+  /// shops in `segment`.
+  public func orderShare(_ segment: ShopSegment, level: Double = 0.95) -> ConfidenceInterval {
+    ConfidenceInterval(replications.map { r in
+      r.counts.orders == 0 ? 0 : Double(r.segments[segment.rawValue].orders) / Double(r.counts.orders)
+    }, level: level)
   }
 
   /// Mean and 95% CI across replications of the metric for orders of
@@ -155,7 +172,8 @@ public enum ScenarioRunner {
       // Every delay the model schedules is non-negative: a model bug.
       preconditionFailure("order model scheduled in the past: \(error)")
     }
-    return ReplicationResult(counts: model.counts, weeklyByPlatform: model.weekly, eventsExecuted: sim.eventsExecuted,
+    return ReplicationResult(counts: model.counts, segments: model.segmentCounts, weeklyByPlatform: model.weekly,
+                             eventsExecuted: sim.eventsExecuted,
                              peakOrdersInFlight: model.peakOrdersInFlight)
   }
 

@@ -1,13 +1,23 @@
 /// The merchant population: sizes, set-up and habits (RULEBOOK §2–§5).
 /// Every default is an assumption unless its comment cites a source.
 public struct MerchantParameters: Hashable, Sendable {
-  /// Number of shops (a sample of the platform's shops: scale it with
-  /// ``OrderParameters/ordersPerDay``).
+  /// Number of simulated shops. Each stands for an equal share of the
+  /// market's orders (a stratum of the order-weighted size distribution),
+  /// so more shops give a finer picture, never one dominated by a giant
+  /// (scale it with ``OrderParameters/ordersPerDay`` for precision; the
+  /// market itself is set by the size keys below).
   public var count = 500
-  /// Pareto shape of shop sizes: small values make a few shops carry most
-  /// orders (a shop of 20 a day and one of 20,000 a day live very different
-  /// lives under a 30-a-day quota).
+  /// Pareto shape of real shop sizes (orders a day), truncated to
+  /// [`minOrdersPerDay`, `maxOrdersPerDay`]: small values make a few shops
+  /// carry most orders (a shop of 20 a day and one of 20,000 a day live
+  /// very different lives under a 30-a-day quota). Assumption; plausible
+  /// 0.8–2 (1.1 puts about half of all orders in shops above 60 a day).
   public var sizeParetoShape = 1.1
+  /// The smallest shop's real orders a day (assumption; plausible 0.2–5).
+  public var minOrdersPerDay = 1.0
+  /// The largest shop's real orders a day (assumption; plausible
+  /// 1,000–100,000: the largest flagship stores).
+  public var maxOrdersPerDay = 10_000.0
   /// R-D1: share of shops that set up the official e-waybill.
   public var eWaybillShare = 0.85
   /// R-D5: share of shops given decrypt quota.

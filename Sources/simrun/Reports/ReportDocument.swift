@@ -12,7 +12,8 @@ protocol ReportDocument {
 
 extension RunReport: ReportDocument {
   var files: [(name: String, text: String)] {
-    var files = [("results.csv", csv), ("results.json", json), ("summary.md", markdown), ("report.html", html)]
+    var files = [("results.csv", csv), ("segments.csv", segmentsCSV), ("results.json", json), ("summary.md", markdown),
+                 ("report.html", html)]
     if hasWeeklySeries { files.append(("weekly.csv", weeklyCSV)) }
     return files
   }

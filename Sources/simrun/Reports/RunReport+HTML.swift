@@ -98,6 +98,7 @@ extension RunReport {
       h += "<h2>Differences across platforms</h2>\n<p class=\"warning\">\(e(Self.capitalised(heading(.otherPlatform, in: first)))). Shown without highlighting.</p>\n"
       h += htmlDifferences(across)
     }
+    h += htmlSegments
     h += "<h2>Rules in force</h2>\n"
     h += htmlTable(header: ["scenario", "source", "phases"], rows: entries.map { entry in
       [e(entry.id), e(entry.source), e(entry.scenario.schedule.map { $0.phase.id + ($0.start.map { " from \($0)" } ?? "") }.joined(separator: "; "))]
@@ -155,7 +156,7 @@ extension RunReport {
   static func style(_ platform: Platform) -> String { platform == .wechatShop ? "wechat" : "taobao" }
 
   /// A table whose cells are already HTML.
-  private func htmlTable(header: [String], rows: [[String]]) -> String {
+  func htmlTable(header: [String], rows: [[String]]) -> String {
     "<table>\n<thead><tr>" + header.map { "<th>\(SVGChart.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
       + rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>" }.joined(separator: "\n") + "\n</tbody>\n</table>\n"
   }

@@ -32,6 +32,21 @@ struct ResultsDocument: Codable, Equatable {
     }
   }
 
+  /// One shop-size segment of a scenario: shops with at least `min` (and
+  /// fewer than `max`, when given) real orders a day.
+  struct Segment: Codable, Equatable {
+    let title: String
+    let minOrdersPerDay: Double
+    let maxOrdersPerDay: Double?
+    let orderShare: Interval
+    let metrics: [String: Interval]
+
+    enum CodingKeys: String, CodingKey {
+      case title, minOrdersPerDay = "min_orders_per_day", maxOrdersPerDay = "max_orders_per_day",
+           orderShare = "order_share", metrics
+    }
+  }
+
   /// Scenarios that run the same platforms; differences are taken within one.
   struct Group: Codable, Equatable {
     let platforms: [String]
@@ -55,10 +70,12 @@ struct ResultsDocument: Codable, Equatable {
     /// platform difference, not a rule effect.
     let vsOtherPlatform: [String: Difference]?
     let weekly: WeeklySeries?
+    /// By shop-size segment: segment id → its bounds, order share and metrics.
+    let segments: [String: Segment]
 
     enum CodingKeys: String, CodingKey {
       case id, scenario, rules, schedule, parameters, metrics, platforms, vsBaseline = "vs_baseline",
-           vsPrevious = "vs_previous", vsOtherPlatform = "vs_other_platform_not_a_rule_effect", weekly
+           vsPrevious = "vs_previous", vsOtherPlatform = "vs_other_platform_not_a_rule_effect", weekly, segments
     }
 
     // `vs_baseline` is written as null for a baseline itself (the other
@@ -76,6 +93,7 @@ struct ResultsDocument: Codable, Equatable {
       try c.encodeIfPresent(vsPrevious, forKey: .vsPrevious)
       try c.encodeIfPresent(vsOtherPlatform, forKey: .vsOtherPlatform)
       try c.encodeIfPresent(weekly, forKey: .weekly)
+      try c.encode(segments, forKey: .segments)
     }
   }
 
@@ -157,7 +175,17 @@ extension RunReport {
                 ($0.rawValue, result.weeklyIntervals($0, platform: platform).map(interval))
               }))
             })
-          ) : nil)
+          ) : nil,
+          segments: Dictionary(uniqueKeysWithValues: ShopSegment.allCases.map { segment in
+            let bounds = [0] + ShopSegment.bounds
+            return (segment.id, ResultsDocument.Segment(
+              title: segment.title, minOrdersPerDay: bounds[segment.rawValue],
+              maxOrdersPerDay: segment.rawValue < ShopSegment.bounds.count ? ShopSegment.bounds[segment.rawValue] : nil,
+              orderShare: interval(result.orderShare(segment)),
+              metrics: Dictionary(uniqueKeysWithValues: Metric.allCases.map {
+                ($0.rawValue, interval(result.interval($0, segment: segment)))
+              })))
+          }))
       })
   }
 

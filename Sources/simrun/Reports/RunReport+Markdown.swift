@@ -30,6 +30,7 @@ extension RunReport {
     if hasWeeklySeries {
       md += "\n## Timeline by month\n\n```\n\(monthlyTable(colour: false))\n```\n\nWeekly series: `weekly.csv`, `results.json` (`phases[].weekly`).\n"
     }
+    md += "\n" + markdownSegments
     md += "\n## Rules in force\n\n"
     md += Self.markdownTable(header: ["scenario", "source", "phases", "rules"], rows: entries.map { entry in
       [entry.id, entry.source,

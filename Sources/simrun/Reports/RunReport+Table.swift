@@ -33,6 +33,9 @@ extension RunReport {
     if hasWeeklySeries {
       text += "\n\n" + monthlyTable(colour: colour, width: width)
     }
+    if showsSegments {
+      text += "\n\n" + segmentTables(colour: colour, width: width)
+    }
     return text
   }
 

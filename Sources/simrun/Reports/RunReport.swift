@@ -38,6 +38,9 @@ struct RunReport: Sendable {
   /// The metrics the terminal table shows (`--metrics`); the files and the
   /// other formats always have all.
   var tableMetrics = Metric.allCases
+  /// Whether the terminal table is followed by the segment tables
+  /// (`--by-segment`).
+  var showsSegments = false
 
   var baseline: Entry { entries[0] }
 
