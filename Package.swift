@@ -9,6 +9,10 @@
 //                 simulation loop, random streams, statistics, replications
 //   PrivacyModel  the domain: RULEBOOK rules, phases, orders, merchants,
 //                 couriers; depends on SimKernel only
+//   Analysis      domain-free experiment designs and estimators: Saltelli
+//                 and Morris designs, Sobol indices, elementary effects,
+//                 Latin hypercubes, PRIM scenario discovery (GSL's
+//                 quasi-random sequences); knows nothing about orders
 //   ScenarioFormat  the scenario files: YAML reader with located
 //                 diagnostics, key schema, templates, overrides, `expect:`
 //                 thresholds; shared by simrun, tests and external workers
@@ -37,6 +41,7 @@ let package = Package(
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "PrivacyModel", targets: ["PrivacyModel"]),
     .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
+    .library(name: "Analysis", targets: ["Analysis"]),
     .executable(name: "simrun", targets: ["simrun"]),
   ],
   dependencies: [
@@ -71,6 +76,11 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(
+      name: "Analysis",
+      dependencies: ["CGSL", "SimKernel"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
       name: "ScenarioFormat",
       dependencies: [
         "SimKernel",
@@ -97,6 +107,11 @@ let package = Package(
     .testTarget(
       name: "simrunTests",
       dependencies: ["simrun", .product(name: "PropertyBased", package: "swift-property-based")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "AnalysisTests",
+      dependencies: ["Analysis"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -2,9 +2,10 @@
 #define ORDER_PRIVACY_SIM_CGSL_SHIM_H
 
 // The parts of GSL the simulator uses: random number generators, random
-// distributions (including preprocessed discrete tables) and cumulative
-// distribution functions.
+// distributions (including preprocessed discrete tables), cumulative
+// distribution functions and quasi-random sequences.
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_qrng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
@@ -17,6 +18,10 @@ static inline const gsl_rng_type *cgsl_rng_type_mt19937(void) { return gsl_rng_m
 static inline const gsl_rng_type *cgsl_rng_type_ranlxd2(void) { return gsl_rng_ranlxd2; }
 static inline const gsl_rng_type *cgsl_rng_type_taus2(void) { return gsl_rng_taus2; }
 static inline const gsl_rng_type *cgsl_rng_type_ranlux389(void) { return gsl_rng_ranlux389; }
+// The same for quasi-random sequences: Sobol (up to 40 dimensions in GSL)
+// and Halton (up to 1229).
+static inline const gsl_qrng_type *cgsl_qrng_type_sobol(void) { return gsl_qrng_sobol; }
+static inline const gsl_qrng_type *cgsl_qrng_type_halton(void) { return gsl_qrng_halton; }
 
 // GSL's default error handler aborts the process. The simulator checks
 // arguments before calling GSL, so a GSL error is a bug; still, a library
