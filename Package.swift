@@ -95,6 +95,7 @@ let package = Package(
         "SimKernel",
         "PrivacyModel",
         "ScenarioFormat",
+        "Analysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings

@@ -11,7 +11,7 @@ public struct Expectation: Hashable, Sendable, CustomStringConvertible {
     case above = ">"
     case below = "<"
 
-    func holds(_ value: Double, _ threshold: Double) -> Bool {
+    public func holds(_ value: Double, _ threshold: Double) -> Bool {
       switch self {
       case .atLeast: value >= threshold
       case .atMost: value <= threshold

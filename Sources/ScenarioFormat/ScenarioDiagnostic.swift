@@ -64,4 +64,6 @@ public struct ScenarioDocument: Sendable {
   public var expectations: [Expectation]
   /// Where it came from: a file's path, or `built-in PHASE`.
   public var source: String
+  /// The keys an exploration varies (`uncertain:`), empty when none.
+  public var uncertainties: [ScenarioUncertainty] = []
 }

@@ -11,6 +11,7 @@ public struct ScenarioFile {
   private let overrides: [Override]
   private var diagnostics: [ScenarioDiagnostic] = []
   private var expectations: [Expectation] = []
+  private var uncertainties: [ScenarioUncertainty] = []
 
   private init(file: String, overrides: [Override]) {
     self.file = file
@@ -63,14 +64,15 @@ public struct ScenarioFile {
     var reader = ScenarioFile(file: file, overrides: overrides)
     let scenario = reader.read(text)
     if let scenario, reader.diagnostics.isEmpty {
-      return ScenarioDocument(scenario: scenario, expectations: reader.expectations, source: file)
+      return ScenarioDocument(scenario: scenario, expectations: reader.expectations, source: file,
+                              uncertainties: reader.uncertainties)
     }
     throw ScenarioFileError(diagnostics: reader.diagnostics)
   }
 
   public static let topLevelKeys = ["name", "phases", "disabled_rules", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
                              "orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group",
-                             "context", "expect"]
+                             "context", "expect", "uncertain"]
   public static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
   /// Keys of a section that hold lists, read by their own readers.
   public static let listKeys = ["taobao": "ramp", "couriers": "carriers", "orders": "campaigns"]
@@ -153,6 +155,7 @@ public struct ScenarioFile {
     }
     if let node = entries["expect"] { readExpectations(node) }
     checkConsistency(scenario, entries)
+    if let node = entries["uncertain"] { uncertainties = readUncertain(node, scenario: scenario) }
     return scenario
   }
 
@@ -651,7 +654,7 @@ public struct ScenarioFile {
 
   // MARK: - Reporting
 
-  private mutating func report(_ node: Node?, _ path: String, _ message: String) {
+  mutating func report(_ node: Node?, _ path: String, _ message: String) {
     // A problem in an override's value, or in a key an override created
     // (those nodes have no position), is the option's, not the file's.
     if let override = overrides.last(where: { $0.covers(path) || (node?.mark == nil && $0.path.hasPrefix(path + ".")) }) {
@@ -663,7 +666,7 @@ public struct ScenarioFile {
                                           path: path, message: message))
   }
 
-  private mutating func unknownKey(_ node: Node, _ name: String, path: String, known: [String]) {
+  mutating func unknownKey(_ node: Node, _ name: String, path: String, known: [String]) {
     let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
     report(node, path, "unknown key '\(name)'\(hint) (expected one of: \(known.joined(separator: ", ")))")
   }

@@ -35,7 +35,7 @@ public enum ScenarioTemplate {
       }
       let indent = parts.count == 2 ? "  " : ""
       let value = field.get(s)
-      lines.append("\(indent)\(parts.last!): \(render(value))  # \(field.source)\(note(value))")
+      lines.append("\(indent)\(parts.last!): \(render(value))  # \(field.sourceWithRange)\(note(value))")
       let sectionEnds = i + 1 == fields.count || !fields[i + 1].path.hasPrefix(section + ".")
       if parts.count == 2 && sectionEnds { lines += listLines(section, s) }
     }

@@ -31,3 +31,27 @@ struct ScenarioFormatLibraryTests {
     #expect(throws: OverrideError.self) { try Override(parsing: "no-equals-sign") }
   }
 }
+
+@Suite("Plausible ranges of the assumptions")
+struct PlausibleRangeTests {
+  @Test("every single-value assumption key has a range inside its domain that holds its default in every phase")
+  func everyAssumption() {
+    for field in ScenarioSchema.fields where field.isAssumption && field.uncertaintyScale != nil {
+      guard let range = field.plausible else {
+        Issue.record("\(field.path): an assumption without a plausible range")
+        continue
+      }
+      #expect(range.lower < range.upper, "\(field.path)")
+      if let domain = field.numericDomain {
+        #expect(domain.contains(range.lower) && domain.contains(range.upper), "\(field.path): range outside the domain")
+      }
+      for phase in Phase.all {
+        let value = field.numericValue(in: Scenario(phase: phase))!
+        #expect(value >= range.lower && value <= range.upper, "\(field.path) = \(value) in \(phase.id)")
+      }
+      #expect(!range.reason.isEmpty)
+    }
+    #expect(Set(ScenarioSchema.plausibleRanges.keys).isSubset(of: Set(ScenarioSchema.fields.map(\.path))), "no range for a key that does not exist")
+    #expect(ScenarioFile.allAssumptions.count >= 60)
+  }
+}

@@ -7,8 +7,8 @@ import Testing
 /// holding `Scenarios/` and the user files the examples name.
 @Suite("Documented command lines")
 struct DocumentedCommandTests {
-  static let subcommands = ["run", "compare", "timeline", "sweep", "attribute", "check", "validate", "template", "list", "selftest"]
-  static let running = ["run", "compare", "timeline", "sweep", "attribute", "check"]
+  static let subcommands = ["run", "compare", "timeline", "sweep", "attribute", "explore", "check", "validate", "template", "list", "selftest"]
+  static let running = ["run", "compare", "timeline", "sweep", "attribute", "explore", "check"]
 
   /// The example lines of `simrun SUB --help` (wide, so none wraps).
   static func helpExamples() throws -> [String] {

@@ -61,7 +61,7 @@ struct List: ParsableCommand {
           ["taobao.ramp", "a list of {date, share}", "R-T4"],
           ["expect", "a list of `METRIC OP NUMBER`", "thresholds for `simrun check`"],
         ]
-        let rows = general + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.source] }
+        let rows = general + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.sourceWithRange] }
         blocks.append(markdown
           ? markdownTable(["key", "accepts", "default's source"], rows.map { ["`\($0[0])`", $0[1], $0[2]] })
           : "SCENARIO KEYS (for files and --set KEY.PATH=VALUE)\n" + TextTable(header: ["key path", "expects", "source"], rows: rows).rendered)

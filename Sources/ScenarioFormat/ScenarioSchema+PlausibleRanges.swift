@@ -1,0 +1,90 @@
+import SimKernel
+
+extension ScenarioSchema {
+  /// A plausible range for every scalar key whose value is an assumption
+  /// (no source gives the figure). Ranges are deliberately wide where
+  /// nothing is known (a share of shops doing something nobody measured:
+  /// most of [0, 1]) and narrow where the platform's design constrains the
+  /// value. A test checks every assumption key has one, that it lies in the
+  /// key's domain and contains its default.
+  public static let plausibleRanges: [String: PlausibleRange] = [
+    "wechat_share": .init(0.2, 0.8, "WeChat Shop's share of the simulated orders when both platforms run; Taobao is the larger marketplace, but the mix is the analyst's"),
+    "orders.no_logistics_share": .init(0.01, 0.15, "virtual goods and local services: a small minority of physical-goods marketplaces"),
+    "orders.payment_probability": .init(0.7, 0.98, "most placed orders are paid; abandoned checkouts are a minority"),
+    "orders.payment_timeout_hours": .init(0.25, 24, "platforms cancel unpaid orders after minutes to a day"),
+    "orders.refund_before_shipping_probability": .init(0.005, 0.1, "refunds before shipping are rare but not negligible"),
+    "orders.address_change_probability": .init(0, 0.08, "a few buyers change phone or address while the order is open"),
+    "orders.address_change_after_shipping_share": .init(0, 0.7, "whether changes come before or after printing is unknown"),
+    "orders.delivery_days": .init(1, 4, "days with a delivery attempt before the parcel returns"),
+    "orders.auto_confirmation_hours": .init(120, 360, "automatic confirmation after 5 to 15 days (7 by default on most platforms)"),
+    "orders.after_sale_probability": .init(0.02, 0.2, "return and complaint rates differ widely by category (apparel high)"),
+    "orders.after_sale_from_shipped_share": .init(0.05, 0.6, "cases opened in transit vs after delivery: unmeasured"),
+    "orders.return_pickup_share": .init(0.1, 0.8, "door-to-door pick-up vs the buyer dropping the parcel off"),
+    "orders.after_sale_window_hours": .init(168, 720, "after-sale period of 7 to 30 days"),
+    "merchants.size_pareto_shape": .init(0.8, 2, "heavy-tailed shop sizes; shapes near 1 are typical of firm-size laws"),
+    "merchants.min_orders_per_day": .init(0.2, 5, "the smallest active shops sell a few orders a week to a few a day"),
+    "merchants.max_orders_per_day": .init(1_000, 100_000, "the largest shops sell thousands to a hundred thousand orders a day"),
+    "merchants.e_waybill_share": .init(0.6, 0.98, "most shipping shops print the platform's e-waybill"),
+    "merchants.quota_share": .init(0.5, 1, "R-D5 leaves the share of shops under a quota to the platform"),
+    "merchants.temporary_quota_application_probability": .init(0.1, 0.9, "how often a refused shop applies: unmeasured"),
+    "merchants.temporary_quota_approval_probability": .init(0.4, 1, "the platform approves most reasoned applications"),
+    "merchants.temporary_quota_amount": .init(10, 200, "a temporary quota of the order of the base quota (30)"),
+    "merchants.temporary_quota_delay_hours": .init(0.5, 24, "review from minutes (automatic) to a working day"),
+    "merchants.official_tool_share": .init(0.2, 0.9, "share of shops using the platform's tools: unmeasured"),
+    "merchants.personal_line_share": .init(0.4, 0.95, "shops calling from staff's personal numbers vs shared lines"),
+    "merchants.verification_submission_share": .init(0.5, 1, "shops that submit real-name verification of their lines"),
+    "merchants.verification_approval_probability": .init(0.6, 1, "verification approvals: most, not all"),
+    "merchants.verification_delay_hours": .init(2, 72, "carrier review of a line: hours to three days"),
+    "merchants.verification_attempts": .init(1, 5, "attempts a shop makes before giving up"),
+    "merchants.verification_resubmission_hours": .init(24, 240, "time before a refused shop tries again"),
+    "merchants.shared_line_conversion_share": .init(0.3, 1, "shops that replace a shared line once it stops working"),
+    "merchants.shared_line_conversion_days": .init(3, 90, "days to replace a shared line"),
+    "merchants.registration_eager_share": .init(0, 0.4, "R-G9: shops registering at printing (FAQ 14 advises against); with the lazy share at most 1"),
+    "merchants.registration_lazy_share": .init(0.2, 0.6, "R-G9: shops registering when needed (FAQ 14's advice); with the eager share at most 1"),
+    "merchants.reregister_on_oaid_change_share": .init(0.1, 0.9, "R-G7: shops that watch for OAID changes"),
+    "merchants.callers_scale": .init(0.1, 2, "callers grow with √size: 2 to 20 staff lines at 100 orders a day"),
+    "merchants.splits_registration_calls_share": .init(0.5, 1, "integrations that respect the 20-per-call limit"),
+    "merchants.checks_number_format_share": .init(0.5, 1, "integrations that check 11+4 vs 700 before registering"),
+    "merchants.invalid_caller_number_share": .init(0, 0.1, "shops with a malformed caller number on file"),
+    "merchants.shop_level_list_share": .init(0, 0.8, "R-G1: shops maintaining the shop-level list"),
+    "merchants.real_number_approval_probability": .init(0.05, 0.7, "R-W2: the platform grants the real number only when needed"),
+    "merchants.real_number_review_hours": .init(1, 72, "R-W2: review of a real-number application"),
+    "merchants.misuse_share": .init(0.01, 0.3, "R-V1: shops misusing numbers (marketing, resale)"),
+    "merchants.misuse_on_service_contact": .init(0.05, 0.5, "R-V1: how often a misusing shop misuses a contact"),
+    "merchants.misuse_detection_probability": .init(0.01, 0.3, "R-V1: detection per misuse"),
+    "merchants.suspension_hours": .init(24, 720, "R-V1: suspensions of a day to a month"),
+    "merchants.records_plaintext_share": .init(0.5, 1, "a number in a plain-text export is easily kept"),
+    "merchants.records_decrypted_share": .init(0, 0.8, "a number decrypted on screen is kept by some shops"),
+    "merchants.number_churn_per_year": .init(0, 0.2, "buyers changing numbers within a year"),
+    "couriers.gift_share": .init(0, 0.05, "R-G8: orders shipped as gifts on unpushed waybills"),
+    "couriers.warehouse_share": .init(0, 0.1, "R-G8: shops shipping from their own warehouses"),
+    "couriers.installation_share": .init(0, 0.05, "R-G8: shops installing or picking up themselves"),
+    "couriers.reissue_share": .init(0, 0.05, "R-G8: reissued shipments"),
+    "couriers.adaptation_start": .init(day(2025, 12, 17), day(2026, 1, 17), "R-G8: the platform starts adapting outside flows in the upgrade window's first month (before the earliest plausible completion)"),
+    "couriers.adaptation_complete": .init(day(2026, 1, 17), day(2026, 12, 31), "R-G8: 'will adapt' gives no date; within 2026"),
+    "couriers.answer_concentration": .init(0.5, 50, "buyers' availability per delivery: from very uneven (0.5) to nearly independent attempts (50)"),
+    "contact.answer_probability": .init(0.5, 0.9, "buyers answering a merchant's call"),
+    "contact.fulfilment_need": .init(0.01, 0.15, "orders needing a pre-shipping contact"),
+    "contact.after_sale_need": .init(0.3, 0.9, "after-sale cases needing a contact"),
+    "contact.after_sale_follow_ups": .init(0, 3, "further contacts per case"),
+    "contact.marketing_need": .init(0.05, 0.6, "orders a merchant would contact again for marketing"),
+    "contact.tool_could_meet_fulfilment": .init(0.4, 0.95, "R-D3: needs an official tool can meet"),
+    "contact.tool_could_meet_after_sale": .init(0.3, 0.9, "R-D3: after-sale needs an official tool can meet"),
+    "contact.official_tool_success": .init(0.6, 0.98, "R-D3: a tool contact that reaches the buyer"),
+    "contact.official_message_response": .init(0.25, 0.8, "buyers answering a platform message"),
+    "contact.sms_api_response": .init(0.05, 0.5, "buyers answering an SMS sent through the OAID API"),
+    "contact.merchant_call_attempts": .init(1, 5, "calls a merchant makes before giving up"),
+    "contact.merchant_retry_hours": .init(0.5, 24, "time between a merchant's calls"),
+    "taobao.extension_misdial_probability": .init(0, 0.1, "R-T1: merchants' calls with a wrong or missing extension"),
+    "context.mini_program_phone_share_with_ban": .init(0, 0.2, "R-M1: buyers giving their number to a mini-program voluntarily"),
+    "context.mini_program_phone_share_without_ban": .init(0.15, 0.7, "R-M1: buyers giving their number when it is forced"),
+    "context.profile_fill_share": .init(0, 0.4, "R-M2: buyers filling in their profile by hand"),
+    "context.cross_platform_link_share": .init(0, 0.2, "R-X1: orders that would have come through a cross-platform link"),
+    "context.cross_platform_conversion": .init(0.1, 0.8, "R-X1: of those, the share bought some other way"),
+  ]
+
+  /// A date as the day number a range of a date key holds.
+  private static func day(_ year: Int, _ month: Int, _ day: Int) -> Double {
+    Double(CivilDate(year: year, month: month, day: day)!.daysSinceEpoch)
+  }
+}

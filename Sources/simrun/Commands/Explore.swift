@@ -1,0 +1,186 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import PrivacyModel
+import ScenarioFormat
+import SimKernel
+
+/// `simrun explore`: global sensitivity, uncertainty and scenario discovery
+/// over a scenario's uncertain keys.
+struct Explore: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "How much the results rest on assumed figures: Sobol indices, Morris screening, uncertainty, PRIM.",
+    discussion: """
+      Varies the scenario's uncertain keys (its `uncertain:` section, or \
+      --uncertain) over their ranges and runs the scenario at every point of \
+      the method's design, all points with the same seed (common random \
+      numbers). --method sobol: first-order and total Sobol indices (Saltelli \
+      design, N (k + 2) points for k keys, --samples N); morris: elementary \
+      effects (r (k + 1) points, --samples r); uncertainty: each metric's \
+      spread over the ranges, apart from replication noise (a Latin \
+      hypercube of --samples points). --discover finds, with PRIM, the region \
+      of the ranges where a condition holds. --metrics picks the metrics \
+      analysed (default: the headline metrics); points.csv always has all.
+
+      Examples:
+        simrun explore taobao-700-full --uncertain all-assumptions --samples 16 --days 20 --set orders.orders_per_day=500
+        simrun explore wechat-2025-10-virtual-number --method morris --uncertain all-assumptions --samples 4 --days 20 --set orders.orders_per_day=500 --metrics merchant_contact_fulfilment
+        simrun explore taobao-700-full --method uncertainty --uncertain '{couriers.gift_coverage: {uniform: {lower: 0, upper: 1}}, couriers.installation_share: plausible}' --samples 20 --replications 2 --days 20 --set orders.orders_per_day=500 --discover 'courier_reach_per_delivery < 0.92'
+      """)
+
+  @Argument(help: "A scenario file (.yaml) or a phase id.")
+  var scenario: String
+
+  @Option(help: "sobol, morris or uncertainty.")
+  var method: ExplorationMethod = .sobol
+
+  @Option(help: ArgumentHelp("The uncertain keys, replacing the file's `uncertain:`: all-assumptions, or a mapping such as '{contact.official_message_response: {uniform: {lower: 0.3, upper: 0.8}}, couriers.gift_coverage: plausible}'.",
+                             valueName: "all-assumptions|{KEY: RANGE, …}"))
+  var uncertain: String?
+
+  @Option(parsing: .unconditional,
+          help: "Sobol: base samples N (default 64); morris: trajectories (default 10); uncertainty: points (default 100).",
+          transform: { try RunOptions.wholeNumber($0, option: "--samples", expected: "a whole number from 2 to 100000") })
+  var samples: Int?
+
+  @Option(parsing: .unconditional, help: "Morris: grid levels per key (an even number, default 4).",
+          transform: { try RunOptions.wholeNumber($0, option: "--levels", expected: "an even whole number from 2 to 100") })
+  var levels: Int = 4
+
+  @Option(parsing: .unconditional,
+          help: "Replications per point (default 1; uncertainty needs at least 2 to separate replication noise).",
+          transform: { try RunOptions.wholeNumber($0, option: "--replications", expected: "a whole number from 1 to 1000") })
+  var replications: Int?
+
+  @Option(help: ArgumentHelp("Scenario discovery: the region where the condition holds (PRIM).", valueName: "METRIC OP NUMBER"))
+  var discover: String?
+
+  @Option(parsing: .unconditional, help: "Base seed (a whole number ≥ 0).", transform: RunOptions.seedValue)
+  var seed: UInt64 = 20_240_408
+
+  @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.",
+          transform: RunOptions.threadsValue)
+  var threads: Int?
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value (repeatable), as for run.", valueName: "KEY.PATH=VALUE"))
+  var settings: [String] = []
+
+  @Option(parsing: .unconditional, help: "Shorthand for --set days=N --set warmup_days=min(20, N/3).",
+          transform: { try RunOptions.wholeNumber($0, option: "--days", expected: "a whole number of days ≥ 2") })
+  var days: Int?
+
+  @OptionGroup var output: OutputOptions
+
+  /// The most simulation runs (points × replications) one exploration may ask for.
+  static let maxRuns = 1_000_000
+
+  var pointReplications: Int { replications ?? (method == .uncertainty ? 2 : 1) }
+  var sampleCount: Int { samples ?? (method == .sobol ? 64 : method == .morris ? 10 : 100) }
+
+  var overrides: [Override] {
+    get throws {
+      var list: [Override] = []
+      if let days {
+        list.append(try Override(validating: "days=\(days)"))
+        list.append(try Override(validating: "warmup_days=\(min(20, days / 3))"))
+      }
+      list += try settings.map { try Override(validating: $0) }
+      if let uncertain { list.append(try Override(validating: "uncertain=\(uncertain)", option: "--uncertain")) }
+      return list
+    }
+  }
+
+  /// The metrics analysed: `--metrics`, headline by default.
+  var analysedMetrics: [Metric] { output.metrics == "all" ? RunReport.headlineMetrics : output.tableMetrics }
+
+  func condition() throws -> Expectation? {
+    guard let discover else { return nil }
+    do {
+      return try Expectation(parsing: discover)
+    } catch {
+      throw ValidationError("--discover: \(error.message)")
+    }
+  }
+
+  func validate() throws {
+    if let message = ScenarioSources.unknownArgumentMessage(scenario) { throw ValidationError(message) }
+    if let threads { try RunOptions.validate(replications: 2, threads: threads) }
+    guard (2...100_000).contains(sampleCount) else { throw ValidationError("--samples must be a whole number from 2 to 100000, got \(sampleCount).") }
+    guard levels >= 2, levels <= 100, levels % 2 == 0 else { throw ValidationError("--levels must be an even whole number from 2 to 100, got \(levels).") }
+    guard (1...1_000).contains(pointReplications) else {
+      throw ValidationError("--replications must be a whole number from 1 to 1000, got \(pointReplications).")
+    }
+    if method == .uncertainty && pointReplications < 2 {
+      throw ValidationError("--method uncertainty needs --replications of at least 2, to tell the inputs' spread from replication noise.")
+    }
+    if let days, days < 2 { throw ValidationError("--days must be at least 2, got \(days).") }
+    _ = try overrides
+    _ = try condition()
+  }
+
+  /// The scenario with the overrides and `--uncertain` applied; a bad
+  /// file or value is reported with its location (exit 64).
+  func loadDocument() throws -> ScenarioDocument {
+    let overrides = try self.overrides
+    let source: (text: String, file: String)
+    do {
+      source = try ScenarioSources.text(of: scenario)
+    } catch {
+      printError(error.description)
+      throw SimRunExit.invalidInput
+    }
+    do {
+      return try ScenarioFile.parse(source.text, file: source.file, overrides: overrides)
+    } catch {
+      printError(error.description)
+      throw SimRunExit.invalidInput
+    }
+  }
+
+  func run() throws {
+    let execution = Execution(options: try RunOptions.parse([]), output: output)
+    try execution.checkOutputFolder()
+    let document = try loadDocument()
+    let uncertainties = document.uncertainties
+    guard !uncertainties.isEmpty else {
+      printError("simrun: \(scenario): no uncertain keys: give the scenario an `uncertain:` section or use --uncertain all-assumptions (see `simrun list keys` for the plausible ranges).")
+      throw SimRunExit.invalidInput
+    }
+    let k = uncertainties.count
+    let points = method == .sobol ? sampleCount * (k + 2) : method == .morris ? sampleCount * (k + 1) : sampleCount
+    let (runs, overflow) = points.multipliedReportingOverflow(by: pointReplications)
+    guard !overflow, runs <= Self.maxRuns else {
+      printError("simrun: \(points) points × \(pointReplications) replications is more than \(Self.maxRuns) runs; lower --samples or --replications.")
+      throw SimRunExit.invalidInput
+    }
+    let design = ExplorationDesign(method: method, uncertainties: uncertainties, samples: sampleCount, levels: levels, seed: seed)
+    var base = document.scenario
+    base.maxOrdersInFlight = Scenario.defaultMaxOrdersInFlight
+    let scenarios = design.values.map { design.scenario(base, at: $0) }
+    Interrupt.install()
+    let progress = RunProgress(scenarios: scenarios, replications: pointReplications, quiet: output.quiet)
+    progress.begin("\(method.rawValue): \(points) points")
+    let r = pointReplications, seed = self.seed
+    let results: [[Double]]
+    do {
+      results = try ReplicationRunner(replications: runs, threads: threads).run { task in
+        let result = try ScenarioRunner.replicate(scenarios[task / r], seed: seed, replication: task % r, monitor: progress)
+        return Metric.allCases.map { result.counts.value($0) }
+      }
+    } catch let error as RunInterrupted {
+      progress.finish()
+      if case .tooManyOrdersInFlight(let limit) = error.reason {
+        printError("simrun: a point reached \(limit) orders in flight, so the exploration stopped and nothing was written; lower orders.orders_per_day.")
+        throw SimRunExit.invalidInput
+      }
+      printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
+      throw SimRunExit.interrupted
+    }
+    progress.finish()
+    let byPoint = (0..<points).map { p in Array(results[(p * r)..<(p * r + r)]) }
+    let report = ExplorationReport(command: RunReport.commandLine, scenario: base.name, method: method, seed: seed,
+                                   replications: r, design: design, metrics: analysedMetrics, results: byPoint,
+                                   discover: try condition())
+    try execution.emit(report)
+  }
+}

@@ -1,0 +1,63 @@
+import Analysis
+import PrivacyModel
+import ScenarioFormat
+
+/// The points an exploration runs: unit-cube coordinates from the method's
+/// design, mapped to the uncertain keys' values.
+struct ExplorationDesign {
+  let method: ExplorationMethod
+  let uncertainties: [ScenarioUncertainty]
+  let saltelli: SaltelliDesign?
+  let morris: MorrisDesign?
+  /// Unit-cube points, in evaluation order.
+  let unitPoints: [[Double]]
+  /// How the points were drawn, for reports.
+  let sampling: String
+
+  /// - Parameter samples: Sobol: base samples N (N (k + 2) points);
+  ///   Morris: trajectories r (r (k + 1) points); uncertainty: points.
+  init(method: ExplorationMethod, uncertainties: [ScenarioUncertainty], samples: Int, levels: Int, seed: UInt64) {
+    self.method = method
+    self.uncertainties = uncertainties
+    let k = uncertainties.count
+    switch method {
+    case .sobol:
+      let design = SaltelliDesign(factors: k, baseSamples: samples, seed: seed)
+      saltelli = design
+      morris = nil
+      unitPoints = design.points
+      sampling = "Saltelli design on \(design.sampling == .sobol ? "GSL's Sobol sequence" : "two Latin hypercubes (more than 20 factors)"), N = \(samples)"
+    case .morris:
+      let design = MorrisDesign(factors: k, trajectories: samples, levels: levels, stream: AnalysisStream(seed: seed, purpose: .morris))
+      saltelli = nil
+      morris = design
+      unitPoints = design.points
+      sampling = "Morris trajectories, r = \(samples), \(levels) levels"
+    case .uncertainty:
+      saltelli = nil
+      morris = nil
+      unitPoints = LatinHypercube.sample(count: samples, dimension: k, stream: AnalysisStream(seed: seed, purpose: .latinHypercube))
+      sampling = "Latin hypercube of \(samples) points"
+    }
+  }
+
+  /// The analysis's view of the keys (unit coordinate → value).
+  var factors: [Factor] {
+    uncertainties.map { u in
+      Factor(name: u.path, lower: u.lower, upper: u.upper, scale: u.scale == .continuous ? .continuous : .integer)
+    }
+  }
+
+  /// Each point's key values (dates as day numbers).
+  var values: [[Double]] {
+    let factors = self.factors
+    return unitPoints.map { u in zip(factors, u).map { $0.value(at: $1) } }
+  }
+
+  /// `base` with point `values` applied.
+  func scenario(_ base: Scenario, at values: [Double]) -> Scenario {
+    var s = base
+    for (u, x) in zip(uncertainties, values) { u.apply(x, to: &s) }
+    return s
+  }
+}

@@ -1,0 +1,119 @@
+import Analysis
+import Foundation
+import PrivacyModel
+
+extension ExplorationReport {
+  /// One row per point and replication: the keys' values and every metric
+  /// (a tidy table for pandas, SALib or EMA Workbench; the points are in
+  /// the design's evaluation order).
+  var csv: String {
+    let keys = design.uncertainties.map { RunReport.csvField($0.path) }
+    var lines = [(["point", "replication"] + keys + Metric.allCases.map(\.rawValue)).joined(separator: ",")]
+    for (p, reps) in results.enumerated() {
+      let point = values[p].enumerated().map { valueText($1, factor: $0) }
+      for (r, metrics) in reps.enumerated() {
+        lines.append(([String(p), String(r)] + point + metrics.map(RunReport.csvNumber)).joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `metric,key,measure,value,ci95_lower,ci95_upper`: S1 and ST (Sobol),
+  /// mu_star, mu and sigma (Morris), p5/p50/p95/sd_inputs/sd_replications
+  /// (every method; key empty).
+  var indicesCSV: String {
+    var lines = ["metric,key,measure,value,ci95_lower,ci95_upper"]
+    func n(_ x: Double) -> String { RunReport.csvNumber(x) }
+    for metric in metrics {
+      let m = metric.rawValue
+      for i in sobol[metric] ?? [] {
+        let key = RunReport.csvField(design.uncertainties[i.factor].path)
+        lines.append("\(m),\(key),S1,\(n(i.first.value)),\(n(i.first.lower)),\(n(i.first.upper))")
+        lines.append("\(m),\(key),ST,\(n(i.total.value)),\(n(i.total.lower)),\(n(i.total.upper))")
+      }
+      for e in morris[metric] ?? [] {
+        let key = RunReport.csvField(design.uncertainties[e.factor].path)
+        lines.append("\(m),\(key),mu_star,\(n(e.muStar.value)),\(n(e.muStar.lower)),\(n(e.muStar.upper))")
+        lines.append("\(m),\(key),mu,\(n(e.mu)),,")
+        lines.append("\(m),\(key),sigma,\(n(e.sigma)),,")
+      }
+      if let s = spread[metric] {
+        for (name, x) in [("p5", s.p5), ("p50", s.p50), ("p95", s.p95), ("sd_inputs", s.inputSD), ("sd_replications", s.noise)] {
+          lines.append("\(m),,\(name),\(n(x)),,")
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private struct Document: Encodable {
+    struct Key: Encodable { let path: String; let lower: String; let upper: String; let scale: String; let origin: String }
+    struct Estimate: Encodable { let value: Double; let ci95: [Double] }
+    struct Sobol: Encodable { let key: String; let s1: Estimate; let st: Estimate }
+    struct Morris: Encodable { let key: String; let mu_star: Estimate; let mu: Double; let sigma: Double }
+    struct Spread: Encodable { let p5: Double; let p50: Double; let p95: Double; let sd_inputs: Double; let sd_replications: Double }
+    struct MetricResult: Encodable { let sobol: [Sobol]?; let morris: [Morris]?; let spread: Spread }
+    struct Bound: Encodable { let key: String; let lower: String?; let upper: String? }
+    struct Step: Encodable { let coverage: Double; let density: Double; let mass: Double; let restricted: [String] }
+    struct Discovery: Encodable {
+      let condition: String; let share: Double; let box: [Bound]; let coverage: Double; let density: Double; let mass: Double
+      let trajectory: [Step]; let chosen_step: Int
+    }
+    let kind = "explore"
+    let version = 1
+    let command: String
+    let scenario: String
+    let method: String
+    let seed: UInt64
+    let replications: Int
+    let points: Int
+    let sampling: String
+    let bootstrap_resamples: Int
+    let keys: [Key]
+    let metrics: [String: MetricResult]
+    let discovery: Discovery?
+  }
+
+  var json: String {
+    let names = design.uncertainties.map(\.path)
+    func e(_ b: BootstrapEstimate) -> Document.Estimate { .init(value: b.value, ci95: [b.lower, b.upper]) }
+    var metricResults: [String: Document.MetricResult] = [:]
+    for metric in metrics {
+      let s = spread[metric]!
+      metricResults[metric.rawValue] = .init(
+        sobol: sobol[metric].map { $0.map { .init(key: names[$0.factor], s1: e($0.first), st: e($0.total)) } },
+        morris: morris[metric].map { $0.map { .init(key: names[$0.factor], mu_star: e($0.muStar), mu: $0.mu, sigma: $0.sigma) } },
+        spread: .init(p5: s.p5, p50: s.p50, p95: s.p95, sd_inputs: s.inputSD, sd_replications: s.noise))
+    }
+    let discovery = self.discovery.map { d in
+      Document.Discovery(
+        condition: d.condition.description, share: d.share,
+        box: d.result.box.restricted.map { i in
+          .init(key: names[i],
+                lower: d.result.box.box.lower[i] > design.uncertainties[i].lower ? valueText(d.result.box.box.lower[i], factor: i) : nil,
+                upper: d.result.box.box.upper[i] < design.uncertainties[i].upper ? valueText(d.result.box.box.upper[i], factor: i) : nil)
+        },
+        coverage: d.result.box.coverage, density: d.result.box.density, mass: d.result.box.mass,
+        trajectory: d.result.trajectory.map { .init(coverage: $0.coverage, density: $0.density, mass: $0.mass, restricted: $0.restricted.map { names[$0] }) },
+        chosen_step: d.result.chosenIndex)
+    }
+    let document = Document(
+      command: command, scenario: scenario, method: method.rawValue, seed: seed, replications: replications, points: values.count,
+      sampling: design.sampling, bootstrap_resamples: Self.resamples,
+      keys: design.uncertainties.enumerated().map { i, u in
+        .init(path: u.path, lower: valueText(u.lower, factor: i), upper: valueText(u.upper, factor: i), scale: u.scale.rawValue, origin: u.origin)
+      },
+      metrics: metricResults, discovery: discovery)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+  }
+}
+
+extension ExplorationReport: ReportDocument {
+  /// `points.csv` (every point × replication), `indices.csv`,
+  /// `results.json`, `summary.md`.
+  var files: [(name: String, text: String)] {
+    [("points.csv", csv), ("indices.csv", indicesCSV), ("results.json", json), ("summary.md", markdown)]
+  }
+}

@@ -1,0 +1,98 @@
+import Analysis
+import Foundation
+import PrivacyModel
+
+extension ExplorationReport {
+  /// At most this many factors per metric in the table (the files have all).
+  static let tableRows = 12
+
+  static func f(_ x: Double) -> String {
+    abs(x) >= 100 ? String(format: "%.1f", x) : abs(x) >= 10 ? String(format: "%.2f", x) : String(format: "%.3f", x)
+  }
+
+  func header() -> [String] {
+    var lines = ["\(method.rawValue) exploration of \(scenario): \(design.uncertainties.count) uncertain keys, \(values.count) points × \(replications) replication\(replications == 1 ? "" : "s") (seed \(seed), common random numbers at every point)",
+                 design.sampling]
+    if method == .sobol {
+      lines.append("S1: share of the metric's variance due to the key alone; ST: including its interactions; [95% bootstrap interval]. ST whose interval reaches 0: the metric does not measurably depend on the key.")
+    } else if method == .morris {
+      lines.append("μ*: mean absolute change of the metric when the key moves over its range (in the metric's units); σ large against μ*: interactions or non-linearity.")
+    }
+    return lines
+  }
+
+  /// Rows per metric for the table and Markdown: factor and the method's figures.
+  func rows(_ metric: Metric) -> (columns: [String], rows: [[String]], omitted: Int) {
+    let names = design.uncertainties.map(\.path)
+    switch method {
+    case .sobol:
+      let ranked = sobol[metric]!.sorted { ($0.total.value, -$0.factor) > ($1.total.value, -$1.factor) }
+      let rows = ranked.prefix(Self.tableRows).map { i in
+        [names[i.factor], "\(Self.f(i.first.value)) [\(Self.f(i.first.lower)), \(Self.f(i.first.upper))]",
+         "\(Self.f(i.total.value)) [\(Self.f(i.total.lower)), \(Self.f(i.total.upper))]"]
+      }
+      return (["key", "S1", "ST"], rows, max(0, ranked.count - Self.tableRows))
+    case .morris:
+      let ranked = morris[metric]!.sorted { ($0.muStar.value, -$0.factor) > ($1.muStar.value, -$1.factor) }
+      let rows = ranked.prefix(Self.tableRows).map { e in
+        [names[e.factor], "\(Self.f(e.muStar.value)) [\(Self.f(e.muStar.lower)), \(Self.f(e.muStar.upper))]", Self.f(e.mu), Self.f(e.sigma)]
+      }
+      return (["key", "μ*", "μ", "σ"], rows, max(0, ranked.count - Self.tableRows))
+    case .uncertainty:
+      let s = spread[metric]!
+      return (["p5", "p50", "p95", "SD over inputs", "SD of replications"],
+              [[Self.f(s.p5), Self.f(s.p50), Self.f(s.p95), Self.f(s.inputSD), Self.f(s.noise)]], 0)
+    }
+  }
+
+  func discoveryLines() -> [String] {
+    guard let d = discovery else { return [] }
+    let box = d.result.box
+    var lines = ["", "scenario discovery (PRIM): where \(d.condition) holds (at \(Self.percent(d.share)) of the points)"]
+    if box.restricted.isEmpty {
+      lines.append("  no box found: the condition is not concentrated in any region of the ranges")
+    } else {
+      for i in box.restricted {
+        let u = design.uncertainties[i]
+        let lower = box.box.lower[i] > design.uncertainties[i].lower ? valueText(box.box.lower[i], factor: i) : nil
+        let upper = box.box.upper[i] < design.uncertainties[i].upper ? valueText(box.box.upper[i], factor: i) : nil
+        let text = [lower.map { "≥ \($0)" }, upper.map { "≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
+        lines.append("  \(u.path) \(text)   (range \(u.rangeText))")
+      }
+      lines.append("  coverage \(Self.percent(box.coverage)) of the points where it holds, density \(Self.percent(box.density)) inside the box, mass \(Self.percent(box.mass)) of all points")
+    }
+    return lines
+  }
+
+  static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
+
+  func table(colour: Bool, width: Int?) -> String {
+    var out = header().flatMap { TextTable.wrap($0, width: width ?? 1_000, breakAfter: []) }
+    for metric in metrics {
+      let r = rows(metric)
+      out.append("")
+      out.append("\(metric.rawValue):" + (method == .uncertainty ? "" : " \(Self.f(spread[metric]!.p50)) median over the points"))
+      out.append(TextTable(header: r.columns, rows: r.rows, colour: colour, maxWidth: width).rendered)
+      if r.omitted > 0 { out.append("… and \(r.omitted) more keys (all in indices.csv and results.json)") }
+    }
+    out += discoveryLines()
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  var markdown: String {
+    var out = ["# \(method.rawValue) exploration of \(scenario)", "", "Command: `\(command)`", ""]
+    out += header().dropFirst().map { $0 + "\n" }
+    for metric in metrics {
+      let r = rows(metric)
+      out.append("## \(metric.rawValue)")
+      out.append("")
+      out.append("| " + r.columns.joined(separator: " | ") + " |")
+      out.append("|" + String(repeating: " --- |", count: r.columns.count))
+      for row in r.rows { out.append("| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
+      if r.omitted > 0 { out.append("\n… and \(r.omitted) more keys (indices.csv).") }
+      out.append("")
+    }
+    out += discoveryLines()
+    return out.joined(separator: "\n") + "\n"
+  }
+}
