@@ -37,7 +37,7 @@ public struct BootstrapEstimate: Hashable, Sendable {
 
   /// The `p`-quantile of sorted values, interpolating between order
   /// statistics (type 7, as R's and NumPy's defaults).
-  static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+  public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
     let h = Double(sorted.count - 1) * p
     let i = Int(h.rounded(.down))
     let j = Swift.min(i + 1, sorted.count - 1)

@@ -101,7 +101,7 @@ public struct PRIM: Sendable {
     var current = step(box)
     while true {
       var best: PRIMStep?
-      let inside = Double(points.filter { current.box.contains($0) }.count)
+      let inside = (current.mass * Double(points.count)).rounded()  // the box's points
       let add = max(1, Int((pasteAlpha * inside).rounded(.down)))
       for d in box.lower.indices {
         for upperSide in [false, true] {

@@ -46,6 +46,6 @@ extension ScenarioField {
   public var sourceWithRange: String {
     guard let range = plausible, !source.contains("plausible") else { return source }
     let scale = uncertaintyScale ?? .continuous
-    return source + "; plausible " + ScenarioUncertainty(path: path, lower: range.lower, upper: range.upper, scale: scale, origin: "").rangeText
+    return source + "; plausible \(scale.text(range.lower))–\(scale.text(range.upper))"
   }
 }

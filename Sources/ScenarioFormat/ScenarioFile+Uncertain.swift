@@ -137,8 +137,7 @@ extension ScenarioFile {
   private mutating func checkValueInside(_ u: ScenarioUncertainty, _ node: Node, _ scenario: Scenario) -> Bool {
     guard let field = ScenarioSchema.byPath[u.path], let value = field.numericValue(in: scenario) else { return false }
     guard value >= u.lower && value <= u.upper else {
-      let shown = u.scale == .date ? CivilDate(daysSinceEpoch: Int(value)).description : ScenarioTemplate.number(value)
-      report(node, "uncertain.\(u.path)", "the scenario's value of \(u.path), \(shown), lies outside the range \(u.rangeText); widen the range or change the value")
+      report(node, "uncertain.\(u.path)", "the scenario's value of \(u.path), \(u.scale.text(value)), lies outside the range \(u.rangeText); widen the range or change the value")
       return false
     }
     return true

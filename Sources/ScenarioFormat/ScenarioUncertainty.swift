@@ -1,5 +1,5 @@
 public import PrivacyModel
-public import SimKernel
+internal import SimKernel
 
 /// One key of a scenario that an exploration varies (`uncertain:`), over a
 /// uniform range: numbers over [lower, upper], whole-number keys over the
@@ -9,6 +9,12 @@ public struct ScenarioUncertainty: Hashable, Sendable {
     case continuous
     case integer
     case date
+
+    /// A value of a key of this scale as a person writes it: a date, or
+    /// the number.
+    public func text(_ x: Double) -> String {
+      self == .date ? CivilDate(daysSinceEpoch: Int(x)).description : ScenarioTemplate.number(x)
+    }
   }
 
   public let path: String
@@ -28,12 +34,7 @@ public struct ScenarioUncertainty: Hashable, Sendable {
   }
 
   /// The range as a person writes it: `0.3–0.8`, `2026-01-17–2026-12-31`.
-  public var rangeText: String {
-    func text(_ x: Double) -> String {
-      scale == .date ? CivilDate(daysSinceEpoch: Int(x)).description : ScenarioTemplate.number(x)
-    }
-    return "\(text(lower))–\(text(upper))"
-  }
+  public var rangeText: String { "\(scale.text(lower))–\(scale.text(upper))" }
 
   /// `scenario` with this key set to `value` (a number in the range; a day
   /// number for dates, rounded for whole-number keys).

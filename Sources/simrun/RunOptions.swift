@@ -49,14 +49,18 @@ struct RunOptions: ParsableArguments {
 
   /// `--days` then every `--set`, in order (a later one wins).
   var overrides: [Override] {
-    get throws {
-      var list: [Override] = []
-      if let days {
-        list.append(try Override(validating: "days=\(days)"))
-        list.append(try Override(validating: "warmup_days=\(min(20, days / 3))"))
-      }
-      return list + (try settings.map { try Override(validating: $0) })
+    get throws { try RunOptions.overrides(days: days, settings: settings) }
+  }
+
+  /// The overrides of `--days N` (days and warm-up) followed by `settings`
+  /// (`--set` arguments), for every command that takes them.
+  static func overrides(days: Int?, settings: [String]) throws -> [Override] {
+    var list: [Override] = []
+    if let days {
+      list.append(try Override(validating: "days=\(days)"))
+      list.append(try Override(validating: "warmup_days=\(min(20, days / 3))"))
     }
+    return list + (try settings.map { try Override(validating: $0) })
   }
 
   /// `text` as a whole number of type `T`, or an error that says what

@@ -6,13 +6,6 @@ struct ExploreCommandTests {
   /// A short Taobao run: 10 days of 300 orders a day.
   static let short = ["--days", "10", "--set", "orders.orders_per_day=300", "--quiet"]
 
-  /// Writes `text` to a scratch scenario file.
-  func scenarioFile(_ text: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("explore-\(UUID().uuidString).yaml")
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return url
-  }
-
   @Test("a key the scenario never reads (a WeChat quota figure in a Taobao phase) gets ST = 0 with an interval reaching 0; a courier key does not")
   func ignoredKey() throws {
     let result = try simrun(["explore", "taobao-700-full", "--uncertain",
@@ -76,10 +69,10 @@ struct ExploreCommandTests {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("explore-out-\(UUID().uuidString)")
     for (section, message) in cases {
       let file = try scenarioFile("phases:\n  - phase: taobao-700-full\n" + section)
-      let result = try simrun(["explore", file.path, "--samples", "2", "--out", out.path] + Self.short)
+      let result = try simrun(["explore", file, "--samples", "2", "--out", out.path] + Self.short)
       #expect(result.status == 64, "\(section)")
       #expect(result.err.contains(message), "\(result.err)")
-      #expect(result.err.contains("\(file.path):"), "located in the file: \(result.err)")
+      #expect(result.err.contains("\(file):"), "located in the file: \(result.err)")
       #expect(!FileManager.default.fileExists(atPath: out.path))
     }
     let none = try simrun(["explore", "taobao-700-full", "--samples", "2"] + Self.short)

@@ -79,12 +79,7 @@ struct Explore: ParsableCommand {
 
   var overrides: [Override] {
     get throws {
-      var list: [Override] = []
-      if let days {
-        list.append(try Override(validating: "days=\(days)"))
-        list.append(try Override(validating: "warmup_days=\(min(20, days / 3))"))
-      }
-      list += try settings.map { try Override(validating: $0) }
+      var list = try RunOptions.overrides(days: days, settings: settings)
       if let uncertain { list.append(try Override(validating: "uncertain=\(uncertain)", option: "--uncertain")) }
       return list
     }

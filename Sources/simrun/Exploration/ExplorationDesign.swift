@@ -13,6 +13,8 @@ struct ExplorationDesign {
   let unitPoints: [[Double]]
   /// How the points were drawn, for reports.
   let sampling: String
+  /// Each point's key values (dates as day numbers), from the unit points.
+  let values: [[Double]]
 
   /// - Parameter samples: Sobol: base samples N (N (k + 2) points);
   ///   Morris: trajectories r (r (k + 1) points); uncertainty: points.
@@ -39,20 +41,15 @@ struct ExplorationDesign {
       unitPoints = LatinHypercube.sample(count: samples, dimension: k, stream: AnalysisStream(seed: seed, purpose: .latinHypercube))
       sampling = "Latin hypercube of \(samples) points"
     }
+    let factors = uncertainties.map(ExplorationDesign.factor)
+    values = unitPoints.map { u in zip(factors, u).map { $0.value(at: $1) } }
   }
 
-  /// The analysis's view of the keys (unit coordinate → value).
-  var factors: [Factor] {
-    uncertainties.map { u in
-      Factor(name: u.path, lower: u.lower, upper: u.upper, scale: u.scale == .continuous ? .continuous : .integer)
-    }
+  /// The analysis's view of a key (unit coordinate → value).
+  static func factor(_ u: ScenarioUncertainty) -> Factor {
+    Factor(name: u.path, lower: u.lower, upper: u.upper, scale: u.scale == .continuous ? .continuous : .integer)
   }
 
-  /// Each point's key values (dates as day numbers).
-  var values: [[Double]] {
-    let factors = self.factors
-    return unitPoints.map { u in zip(factors, u).map { $0.value(at: $1) } }
-  }
 
   /// `base` with point `values` applied.
   func scenario(_ base: Scenario, at values: [Double]) -> Scenario {

@@ -89,9 +89,8 @@ extension ExplorationReport {
       Document.Discovery(
         condition: d.condition.description, share: d.share,
         box: d.result.box.restricted.map { i in
-          .init(key: names[i],
-                lower: d.result.box.box.lower[i] > design.uncertainties[i].lower ? valueText(d.result.box.box.lower[i], factor: i) : nil,
-                upper: d.result.box.box.upper[i] < design.uncertainties[i].upper ? valueText(d.result.box.box.upper[i], factor: i) : nil)
+          let (lower, upper) = boxBounds(i)
+          return .init(key: names[i], lower: lower, upper: upper)
         },
         coverage: d.result.box.coverage, density: d.result.box.density, mass: d.result.box.mass,
         trajectory: d.result.trajectory.map { .init(coverage: $0.coverage, density: $0.density, mass: $0.mass, restricted: $0.restricted.map { names[$0] }) },

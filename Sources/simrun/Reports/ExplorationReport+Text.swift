@@ -54,8 +54,7 @@ extension ExplorationReport {
     } else {
       for i in box.restricted {
         let u = design.uncertainties[i]
-        let lower = box.box.lower[i] > design.uncertainties[i].lower ? valueText(box.box.lower[i], factor: i) : nil
-        let upper = box.box.upper[i] < design.uncertainties[i].upper ? valueText(box.box.upper[i], factor: i) : nil
+        let (lower, upper) = boxBounds(i)
         let text = [lower.map { "≥ \($0)" }, upper.map { "≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
         lines.append("  \(u.path) \(text)   (range \(u.rangeText))")
       }

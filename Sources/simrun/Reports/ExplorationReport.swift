@@ -83,7 +83,7 @@ struct ExplorationReport {
     if let condition = discover {
       let means = ExplorationReport.pointMeans(results, condition.metric)
       let outcome = means.map { condition.comparison.holds($0, condition.threshold) }
-      let prim = PRIM(points: design.values, outcome: outcome)
+      let prim = PRIM(points: values, outcome: outcome)
       discovery = Discovery(condition: condition, share: Double(outcome.filter { $0 }.count) / Double(max(1, outcome.count)),
                             result: prim.discover())
     } else {
@@ -103,18 +103,23 @@ struct ExplorationReport {
     let i = index(metric)
     let means = pointMeans(results, metric)
     let sorted = means.sorted()
-    func q(_ p: Double) -> Double {
-      let h = Double(sorted.count - 1) * p
-      let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
-      return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
-    }
+    func q(_ p: Double) -> Double { BootstrapEstimate.quantile(sorted, p) }
     func sd(_ xs: [Double]) -> Double {
-      guard xs.count > 1 else { return 0 }
-      let m = xs.reduce(0, +) / Double(xs.count)
-      return (xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)).squareRoot()
+      var tally = Tally()
+      for x in xs { tally.record(x) }
+      return tally.standardDeviation
     }
     let noise = results.map { reps in sd(reps.map { $0[i] }) }.reduce(0, +) / Double(max(1, results.count))
     return Spread(p5: q(0.05), p50: q(0.5), p95: q(0.95), inputSD: sd(means), noise: noise)
+  }
+
+  /// The discovered box's bounds on key `i` as text, `nil` where the box
+  /// keeps the key's own bound (PRIM did not restrict that side).
+  func boxBounds(_ i: Int) -> (lower: String?, upper: String?) {
+    guard let box = discovery?.result.box.box else { return (nil, nil) }
+    let u = design.uncertainties[i]
+    return (box.lower[i] > u.lower ? valueText(box.lower[i], factor: i) : nil,
+            box.upper[i] < u.upper ? valueText(box.upper[i], factor: i) : nil)
   }
 
   /// A key's value as text: dates as dates, whole numbers without a point.
