@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 @Suite("simrun explore and the uncertain: section")
@@ -77,5 +80,81 @@ struct ExploreCommandTests {
     }
     let none = try simrun(["explore", "taobao-700-full", "--samples", "2"] + Self.short)
     #expect(none.status == 64 && none.err.contains("no uncertain keys"))
+  }
+
+  @Test("R-W7 under uncertainty: at every point the effect is the scenario minus the run without R-W7, paired, and it adds real-number exposures across the whole range")
+  func ruleEffectAcrossTheRange() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("explore-rw7-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try simrun(["explore", "wechat-2025-10-virtual-number", "--method", "uncertainty", "--effect-of", "R-W7",
+                             "--uncertain", "{contact.official_message_response: plausible, merchants.personal_line_share: plausible}",
+                             "--samples", "6", "--replications", "2", "--metrics", "real_number_exposures_per_1000",
+                             "--days", "12", "--set", "orders.orders_per_day=400", "--quiet", "--out", out.path])
+    #expect(result.status == 0, "\(result.err)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as! [String: Any]
+    let effects = json["effects"] as! [[String: Any]]
+    #expect(effects.map { $0["contrast"] as! String } == ["effect of R-W7"])
+    let spread = ((effects[0]["metrics"] as! [String: Any])["real_number_exposures_per_1000"] as! [String: Any])["spread"] as! [String: Double]
+    // R-W7 blocks calls from unverified lines; the merchant then applies
+    // for the real number (R-W2), so switching R-W7 off removes exposures.
+    #expect(spread["share_positive"] == 1, "R-W7 adds exposures at every point: \(spread)")
+    // The effect is exactly the paired difference of the rows of points.csv.
+    let rows = try String(contentsOf: out.appendingPathComponent("points.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let column = rows[0].firstIndex(of: "real_number_exposures_per_1000")!
+    var differences: [Double] = []
+    for point in 0..<6 {
+      func mean(_ variant: String) -> Double {
+        let values = rows.dropFirst().filter { $0[0] == String(point) && $0[1] == variant }.map { Double($0[column])! }
+        #expect(values.count == 2)
+        return values.reduce(0, +) / 2
+      }
+      differences.append(mean("scenario") - mean("without R-W7"))
+    }
+    #expect(abs(differences.sorted()[2] + differences.sorted()[3] - 2 * spread["p50"]!) < 1e-9, "median of the paired differences")
+    let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "").utf8)).parse(), "report.html is well-formed")
+    #expect(html.contains("effect of R-W7"))
+  }
+
+  @Test("Sobol and Morris reports: the HTML charts every analysed outcome and is well-formed; the table fits 80 columns")
+  func htmlAndWidth() throws {
+    for method in ["sobol", "morris"] {
+      let out = FileManager.default.temporaryDirectory.appendingPathComponent("explore-html-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: out) }
+      let result = try simrun(["explore", "taobao-700-full", "--method", method, "--uncertain",
+                               "{couriers.warehouse_share: plausible, contact.answer_probability: plausible}",
+                               "--samples", "4", "--replications", "2", "--against", "taobao-700-gray",
+                               "--metrics", "courier_reach_per_delivery,calls_blocked_unregistered", "--discover", "courier_reach_per_delivery < 0.9", "--out", out.path] + Self.short,
+                              environment: ["COLUMNS": "80"])
+      #expect(result.status == 0, "\(result.err)")
+      for line in result.out.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+      let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+      #expect(XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "").utf8)).parse(), "report.html is well-formed")
+      let charts = html.components(separatedBy: "<figure>").count - 1
+      // Both metrics and their change from the gray phase, as indices and
+      // as a histogram, and PRIM's trade-off curve.
+      #expect(charts == 2 * 2 * 2 + 1, "\(method): \(charts) charts")
+    }
+  }
+
+  @Test("--effect-of and --against refuse comparisons that mean nothing: exit 64, nothing written")
+  func badContrasts() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("explore-bad-\(UUID().uuidString)")
+    let uncertain = ["--uncertain", "{contact.answer_probability: plausible}", "--samples", "2", "--out", out.path]
+    let cases: [([String], String)] = [
+      (["wechat-2025-10-virtual-number", "--effect-of", "R-T2"], "R-T2 is not in force in wechat-2025-10-virtual-number"),
+      (["wechat-2025-10-virtual-number", "--against", "taobao-11plus4"], "a difference across platforms is not a rule effect"),
+      (["wechat-2025-10-virtual-number", "--against", "wechat-2025-10-virtual-number"], "the scenario's own phase"),
+      (["wechat-2025-10-virtual-number", "--effect-of", "R-W3"], "R-W3 cannot be switched off"),
+      (["wechat-2025-10-virtual-number", "--effect-of", "R-Q9"], "unknown rule 'R-Q9'"),
+      (["wechat-2025-10-virtual-number", "--effect-of", "R-W7,r-w7"], "named twice"),
+      (["wechat-2025-10-virtual-number", "--against", "wechat-2030"], "unknown phase 'wechat-2030'"),
+    ]
+    for (arguments, message) in cases {
+      let result = try simrun(["explore"] + arguments + uncertain + Self.short)
+      #expect(result.status == 64, "\(arguments)")
+      #expect(result.err.contains(message), "\(result.err)")
+      #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
   }
 }

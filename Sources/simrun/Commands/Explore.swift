@@ -19,12 +19,18 @@ struct Explore: ParsableCommand {
       effects (r (k + 1) points, --samples r); uncertainty: each metric's \
       spread over the ranges, apart from replication noise (a Latin \
       hypercube of --samples points). --discover finds, with PRIM, the region \
-      of the ranges where a condition holds. --metrics picks the metrics \
-      analysed (default: the headline metrics); points.csv always has all.
+      of the ranges where a condition holds. --effect-of RULE and --against \
+      PHASE also run, at every point, the scenario with the rule switched off \
+      or with an earlier phase of its platform, and analyse the paired \
+      effect too: its indices say which assumptions a conclusion about the \
+      rule rests on, its spread whether it keeps its sign across the whole \
+      range. --metrics picks the metrics analysed (default: the headline \
+      metrics); points.csv always has all.
 
       Examples:
         simrun explore taobao-700-full --uncertain all-assumptions --samples 16 --days 20 --set orders.orders_per_day=500
         simrun explore wechat-2025-10-virtual-number --method morris --uncertain all-assumptions --samples 4 --days 20 --set orders.orders_per_day=500 --metrics merchant_contact_fulfilment
+        simrun explore wechat-2025-10-virtual-number --method uncertainty --effect-of R-W7 --uncertain all-assumptions --samples 20 --replications 2 --days 20 --set orders.orders_per_day=500 --metrics merchant_contact_fulfilment,exposures_total
         simrun explore taobao-700-full --method uncertainty --uncertain '{couriers.gift_coverage: {uniform: {lower: 0, upper: 1}}, couriers.installation_share: plausible}' --samples 20 --replications 2 --days 20 --set orders.orders_per_day=500 --discover 'courier_reach_per_delivery < 0.92'
       """)
 
@@ -51,6 +57,15 @@ struct Explore: ParsableCommand {
           help: "Replications per point (default 1; uncertainty needs at least 2 to separate replication noise).",
           transform: { try RunOptions.wholeNumber($0, option: "--replications", expected: "a whole number from 1 to 1000") })
   var replications: Int?
+
+  @Option(name: .customLong("effect-of"),
+          help: ArgumentHelp("Also analyse each rule's paired effect (comma-separated IDs; the rule switched off at every point).",
+                             valueName: "R-…,R-…"))
+  var effectOf: String?
+
+  @Option(help: ArgumentHelp("Also analyse the paired change from another phase of the scenario's platform (comma-separated phase ids).",
+                             valueName: "PHASE,…"))
+  var against: String?
 
   @Option(help: ArgumentHelp("Scenario discovery: the region where the condition holds (PRIM).", valueName: "METRIC OP NUMBER"))
   var discover: String?
@@ -97,6 +112,39 @@ struct Explore: ParsableCommand {
     }
   }
 
+  /// `--effect-of` and `--against`, checked against the catalogues (whether
+  /// they fit the scenario is checked once it is read).
+  func requestedContrasts() throws -> [ExplorationContrast] {
+    func items(_ text: String?) -> [String] {
+      (text ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    var list: [ExplorationContrast] = []
+    func add(_ c: ExplorationContrast, _ option: String) throws {
+      guard !list.contains(c) else { throw ValidationError("\(option): \(c.variantName) is named twice.") }
+      list.append(c)
+    }
+    if effectOf != nil {
+      for id in items(effectOf) {
+        guard let rule = RuleID(rawValue: id.uppercased()) else {
+          throw ValidationError("--effect-of: unknown rule '\(ScenarioDiagnostic.printable(id))' (see `simrun list rules`).")
+        }
+        guard RuleID.switchable.contains(rule) else {
+          throw ValidationError("--effect-of: \(rule.rawValue) cannot be switched off; these can: \(RuleID.switchable.map(\.rawValue).joined(separator: ", ")).")
+        }
+        try add(.rule(rule), "--effect-of")
+      }
+    }
+    if against != nil {
+      for id in items(against) {
+        guard let phase = Phase.named(id) else {
+          throw ValidationError("--against: unknown phase '\(ScenarioDiagnostic.printable(id))'; phases: \(Phase.all.map(\.id).joined(separator: ", ")).")
+        }
+        try add(.phase(phase), "--against")
+      }
+    }
+    return list
+  }
+
   func validate() throws {
     if let message = ScenarioSources.unknownArgumentMessage(scenario) { throw ValidationError(message) }
     if let threads { try RunOptions.validate(replications: 2, threads: threads) }
@@ -111,6 +159,7 @@ struct Explore: ParsableCommand {
     if let days, days < 2 { throw ValidationError("--days must be at least 2, got \(days).") }
     _ = try overrides
     _ = try condition()
+    _ = try requestedContrasts()
   }
 
   /// The scenario with the overrides and `--uncertain` applied; a bad
@@ -141,20 +190,33 @@ struct Explore: ParsableCommand {
       printError("simrun: \(scenario): no uncertain keys: give the scenario an `uncertain:` section or use --uncertain all-assumptions (see `simrun list keys` for the plausible ranges).")
       throw SimRunExit.invalidInput
     }
+    let contrasts = try requestedContrasts()
+    for contrast in contrasts {
+      if let problem = contrast.problem(in: document.scenario) {
+        printError("simrun: \(problem).")
+        throw SimRunExit.invalidInput
+      }
+    }
     let k = uncertainties.count
     let points = method == .sobol ? sampleCount * (k + 2) : method == .morris ? sampleCount * (k + 1) : sampleCount
-    let (runs, overflow) = points.multipliedReportingOverflow(by: pointReplications)
+    let variants = 1 + contrasts.count
+    let (runs, overflow) = points.multipliedReportingOverflow(by: pointReplications * variants)
     guard !overflow, runs <= Self.maxRuns else {
-      printError("simrun: \(points) points × \(pointReplications) replications is more than \(Self.maxRuns) runs; lower --samples or --replications.")
+      printError("simrun: \(points) points × \(variants) variant\(variants == 1 ? "" : "s") × \(pointReplications) replications is more than \(Self.maxRuns) runs; lower --samples or --replications.")
       throw SimRunExit.invalidInput
     }
     let design = ExplorationDesign(method: method, uncertainties: uncertainties, samples: sampleCount, levels: levels, seed: seed)
     var base = document.scenario
     base.maxOrdersInFlight = Scenario.defaultMaxOrdersInFlight
-    let scenarios = design.values.map { design.scenario(base, at: $0) }
+    // Point p's variant v is scenarios[p * variants + v].
+    let scenarios = design.values.flatMap { values in
+      let s = design.scenario(base, at: values)
+      return [s] + contrasts.map { $0.variant(of: s) }
+    }
     Interrupt.install()
-    let progress = RunProgress(scenarios: scenarios, replications: pointReplications, quiet: output.quiet)
-    progress.begin("\(method.rawValue): \(points) points")
+    let progress = RunProgress(scenarios: scenarios, replications: pointReplications, quiet: output.quiet,
+                               unit: "points", replicationsPerUnit: variants * pointReplications)
+    progress.begin("\(method.rawValue)")
     let r = pointReplications, seed = self.seed
     let results: [[Double]]
     do {
@@ -172,10 +234,15 @@ struct Explore: ParsableCommand {
       throw SimRunExit.interrupted
     }
     progress.finish()
-    let byPoint = (0..<points).map { p in Array(results[(p * r)..<(p * r + r)]) }
+    let byPoint = (0..<points).map { p in
+      (0..<variants).map { v in
+        let first = (p * variants + v) * r
+        return Array(results[first..<(first + r)])
+      }
+    }
     let report = ExplorationReport(command: RunReport.commandLine, scenario: base.name, method: method, seed: seed,
-                                   replications: r, design: design, metrics: analysedMetrics, results: byPoint,
-                                   discover: try condition())
+                                   replications: r, design: design, metrics: analysedMetrics, contrasts: contrasts,
+                                   results: byPoint, discover: try condition())
     try execution.emit(report)
   }
 }

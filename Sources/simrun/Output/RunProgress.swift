@@ -22,14 +22,22 @@ final class RunProgress: RunMonitor {
   /// each scenario's end, while orders in flight finish, are estimated).
   private let expectedReplicationDays: Int
   private let totalReplications: Int
+  /// What the bar counts (`replications`, `points`) and how many
+  /// replications make one of them.
+  private let unit: String
+  private let replicationsPerUnit: Int
 
   /// - Parameters:
   ///   - scenarios: what will run, in order; `replications` each.
   ///   - quiet: no bar even on a terminal.
-  init(scenarios: [Scenario], replications: Int, quiet: Bool) {
+  ///   - unit: what the bar counts, `replicationsPerUnit` replications
+  ///     each (an exploration counts points, each several runs).
+  init(scenarios: [Scenario], replications: Int, quiet: Bool, unit: String = "replications", replicationsPerUnit: Int = 1) {
     drawing = !quiet && Terminal.standardErrorIsTerminal
     expectedReplicationDays = scenarios.map { ($0.days + Self.drainDaysEstimate) * replications }.reduce(0, +)
     totalReplications = scenarios.count * replications
+    self.unit = unit
+    self.replicationsPerUnit = max(1, replicationsPerUnit)
   }
 
   /// Orders still in flight at a scenario's end take about this long to
@@ -74,19 +82,19 @@ final class RunProgress: RunMonitor {
     let rate = elapsed > 0 ? Double(s.events) / elapsed : 0
     let eta = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : nil
     let width = Terminal.columns(of: STDERR_FILENO) ?? Terminal.outputWidth
-    return "\r\u{1B}[2K" + Self.line(fraction: fraction, label: s.label, replicationsDone: s.replicationsDone,
-                                       totalReplications: totalReplications, simulatedDays: s.replicationDaysDone,
+    return "\r\u{1B}[2K" + Self.line(fraction: fraction, label: s.label, unit: unit, done: s.replicationsDone / replicationsPerUnit,
+                                       total: totalReplications / replicationsPerUnit, simulatedDays: s.replicationDaysDone,
                                        eventsPerSecond: rate, secondsLeft: eta, width: width)
   }
 
   /// The bar's text, at most `width − 1` characters (a line as wide as the
   /// terminal would wrap and scroll on every redraw): the least useful
   /// parts are left out first, then the label is shortened.
-  static func line(fraction: Double, label: String, replicationsDone: Int, totalReplications: Int, simulatedDays: Int,
+  static func line(fraction: Double, label: String, unit: String = "replications", done: Int, total: Int, simulatedDays: Int,
                    eventsPerSecond: Double, secondsLeft: Double?, width: Int) -> String {
     let room = max(10, width - 1)
     let eta = "ETA " + (secondsLeft.map(clock) ?? "…")
-    let optional = ["replications \(replicationsDone)/\(totalReplications)", eta,
+    let optional = ["\(unit) \(done)/\(total)", eta,
                     "\(rate(eventsPerSecond)) events/s", "\(simulatedDays) simulated days"]
     func compose(barWidth: Int, label: String, parts: Int) -> String {
       let filled = Int(fraction * Double(barWidth))

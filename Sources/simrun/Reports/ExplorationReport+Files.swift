@@ -3,45 +3,52 @@ import Foundation
 import PrivacyModel
 
 extension ExplorationReport {
-  /// One row per point and replication: the keys' values and every metric
-  /// (a tidy table for pandas, SALib or EMA Workbench; the points are in
-  /// the design's evaluation order).
+  /// One row per point, variant and replication: the keys' values and
+  /// every metric (a tidy table for pandas, SALib or EMA Workbench; the
+  /// points are in the design's evaluation order; `variant` is `scenario`,
+  /// or a contrast's variant such as `without R-W7`).
   var csv: String {
     let keys = design.uncertainties.map { RunReport.csvField($0.path) }
-    var lines = [(["point", "replication"] + keys + Metric.allCases.map(\.rawValue)).joined(separator: ",")]
-    for (p, reps) in results.enumerated() {
+    let variants = ["scenario"] + contrasts.map { RunReport.csvField($0.variantName) }
+    var lines = [(["point", "variant", "replication"] + keys + Metric.allCases.map(\.rawValue)).joined(separator: ",")]
+    for (p, runs) in results.enumerated() {
       let point = values[p].enumerated().map { valueText($1, factor: $0) }
-      for (r, metrics) in reps.enumerated() {
-        lines.append(([String(p), String(r)] + point + metrics.map(RunReport.csvNumber)).joined(separator: ","))
+      for (v, reps) in runs.enumerated() {
+        for (r, metrics) in reps.enumerated() {
+          lines.append(([String(p), variants[v], String(r)] + point + metrics.map(RunReport.csvNumber)).joined(separator: ","))
+        }
       }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `metric,key,measure,value,ci95_lower,ci95_upper`: S1 and ST (Sobol),
-  /// mu_star, mu and sigma (Morris), p5/p50/p95/sd_inputs/sd_replications
-  /// (every method; key empty).
+  /// `metric,effect,key,measure,value,ci95_lower,ci95_upper`: S1 and ST
+  /// (Sobol), mu_star, mu and sigma (Morris), p5/p50/p95/sd_inputs/
+  /// sd_replications/share_negative/share_positive, and noise_share with
+  /// two or more replications (every method; key empty). `effect` is empty for the scenario's own metric, else the
+  /// contrast (`effect of R-W7`).
   var indicesCSV: String {
-    var lines = ["metric,key,measure,value,ci95_lower,ci95_upper"]
+    var lines = ["metric,effect,key,measure,value,ci95_lower,ci95_upper"]
     func n(_ x: Double) -> String { RunReport.csvNumber(x) }
-    for metric in metrics {
-      let m = metric.rawValue
-      for i in sobol[metric] ?? [] {
+    for o in outcomes {
+      let m = "\(o.metric.rawValue),\(o.contrast.map { RunReport.csvField($0.label) } ?? "")"
+      for i in o.sobol ?? [] {
         let key = RunReport.csvField(design.uncertainties[i.factor].path)
         lines.append("\(m),\(key),S1,\(n(i.first.value)),\(n(i.first.lower)),\(n(i.first.upper))")
         lines.append("\(m),\(key),ST,\(n(i.total.value)),\(n(i.total.lower)),\(n(i.total.upper))")
       }
-      for e in morris[metric] ?? [] {
+      for e in o.morris ?? [] {
         let key = RunReport.csvField(design.uncertainties[e.factor].path)
         lines.append("\(m),\(key),mu_star,\(n(e.muStar.value)),\(n(e.muStar.lower)),\(n(e.muStar.upper))")
         lines.append("\(m),\(key),mu,\(n(e.mu)),,")
         lines.append("\(m),\(key),sigma,\(n(e.sigma)),,")
       }
-      if let s = spread[metric] {
-        for (name, x) in [("p5", s.p5), ("p50", s.p50), ("p95", s.p95), ("sd_inputs", s.inputSD), ("sd_replications", s.noise)] {
-          lines.append("\(m),,\(name),\(n(x)),,")
-        }
+      let s = o.spread
+      for (name, x) in [("p5", s.p5), ("p50", s.p50), ("p95", s.p95), ("sd_inputs", s.inputSD), ("sd_replications", s.noise),
+                        ("share_negative", s.negative), ("share_positive", s.positive)] {
+        lines.append("\(m),,\(name),\(n(x)),,")
       }
+      if let share = s.noiseShare { lines.append("\(m),,noise_share,\(n(share)),,") }
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -51,8 +58,12 @@ extension ExplorationReport {
     struct Estimate: Encodable { let value: Double; let ci95: [Double] }
     struct Sobol: Encodable { let key: String; let s1: Estimate; let st: Estimate }
     struct Morris: Encodable { let key: String; let mu_star: Estimate; let mu: Double; let sigma: Double }
-    struct Spread: Encodable { let p5: Double; let p50: Double; let p95: Double; let sd_inputs: Double; let sd_replications: Double }
+    struct Spread: Encodable {
+      let p5: Double; let p50: Double; let p95: Double; let sd_inputs: Double; let sd_replications: Double
+      let share_negative: Double; let share_positive: Double; let noise_share: Double?
+    }
     struct MetricResult: Encodable { let sobol: [Sobol]?; let morris: [Morris]?; let spread: Spread }
+    struct Effect: Encodable { let contrast: String; let variant: String; let metrics: [String: MetricResult] }
     struct Bound: Encodable { let key: String; let lower: String?; let upper: String? }
     struct Step: Encodable { let coverage: Double; let density: Double; let mass: Double; let restricted: [String] }
     struct Discovery: Encodable {
@@ -60,7 +71,7 @@ extension ExplorationReport {
       let trajectory: [Step]; let chosen_step: Int
     }
     let kind = "explore"
-    let version = 1
+    let version = 2
     let command: String
     let scenario: String
     let method: String
@@ -71,19 +82,23 @@ extension ExplorationReport {
     let bootstrap_resamples: Int
     let keys: [Key]
     let metrics: [String: MetricResult]
+    let effects: [Effect]
     let discovery: Discovery?
   }
 
   var json: String {
     let names = design.uncertainties.map(\.path)
     func e(_ b: BootstrapEstimate) -> Document.Estimate { .init(value: b.value, ci95: [b.lower, b.upper]) }
-    var metricResults: [String: Document.MetricResult] = [:]
-    for metric in metrics {
-      let s = spread[metric]!
-      metricResults[metric.rawValue] = .init(
-        sobol: sobol[metric].map { $0.map { .init(key: names[$0.factor], s1: e($0.first), st: e($0.total)) } },
-        morris: morris[metric].map { $0.map { .init(key: names[$0.factor], mu_star: e($0.muStar), mu: $0.mu, sigma: $0.sigma) } },
-        spread: .init(p5: s.p5, p50: s.p50, p95: s.p95, sd_inputs: s.inputSD, sd_replications: s.noise))
+    func result(_ o: ExplorationOutcome) -> Document.MetricResult {
+      let s = o.spread
+      return .init(
+        sobol: o.sobol.map { $0.map { .init(key: names[$0.factor], s1: e($0.first), st: e($0.total)) } },
+        morris: o.morris.map { $0.map { .init(key: names[$0.factor], mu_star: e($0.muStar), mu: $0.mu, sigma: $0.sigma) } },
+        spread: .init(p5: s.p5, p50: s.p50, p95: s.p95, sd_inputs: s.inputSD, sd_replications: s.noise,
+                      share_negative: s.negative, share_positive: s.positive, noise_share: s.noiseShare))
+    }
+    func results(_ contrast: ExplorationContrast?) -> [String: Document.MetricResult] {
+      Dictionary(uniqueKeysWithValues: outcomes.filter { $0.contrast == contrast }.map { ($0.metric.rawValue, result($0)) })
     }
     let discovery = self.discovery.map { d in
       Document.Discovery(
@@ -102,7 +117,9 @@ extension ExplorationReport {
       keys: design.uncertainties.enumerated().map { i, u in
         .init(path: u.path, lower: valueText(u.lower, factor: i), upper: valueText(u.upper, factor: i), scale: u.scale.rawValue, origin: u.origin)
       },
-      metrics: metricResults, discovery: discovery)
+      metrics: results(nil),
+      effects: contrasts.map { .init(contrast: $0.label, variant: $0.variantName, metrics: results($0)) },
+      discovery: discovery)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
@@ -110,9 +127,9 @@ extension ExplorationReport {
 }
 
 extension ExplorationReport: ReportDocument {
-  /// `points.csv` (every point × replication), `indices.csv`,
-  /// `results.json`, `summary.md`.
+  /// `points.csv` (every point × variant × replication), `indices.csv`,
+  /// `results.json`, `summary.md`, `report.html`.
   var files: [(name: String, text: String)] {
-    [("points.csv", csv), ("indices.csv", indicesCSV), ("results.json", json), ("summary.md", markdown)]
+    [("points.csv", csv), ("indices.csv", indicesCSV), ("results.json", json), ("summary.md", markdown), ("report.html", html)]
   }
 }

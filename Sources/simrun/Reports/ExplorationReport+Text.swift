@@ -13,36 +13,61 @@ extension ExplorationReport {
   func header() -> [String] {
     var lines = ["\(method.rawValue) exploration of \(scenario): \(design.uncertainties.count) uncertain keys, \(values.count) points × \(replications) replication\(replications == 1 ? "" : "s") (seed \(seed), common random numbers at every point)",
                  design.sampling]
+    if !contrasts.isEmpty {
+      lines.append("At every point also: " + contrasts.map(\.variantName).joined(separator: ", ")
+        + " (same seed and replications); an effect is the scenario minus that variant, replication by replication.")
+    }
     if method == .sobol {
       lines.append("S1: share of the metric's variance due to the key alone; ST: including its interactions; [95% bootstrap interval]. ST whose interval reaches 0: the metric does not measurably depend on the key.")
+      lines.append(replications > 1
+        ? "Replication noise: an ST not clearly above the noise share of its metric cannot be told from noise."
+        : "One replication per point: the indices' share of replication noise is not measured (--replications 2 measures it).")
     } else if method == .morris {
       lines.append("μ*: mean absolute change of the metric when the key moves over its range (in the metric's units); σ large against μ*: interactions or non-linearity.")
     }
     return lines
   }
 
-  /// Rows per metric for the table and Markdown: factor and the method's figures.
-  func rows(_ metric: Metric) -> (columns: [String], rows: [[String]], omitted: Int) {
+  /// Rows per outcome for the table and Markdown: factor and the method's figures.
+  func rows(_ outcome: ExplorationOutcome) -> (columns: [String], rows: [[String]], omitted: Int) {
     let names = design.uncertainties.map(\.path)
     switch method {
     case .sobol:
-      let ranked = sobol[metric]!.sorted { ($0.total.value, -$0.factor) > ($1.total.value, -$1.factor) }
+      let ranked = outcome.sobol!.sorted { ($0.total.value, -$0.factor) > ($1.total.value, -$1.factor) }
       let rows = ranked.prefix(Self.tableRows).map { i in
         [names[i.factor], "\(Self.f(i.first.value)) [\(Self.f(i.first.lower)), \(Self.f(i.first.upper))]",
          "\(Self.f(i.total.value)) [\(Self.f(i.total.lower)), \(Self.f(i.total.upper))]"]
       }
       return (["key", "S1", "ST"], rows, max(0, ranked.count - Self.tableRows))
     case .morris:
-      let ranked = morris[metric]!.sorted { ($0.muStar.value, -$0.factor) > ($1.muStar.value, -$1.factor) }
+      let ranked = outcome.morris!.sorted { ($0.muStar.value, -$0.factor) > ($1.muStar.value, -$1.factor) }
       let rows = ranked.prefix(Self.tableRows).map { e in
         [names[e.factor], "\(Self.f(e.muStar.value)) [\(Self.f(e.muStar.lower)), \(Self.f(e.muStar.upper))]", Self.f(e.mu), Self.f(e.sigma)]
       }
       return (["key", "μ*", "μ", "σ"], rows, max(0, ranked.count - Self.tableRows))
     case .uncertainty:
-      let s = spread[metric]!
-      return (["p5", "p50", "p95", "SD over inputs", "SD of replications"],
-              [[Self.f(s.p5), Self.f(s.p50), Self.f(s.p95), Self.f(s.inputSD), Self.f(s.noise)]], 0)
+      let s = outcome.spread
+      var columns = ["p5", "p50", "p95", "SD over inputs", "SD of replications"]
+      var row = [Self.f(s.p5), Self.f(s.p50), Self.f(s.p95), Self.f(s.inputSD), Self.f(s.noise)]
+      if outcome.contrast != nil {
+        columns += ["< 0", "> 0"]
+        row += [Self.percent(s.negative), Self.percent(s.positive)]
+      }
+      return (columns, [row], 0)
     }
+  }
+
+  /// The line above an outcome's table: what it is, its median over the
+  /// points and, for an effect, how much of the range agrees on its sign.
+  func heading(_ outcome: ExplorationOutcome) -> String {
+    let s = outcome.spread
+    let noise = method == .sobol ? s.noiseShare.map { "; replication noise \(Self.percent($0)) of its variance" } ?? "" : ""
+    guard let contrast = outcome.contrast else {
+      return "\(outcome.name):" + (method == .uncertainty ? "" : " \(Self.f(s.p50)) median over the points") + noise
+    }
+    var text = "\(outcome.name) (scenario − \(contrast.variantName), paired):"
+    if method != .uncertainty { text += " \(Self.f(s.p50)) median over the points;" }
+    return text + " below 0 at \(Self.percent(s.negative)), above 0 at \(Self.percent(s.positive)) of the points" + noise
   }
 
   func discoveryLines() -> [String] {
@@ -54,11 +79,11 @@ extension ExplorationReport {
     } else {
       for i in box.restricted {
         let u = design.uncertainties[i]
-        let (lower, upper) = boxBounds(i)
+        let (lower, upper) = boxBounds(i, digits: 3)
         let text = [lower.map { "≥ \($0)" }, upper.map { "≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
-        lines.append("  \(u.path) \(text)   (range \(u.rangeText))")
+        lines.append("  \(u.path) \(text)  (range \(u.rangeText))")
       }
-      lines.append("  coverage \(Self.percent(box.coverage)) of the points where it holds, density \(Self.percent(box.density)) inside the box, mass \(Self.percent(box.mass)) of all points")
+      lines.append("  coverage \(Self.percent(box.coverage)) (of the points where it holds), density \(Self.percent(box.density)) (inside the box), mass \(Self.percent(box.mass)) (of all points)")
     }
     return lines
   }
@@ -67,24 +92,25 @@ extension ExplorationReport {
 
   func table(colour: Bool, width: Int?) -> String {
     var out = header().flatMap { TextTable.wrap($0, width: width ?? 1_000, breakAfter: []) }
-    for metric in metrics {
-      let r = rows(metric)
+    for outcome in outcomes {
+      let r = rows(outcome)
       out.append("")
-      out.append("\(metric.rawValue):" + (method == .uncertainty ? "" : " \(Self.f(spread[metric]!.p50)) median over the points"))
+      out += TextTable.wrap(heading(outcome), width: width ?? 1_000, breakAfter: [])
       out.append(TextTable(header: r.columns, rows: r.rows, colour: colour, maxWidth: width).rendered)
       if r.omitted > 0 { out.append("… and \(r.omitted) more keys (all in indices.csv and results.json)") }
     }
-    out += discoveryLines()
+    out += discoveryLines().flatMap { TextTable.wrap($0, width: width ?? 1_000, breakAfter: []) }
     return out.joined(separator: "\n") + "\n"
   }
 
   var markdown: String {
     var out = ["# \(method.rawValue) exploration of \(scenario)", "", "Command: `\(command)`", ""]
     out += header().dropFirst().map { $0 + "\n" }
-    for metric in metrics {
-      let r = rows(metric)
-      out.append("## \(metric.rawValue)")
+    for outcome in outcomes {
+      let r = rows(outcome)
+      out.append("## \(outcome.name)")
       out.append("")
+      if outcome.contrast != nil || method != .uncertainty { out += [heading(outcome), ""] }
       out.append("| " + r.columns.joined(separator: " | ") + " |")
       out.append("|" + String(repeating: " --- |", count: r.columns.count))
       for row in r.rows { out.append("| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }

@@ -4,24 +4,11 @@ import PrivacyModel
 import ScenarioFormat
 import SimKernel
 
-/// What `simrun explore` found: the points run, every metric at every point
-/// and replication, and per analysed metric the method's indices (Sobol),
-/// screening measures (Morris) or distribution (uncertainty), plus the
-/// PRIM box of `--discover`.
+/// What `simrun explore` found: the points run, every metric at every point,
+/// variant and replication, and per analysed outcome (a metric, or a
+/// contrast's paired effect on it) the method's indices (Sobol), screening
+/// measures (Morris) and distribution, plus the PRIM box of `--discover`.
 struct ExplorationReport {
-  /// A metric's spread over the input ranges, apart from replication noise.
-  struct Spread {
-    /// Quantiles of the point means (the metric's value at each point,
-    /// averaged over its replications).
-    let p5, p50, p95: Double
-    /// Standard deviation of the point means: spread due to the inputs
-    /// (plus a little noise, see `noise`).
-    let inputSD: Double
-    /// Mean standard deviation across replications within a point:
-    /// Monte-Carlo noise alone (0 with one replication per point).
-    let noise: Double
-  }
-
   /// `--discover`: the condition and what PRIM found.
   struct Discovery {
     let condition: Expectation
@@ -36,20 +23,22 @@ struct ExplorationReport {
   let replications: Int
   let design: ExplorationDesign
   let metrics: [Metric]
+  let contrasts: [ExplorationContrast]
   /// Key values per point.
   let values: [[Double]]
-  /// results[point][replication][i]: `Metric.allCases[i]`.
-  let results: [[[Double]]]
-  let sobol: [Metric: [SobolIndex]]
-  let morris: [Metric: [MorrisEffect]]
-  let spread: [Metric: Spread]
+  /// results[point][variant][replication][i]: `Metric.allCases[i]`;
+  /// variant 0 is the scenario, variant c + 1 contrast c's variant.
+  let results: [[[[Double]]]]
+  /// The analysed metrics, then each contrast's effect on each of them.
+  let outcomes: [ExplorationOutcome]
   let discovery: Discovery?
 
   /// Bootstrap resamples behind every interval.
   static let resamples = 1_000
 
   init(command: String, scenario: String, method: ExplorationMethod, seed: UInt64, replications: Int,
-       design: ExplorationDesign, metrics: [Metric], results: [[[Double]]], discover: Expectation?) {
+       design: ExplorationDesign, metrics: [Metric], contrasts: [ExplorationContrast], results: [[[[Double]]]],
+       discover: Expectation?) {
     self.command = command
     self.scenario = scenario
     self.method = method
@@ -57,31 +46,24 @@ struct ExplorationReport {
     self.replications = replications
     self.design = design
     self.metrics = metrics
+    self.contrasts = contrasts
     self.values = design.values
     self.results = results
-    var sobol: [Metric: [SobolIndex]] = [:]
-    var morris: [Metric: [MorrisEffect]] = [:]
-    var spread: [Metric: Spread] = [:]
-    for metric in metrics {
-      let means = ExplorationReport.pointMeans(results, metric)
-      switch method {
-      case .sobol:
-        sobol[metric] = design.saltelli!.indices(means, resamples: Self.resamples,
-                                                  stream: AnalysisStream(seed: seed, purpose: .bootstrap))
-      case .morris:
-        // Unit-coordinate effects, i.e. over each key's whole range.
-        morris[metric] = design.morris!.effects(means, resamples: Self.resamples,
-                                                 stream: AnalysisStream(seed: seed, purpose: .bootstrap))
-      case .uncertainty:
-        break
+    var outcomes: [ExplorationOutcome] = []
+    for (c, contrast) in ([nil] + contrasts.map(Optional.some)).enumerated() {
+      for metric in metrics {
+        let i = Self.index(metric)
+        let values = results.map { variants in
+          variants[0].indices.map { r in variants[0][r][i] - (contrast == nil ? 0 : variants[c][r][i]) }
+        }
+        outcomes.append(ExplorationOutcome(metric: metric, contrast: contrast, values: values, design: design,
+                                           resamples: Self.resamples, seed: seed))
       }
-      spread[metric] = ExplorationReport.spread(results, metric)
     }
-    self.sobol = sobol
-    self.morris = morris
-    self.spread = spread
+    self.outcomes = outcomes
     if let condition = discover {
-      let means = ExplorationReport.pointMeans(results, condition.metric)
+      let i = Self.index(condition.metric)
+      let means = ExplorationOutcome.means(results.map { $0[0].map { $0[i] } })
       let outcome = means.map { condition.comparison.holds($0, condition.threshold) }
       let prim = PRIM(points: values, outcome: outcome)
       discovery = Discovery(condition: condition, share: Double(outcome.filter { $0 }.count) / Double(max(1, outcome.count)),
@@ -93,41 +75,23 @@ struct ExplorationReport {
 
   static func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
 
-  /// The metric at each point, averaged over the point's replications.
-  static func pointMeans(_ results: [[[Double]]], _ metric: Metric) -> [Double] {
-    let i = index(metric)
-    return results.map { reps in reps.reduce(0) { $0 + $1[i] } / Double(reps.count) }
-  }
-
-  static func spread(_ results: [[[Double]]], _ metric: Metric) -> Spread {
-    let i = index(metric)
-    let means = pointMeans(results, metric)
-    let sorted = means.sorted()
-    func q(_ p: Double) -> Double { BootstrapEstimate.quantile(sorted, p) }
-    func sd(_ xs: [Double]) -> Double {
-      var tally = Tally()
-      for x in xs { tally.record(x) }
-      return tally.standardDeviation
-    }
-    let noise = results.map { reps in sd(reps.map { $0[i] }) }.reduce(0, +) / Double(max(1, results.count))
-    return Spread(p5: q(0.05), p50: q(0.5), p95: q(0.95), inputSD: sd(means), noise: noise)
-  }
-
   /// The discovered box's bounds on key `i` as text, `nil` where the box
   /// keeps the key's own bound (PRIM did not restrict that side).
-  func boxBounds(_ i: Int) -> (lower: String?, upper: String?) {
+  /// `digits`: significant digits of a number (`nil`: full precision).
+  func boxBounds(_ i: Int, digits: Int? = nil) -> (lower: String?, upper: String?) {
     guard let box = discovery?.result.box.box else { return (nil, nil) }
     let u = design.uncertainties[i]
-    return (box.lower[i] > u.lower ? valueText(box.lower[i], factor: i) : nil,
-            box.upper[i] < u.upper ? valueText(box.upper[i], factor: i) : nil)
+    return (box.lower[i] > u.lower ? valueText(box.lower[i], factor: i, digits: digits) : nil,
+            box.upper[i] < u.upper ? valueText(box.upper[i], factor: i, digits: digits) : nil)
   }
 
-  /// A key's value as text: dates as dates, whole numbers without a point.
-  func valueText(_ x: Double, factor: Int) -> String {
+  /// A key's value as text: dates as dates, whole numbers without a point,
+  /// other numbers in full or to `digits` significant digits.
+  func valueText(_ x: Double, factor: Int, digits: Int? = nil) -> String {
     switch design.uncertainties[factor].scale {
     case .date: CivilDate(daysSinceEpoch: Int(x.rounded())).description
     case .integer: String(Int(x.rounded()))
-    case .continuous: "\(x)"
+    case .continuous: digits.map { String(format: "%.\($0)g", x) } ?? "\(x)"
     }
   }
 }

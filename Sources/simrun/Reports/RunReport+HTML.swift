@@ -82,7 +82,7 @@ extension RunReport {
           + (zero.map { "<code>\($0.rawValue)</code>" } + emptyBreakdowns.map { e($0) }).joined(separator: ", ") + ".</p>\n"
       }
       h += groups.count > 1 ? "<h3>All metrics</h3>\n" : "<h2>All metrics</h2>\n"
-      h += htmlTable(header: ["metric"] + ids, rows: Metric.allCases.map { m in
+      h += Self.htmlTable(header: ["metric"] + ids, rows: Metric.allCases.map { m in
         ["<code>\(m.rawValue)</code>"] + group.entries.map { e(Self.meanPlusMinus(entries[$0].result.interval(m))) }
       })
       for kind in [ReportComparison.Kind.baseline, .step] {
@@ -100,11 +100,11 @@ extension RunReport {
     }
     h += htmlSegments
     h += "<h2>Rules in force</h2>\n"
-    h += htmlTable(header: ["scenario", "source", "phases"], rows: entries.map { entry in
+    h += Self.htmlTable(header: ["scenario", "source", "phases"], rows: entries.map { entry in
       [e(entry.id), e(entry.source), e(entry.scenario.schedule.map { $0.phase.id + ($0.start.map { " from \($0)" } ?? "") }.joined(separator: "; "))]
     })
     let used = entries.reduce(into: Set<RuleID>()) { $0.formUnion($1.rules) }.sorted()
-    h += htmlTable(header: ["rule", "summary", "sources"] + entries.map(\.id), rows: used.map { rule in
+    h += Self.htmlTable(header: ["rule", "summary", "sources"] + entries.map(\.id), rows: used.map { rule in
       ["<code>\(rule.rawValue)</code>", e(rule.summary), e(rule.sources.map(\.rawValue).joined(separator: ", "))]
         + entries.map { $0.rules.contains(rule) ? "✓" : "" }
     })
@@ -139,7 +139,7 @@ extension RunReport {
   /// Metrics as rows, one column per comparison.
   private func htmlDifferences(_ pairs: [ReportComparison]) -> String {
     let e = SVGChart.escape
-    return htmlTable(header: ["metric"] + pairs.map { entries[$0.entry].id }, rows: Metric.allCases.map { m in
+    return Self.htmlTable(header: ["metric"] + pairs.map { entries[$0.entry].id }, rows: Metric.allCases.map { m in
       ["<code>\(m.rawValue)</code>"] + pairs.map { pair in
         let d = difference(pair, m)
         return isHighlighted(pair, d) ? "<strong>\(e(Self.meanPlusMinus(d)))</strong>" : e(Self.meanPlusMinus(d))
@@ -156,7 +156,7 @@ extension RunReport {
   static func style(_ platform: Platform) -> String { platform == .wechatShop ? "wechat" : "taobao" }
 
   /// A table whose cells are already HTML.
-  func htmlTable(header: [String], rows: [[String]]) -> String {
+  static func htmlTable(header: [String], rows: [[String]]) -> String {
     "<table>\n<thead><tr>" + header.map { "<th>\(SVGChart.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
       + rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>" }.joined(separator: "\n") + "\n</tbody>\n</table>\n"
   }
@@ -183,6 +183,8 @@ extension RunReport {
     svg .line.taobao{stroke:#d9621e}svg .band.taobao,svg .key.taobao{fill:#d9621e}svg .switch.taobao{stroke:#d9621e}svg .switch-label.taobao{fill:#a9480f}
     .charts.wide svg{width:100%}.note{color:#667;font-size:13px}.warning{background:#fff4e5;border-left:4px solid #d9621e;padding:6px 10px}
     h3{font-size:15px;margin-top:20px}
+    svg .bar.s1{fill:#a9c4ee}svg .bar.st{fill:#2f5fc4}svg .dot{fill:#2f5fc4}svg .dot.faint{fill:#a9b4c8}svg .dot.chosen{fill:#d9621e}
+    svg .whisker.faint{stroke:#a9b4c8}svg .quantile{stroke:#d9621e;stroke-width:1.2;stroke-dasharray:3 2}svg .zero-line{stroke:#1d2330;stroke-width:1.6}
     table{border-collapse:collapse;margin:8px 0;font-size:13px;display:block;overflow-x:auto;max-width:100%}th,td{border:1px solid #e3e6ee;padding:3px 8px;text-align:left;vertical-align:top}
     th{background:#f4f6fa}td code{white-space:nowrap}td:not(:first-child){font-variant-numeric:tabular-nums}
     """

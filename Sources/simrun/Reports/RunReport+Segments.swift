@@ -73,7 +73,7 @@ extension RunReport {
   var htmlSegments: String {
     let e = SVGChart.escape
     return "<h2>By shop size</h2>\n<p>\(e(Self.segmentNote))</p>\n" + entries.map { entry in
-      "<h3>\(e(entry.id))</h3>\n" + htmlTable(header: Self.segmentHeader, rows: segmentRows(entry, metrics: Self.segmentMetrics) {
+      "<h3>\(e(entry.id))</h3>\n" + Self.htmlTable(header: Self.segmentHeader, rows: segmentRows(entry, metrics: Self.segmentMetrics) {
         "<code>\($0.rawValue)</code>"
       }.map { row in [row[0]] + row.dropFirst().map { e($0) } })
     }.joined()

@@ -167,8 +167,8 @@ enum SVGChart {
   }
 
   /// A label that fits the label column (the full text is in the bar's tooltip).
-  static func shortLabel(_ label: String) -> String {
-    label.count <= 32 ? label : String(label.prefix(31)) + "…"
+  static func shortLabel(_ label: String, _ limit: Int = 32) -> String {
+    label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
   }
 
   static func value(_ v: Double) -> String {
