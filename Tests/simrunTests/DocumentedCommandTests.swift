@@ -3,8 +3,9 @@ import Testing
 
 /// Every `simrun` command line printed in a `--help` (its "Examples:") or in
 /// the README's shell blocks runs as written — shortened to 5 simulated
-/// days and 2 replications so the suite stays fast — in a scratch folder
-/// holding `Scenarios/` and the user files the examples name.
+/// days and 2 replications (and an exploration to 4 samples) so the suite
+/// stays fast — in a scratch folder holding `Scenarios/` and the user files
+/// the examples name.
 @Suite("Documented command lines")
 struct DocumentedCommandTests {
   static let subcommands = ["run", "compare", "timeline", "sweep", "attribute", "explore", "check", "validate", "template", "list", "selftest"]
@@ -52,7 +53,8 @@ struct DocumentedCommandTests {
     line = line.trimmingCharacters(in: .whitespaces)
     let words = line.split(separator: " ")
     guard words.count > 1, running.contains(String(words[1])) else { return line }
-    let quick = " --days 5 --replications 2 --quiet"
+    // An exploration also runs a small design (4 base samples, trajectories or points).
+    let quick = " --days 5 --replications 2 --quiet" + (words[1] == "explore" ? " --samples 4" : "")
     if let redirect = line.range(of: " >") { return String(line[..<redirect.lowerBound]) + quick + String(line[redirect.lowerBound...]) }
     return line + quick
   }

@@ -21,7 +21,7 @@ struct Explore: ParsableCommand {
       hypercube of --samples points). --discover finds, with PRIM, the region \
       of the ranges where a condition holds. --effect-of RULE and --against \
       PHASE also run, at every point, the scenario with the rule switched off \
-      or with an earlier phase of its platform, and analyse the paired \
+      or with another phase of its platform, and analyse the paired \
       effect too: its indices say which assumptions a conclusion about the \
       rule rests on, its spread whether it keeps its sign across the whole \
       range. --metrics picks the metrics analysed (default: the headline \
@@ -30,7 +30,7 @@ struct Explore: ParsableCommand {
       Examples:
         simrun explore taobao-700-full --uncertain all-assumptions --samples 16 --days 20 --set orders.orders_per_day=500
         simrun explore wechat-2025-10-virtual-number --method morris --uncertain all-assumptions --samples 4 --days 20 --set orders.orders_per_day=500 --metrics merchant_contact_fulfilment
-        simrun explore wechat-2025-10-virtual-number --method uncertainty --effect-of R-W7 --uncertain all-assumptions --samples 20 --replications 2 --days 20 --set orders.orders_per_day=500 --metrics merchant_contact_fulfilment,exposures_total
+        simrun explore wechat-2025-10-virtual-number --method uncertainty --effect-of R-W7 --uncertain all-assumptions --samples 20 --replications 2 --days 20 --set orders.orders_per_day=500 --metrics merchant_contact_fulfilment,real_number_exposures_per_1000
         simrun explore taobao-700-full --method uncertainty --uncertain '{couriers.gift_coverage: {uniform: {lower: 0, upper: 1}}, couriers.installation_share: plausible}' --samples 20 --replications 2 --days 20 --set orders.orders_per_day=500 --discover 'courier_reach_per_delivery < 0.92'
       """)
 
