@@ -137,7 +137,7 @@ struct ExploreCommandTests {
     }
   }
 
-  @Test("--effect-of and --against refuse comparisons that mean nothing: exit 64, nothing written")
+  @Test("--effect-of and --against refuse comparisons that mean nothing (and --by-segment, which explore has not): exit 64, nothing written")
   func badContrasts() throws {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("explore-bad-\(UUID().uuidString)")
     let uncertain = ["--uncertain", "{contact.answer_probability: plausible}", "--samples", "2", "--out", out.path]
@@ -149,6 +149,7 @@ struct ExploreCommandTests {
       (["wechat-2025-10-virtual-number", "--effect-of", "R-Q9"], "unknown rule 'R-Q9'"),
       (["wechat-2025-10-virtual-number", "--effect-of", "R-W7,r-w7"], "named twice"),
       (["wechat-2025-10-virtual-number", "--against", "wechat-2030"], "unknown phase 'wechat-2030'"),
+      (["wechat-2025-10-virtual-number", "--by-segment"], "--by-segment applies to run"),
     ]
     for (arguments, message) in cases {
       let result = try simrun(["explore"] + arguments + uncertain + Self.short)

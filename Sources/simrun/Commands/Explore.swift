@@ -160,6 +160,7 @@ struct Explore: ParsableCommand {
     _ = try overrides
     _ = try condition()
     _ = try requestedContrasts()
+    if output.bySegment { throw ValidationError("--by-segment applies to run, compare, timeline and sweep; an exploration's points.csv has every metric of the whole population.") }
   }
 
   /// The scenario with the overrides and `--uncertain` applied; a bad
