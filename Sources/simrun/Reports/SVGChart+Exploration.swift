@@ -38,15 +38,8 @@ extension SVGChart {
     func x(_ v: Double) -> Double { left + min(1, max(0, v / xHi)) * plotWidth }
     func y(_ v: Double) -> Double { top + plotHeight - min(1, max(0, v / yHi)) * plotHeight }
     var svg = header(title: title, subtitle: subtitle, width: width, height: height)
-    for i in 0...4 {
-      let vx = xHi * Double(i) / 4, vy = yHi * Double(i) / 4
-      svg += "<line x1=\"\(n(x(vx)))\" y1=\"\(n(top))\" x2=\"\(n(x(vx)))\" y2=\"\(n(top + plotHeight))\" class=\"grid\"/>"
-      svg += "<text x=\"\(n(x(vx)))\" y=\"\(n(top + plotHeight + 14))\" class=\"tick\" text-anchor=\"middle\">\(tick(vx))</text>"
-      svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(vy)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(vy)))\" class=\"grid\"/>"
-      svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(vy) + 4))\" class=\"tick\" text-anchor=\"end\">\(tick(vy))</text>"
-    }
-    svg += "<text x=\"\(n(left + plotWidth))\" y=\"\(n(top + plotHeight + 30))\" class=\"tick\" text-anchor=\"end\">μ* (mean absolute effect over the key's range)</text>"
-    svg += "<text x=\"\(n(left - 6))\" y=\"\(n(top - 8))\" class=\"tick\" text-anchor=\"end\">σ</text>"
+      + axes(left: left, top: top, plotWidth: plotWidth, plotHeight: plotHeight, xHi: xHi, yHi: yHi,
+             xLabel: "μ* (mean absolute effect over the key's range)", yLabel: "σ")
     // Name the largest μ* first; a name that would overlap one already
     // placed is left to the dot's tooltip.
     var named: Set<Int> = []
@@ -115,20 +108,29 @@ extension SVGChart {
     func x(_ v: Double) -> Double { left + min(1, max(0, v)) * plotWidth }
     func y(_ v: Double) -> Double { top + plotHeight - min(1, max(0, v)) * plotHeight }
     var svg = header(title: title, subtitle: subtitle, width: width, height: height)
-    for i in 0...4 {
-      let v = Double(i) / 4
-      svg += "<line x1=\"\(n(x(v)))\" y1=\"\(n(top))\" x2=\"\(n(x(v)))\" y2=\"\(n(top + plotHeight))\" class=\"grid\"/>"
-      svg += "<text x=\"\(n(x(v)))\" y=\"\(n(top + plotHeight + 14))\" class=\"tick\" text-anchor=\"middle\">\(tick(v))</text>"
-      svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(v)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(v)))\" class=\"grid\"/>"
-      svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" class=\"tick\" text-anchor=\"end\">\(tick(v))</text>"
-    }
-    svg += "<text x=\"\(n(left + plotWidth))\" y=\"\(n(top + plotHeight + 30))\" class=\"tick\" text-anchor=\"end\">coverage</text>"
-    svg += "<text x=\"\(n(left - 6))\" y=\"\(n(top - 8))\" class=\"tick\" text-anchor=\"end\">density</text>"
+      + axes(left: left, top: top, plotWidth: plotWidth, plotHeight: plotHeight, xHi: 1, yHi: 1, xLabel: "coverage", yLabel: "density")
     let path = zip(coverage, density).enumerated().map { "\($0 == 0 ? "M" : "L")\(n(x($1.0))) \(n(y($1.1)))" }.joined()
     svg += "<path d=\"\(path)\" class=\"line\"/>"
     for (i, (c, d)) in zip(coverage, density).enumerated() {
       svg += "<circle cx=\"\(n(x(c)))\" cy=\"\(n(y(d)))\" r=\"\(i == chosen ? 6 : 3)\" class=\"dot\(i == chosen ? " chosen" : "")\"><title>step \(i): coverage \(value(c)), density \(value(d))</title></circle>"
     }
     return svg + "</svg>"
+  }
+
+  /// A scatter plot's grid from 0 to `xHi` across and 0 to `yHi` up, five
+  /// lines each way with their values, and the axes' names.
+  static func axes(left: Double, top: Double, plotWidth: Double, plotHeight: Double, xHi: Double, yHi: Double,
+                   xLabel: String, yLabel: String) -> String {
+    var svg = ""
+    for i in 0...4 {
+      let vx = xHi * Double(i) / 4, vy = yHi * Double(i) / 4
+      let x = left + Double(i) / 4 * plotWidth, y = top + plotHeight - Double(i) / 4 * plotHeight
+      svg += "<line x1=\"\(n(x))\" y1=\"\(n(top))\" x2=\"\(n(x))\" y2=\"\(n(top + plotHeight))\" class=\"grid\"/>"
+      svg += "<text x=\"\(n(x))\" y=\"\(n(top + plotHeight + 14))\" class=\"tick\" text-anchor=\"middle\">\(tick(vx))</text>"
+      svg += "<line x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y))\" class=\"grid\"/>"
+      svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y + 4))\" class=\"tick\" text-anchor=\"end\">\(tick(vy))</text>"
+    }
+    svg += "<text x=\"\(n(left + plotWidth))\" y=\"\(n(top + plotHeight + 30))\" class=\"tick\" text-anchor=\"end\">\(escape(xLabel))</text>"
+    return svg + "<text x=\"\(n(left - 6))\" y=\"\(n(top - 8))\" class=\"tick\" text-anchor=\"end\">\(escape(yLabel))</text>"
   }
 }
