@@ -16,6 +16,10 @@
 //   ScenarioFormat  the scenario files: YAML reader with located
 //                 diagnostics, key schema, templates, overrides, `expect:`
 //                 thresholds; shared by simrun, tests and external workers
+//   RunTasks      a running command as independent tasks (scenario, seed,
+//                 replication): plans, task results with checksums and the
+//                 checks `simrun merge` makes; what `simrun exec` workers and
+//                 the cluster driver exchange
 //   simrun        the command-line tool
 //
 // Benchmarks live in their own package (Benchmarks/Package.swift) so that
@@ -42,6 +46,7 @@ let package = Package(
     .library(name: "PrivacyModel", targets: ["PrivacyModel"]),
     .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
     .library(name: "Analysis", targets: ["Analysis"]),
+    .library(name: "RunTasks", targets: ["RunTasks"]),
     .executable(name: "simrun", targets: ["simrun"]),
   ],
   dependencies: [
@@ -50,6 +55,8 @@ let package = Package(
     .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // SHA-256 checksums of plans and task results.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     // Tests only: property-based generation of hostile scenario values.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -89,6 +96,14 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "RunTasks",
+      dependencies: [
+        "PrivacyModel",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "simrun",
       dependencies: [
@@ -96,6 +111,7 @@ let package = Package(
         "PrivacyModel",
         "ScenarioFormat",
         "Analysis",
+        "RunTasks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -118,6 +134,11 @@ let package = Package(
     .testTarget(
       name: "ScenarioFormatTests",
       dependencies: ["ScenarioFormat", "PrivacyModel"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "RunTasksTests",
+      dependencies: ["RunTasks", "PrivacyModel", "ScenarioFormat"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -2,6 +2,8 @@ import ScenarioFormat
 import ArgumentParser
 import Foundation
 import PrivacyModel
+import RunTasks
+import SimKernel
 
 /// What the running commands share: run scenarios with progress and Ctrl-C
 /// handling, then print the report in the chosen format and write the
@@ -44,46 +46,112 @@ struct Execution {
     }
   }
 
+  /// Where a running command's tasks go: run here (the default), written
+  /// as a plan (`simrun plan`), or taken from task results (`simrun
+  /// merge`). Every running command goes through ``run(_:_:pairsAcrossPlatforms:)``,
+  /// so the three differ only in where each replication's result comes from.
+  enum Backend: Sendable {
+    case local
+    case plan(folder: String, arguments: [String])
+    case merge(RunTaskResults)
+  }
+
+  @TaskLocal static var backend: Backend = .local
+
+  /// The plan has been written (`simrun plan`): the command stops there.
+  struct PlanWritten: Error {
+    let plan: RunTaskPlan
+  }
+
   /// Runs every item with the same seed and replications (so they share
-  /// common random numbers). Ctrl-C stops cleanly: exit 130, nothing written.
+  /// common random numbers), as one task per item and replication on all
+  /// threads. Ctrl-C stops cleanly: exit 130, nothing written.
   /// `pairsAcrossPlatforms`: whether scenarios of another platform than the
   /// first are paired with it (as platform differences, never rule effects);
   /// false for the default `compare`, which the user did not pair by hand.
   func run(_ kind: RunReport.Kind, _ items: [Item], pairsAcrossPlatforms: Bool = true) throws -> RunReport {
     try checkOutputFolder()
-    Interrupt.install()
-    let progress = RunProgress(scenarios: items.map(\.document.scenario), replications: options.replications,
-                               quiet: output.quiet)
-    var entries: [RunReport.Entry] = []
-    for (i, item) in items.enumerated() {
-      progress.begin(items.count > 1 ? "\(item.id) (\(i + 1)/\(items.count))" : item.id)
+    let replications = options.replications
+    let scenarios = items.map { item in
       var scenario = item.document.scenario
       scenario.maxOrdersInFlight = options.maxOrdersInFlight
-      do {
-        let result = try ScenarioRunner.run(scenario, seed: options.seed, replications: options.replications,
-                                            threads: options.threads, monitor: progress)
-        entries.append(RunReport.Entry(id: item.id, source: item.document.source, parameters: item.parameters, result: result))
-      } catch {
-        progress.finish()
-        switch error.reason {
-        case .stopped:
-          printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
-          throw SimRunExit.interrupted
-        case .tooManyOrdersInFlight(let limit):
-          printError("""
-            simrun: \(ScenarioDiagnostic.printable(item.id)): a replication reached \(limit) orders in flight (--max-orders-in-flight), \
-            so the run stopped and nothing was written. Lower orders.orders_per_day or a campaign's factor, or raise \
-            the limit if the machine has the memory: about \(RunOptions.bytesPerOrderInFlight) bytes an order (twice that while \
-            the pool grows), for each replication running at once (one per thread).
-            """)
-          throw SimRunExit.invalidInput
-        }
+      return scenario
+    }
+    let results: [ReplicationResult]
+    switch Self.backend {
+    case .plan(let folder, let arguments):
+      try writePlan(scenarios, ids: items.map(\.id), to: folder, arguments: arguments)
+    case .merge(let gathered):
+      let plan = try TaskPlanning.plan(scenarios, ids: items.map(\.id), seed: options.seed, replications: replications,
+                                       arguments: gathered.plan.arguments).plan
+      guard plan.id == gathered.plan.id else {
+        printError("simrun: the plan's scenarios or settings differ from what `\(gathered.plan.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
+        throw SimRunExit.invalidInput
+      }
+      results = gathered.results.map { $0! }
+    case .local:
+      results = try runTasks(items: items, scenarios: scenarios)
+    }
+    let entries = items.indices.map { i in
+      RunReport.Entry(id: items[i].id, source: items[i].document.source, parameters: items[i].parameters,
+                      result: ScenarioResult(scenario: scenarios[i], seed: options.seed,
+                                             replications: Array(results[(i * replications)..<((i + 1) * replications)])))
+    }
+    return RunReport(kind: kind, command: RunReport.commandLine, seed: options.seed,
+                     replications: replications, entries: entries, pairsAcrossPlatforms: pairsAcrossPlatforms,
+                     tableMetrics: output.tableMetrics, showsSegments: output.bySegment)
+  }
+
+  /// Every item's replications on all threads, in task order (item by
+  /// item, replication by replication); the results do not depend on the
+  /// thread count.
+  private func runTasks(items: [Item], scenarios: [Scenario]) throws -> [ReplicationResult] {
+    Interrupt.install()
+    let progress = RunProgress(scenarios: scenarios, replications: options.replications, quiet: output.quiet)
+    // The bar names the scenario of the task started last.
+    let labels = items.enumerated().map { i, item in items.count > 1 ? "\(item.id) (\(i + 1)/\(items.count))" : item.id }
+    let r = options.replications, seed = options.seed
+    do {
+      let results = try ReplicationRunner(replications: scenarios.count * r, threads: options.threads).run { task in
+        if task % r == 0 { progress.begin(labels[task / r]) }
+        return try ScenarioRunner.replicate(scenarios[task / r], seed: seed, replication: task % r, monitor: progress)
+      }
+      progress.finish()
+      return results
+    } catch let error as RunInterrupted {
+      progress.finish()
+      switch error.reason {
+      case .stopped:
+        printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
+        throw SimRunExit.interrupted
+      case .tooManyOrdersInFlight(let limit):
+        printError("""
+          simrun: a replication reached \(limit) orders in flight (--max-orders-in-flight), \
+          so the run stopped and nothing was written. Lower orders.orders_per_day or a campaign's factor, or raise \
+          the limit if the machine has the memory: about \(RunOptions.bytesPerOrderInFlight) bytes an order (twice that while \
+          the pool grows), for each replication running at once (one per thread).
+          """)
+        throw SimRunExit.invalidInput
       }
     }
-    progress.finish()
-    return RunReport(kind: kind, command: RunReport.commandLine, seed: options.seed,
-                     replications: options.replications, entries: entries, pairsAcrossPlatforms: pairsAcrossPlatforms,
-                     tableMetrics: output.tableMetrics, showsSegments: output.bySegment)
+  }
+
+  /// `simrun plan`: `tasks.jsonl` and `manifest.json` in `folder`, all or
+  /// nothing; then stops the command (``PlanWritten``).
+  private func writePlan(_ scenarios: [Scenario], ids: [String], to folder: String, arguments: [String]) throws -> Never {
+    let made = try TaskPlanning.plan(scenarios, ids: ids, seed: options.seed, replications: options.replications,
+                                     arguments: arguments)
+    let tasks = made.tasks.map { String(decoding: RunTaskDigest.canonicalJSON($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
+    let manifest = String(decoding: RunTaskDigest.canonicalJSON(made.plan), as: UTF8.self) + "\n"
+    do {
+      try AtomicFile.makeFolder(folder)
+      try AtomicFile.writeAll([(URL(fileURLWithPath: folder).appendingPathComponent("tasks.jsonl").path, tasks),
+                               (URL(fileURLWithPath: folder).appendingPathComponent("manifest.json").path, manifest)])
+    } catch {
+      printError("simrun: \(error)")
+      throw SimRunExit.outputFailed
+    }
+    throw PlanWritten(plan: made.plan)
   }
 
   /// Prints `report` in the chosen format and writes the `--out` folder.

@@ -1,8 +1,9 @@
 public import SimKernel
 
 /// What one replication counted, over the orders created after warm-up.
-/// Mergeable: counts add, sketches merge.
-public struct ModelCounts: Sendable, Mergeable {
+/// Mergeable: counts add, sketches merge. Codable exactly (a task result of
+/// `simrun exec` decodes to the counts the replication made).
+public struct ModelCounts: Sendable, Mergeable, Codable {
   public var orders = 0
   public var ordersWithLogistics = 0
   public var courierAttempts = 0

@@ -1,5 +1,5 @@
 /// The platform a phase belongs to.
-public enum Platform: String, CaseIterable, Hashable, Sendable {
+public enum Platform: String, CaseIterable, Hashable, Sendable, Codable {
   case wechatShop = "wechat-shop"
   case taobao
 

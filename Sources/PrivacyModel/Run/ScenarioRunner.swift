@@ -31,6 +31,15 @@ public struct ScenarioResult: Sendable {
   public let seed: UInt64
   public let replications: [ReplicationResult]
 
+  /// The replications of `scenario` run with `seed`, in replication order
+  /// (from ``ScenarioRunner/run(_:seed:replications:threads:)``, or
+  /// gathered from task results).
+  public init(scenario: Scenario, seed: UInt64, replications: [ReplicationResult]) {
+    self.scenario = scenario
+    self.seed = seed
+    self.replications = replications
+  }
+
   /// The metric's value in each replication.
   public func values(_ metric: Metric) -> [Double] { replications.map { $0.counts.value(metric) } }
 

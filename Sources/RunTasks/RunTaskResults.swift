@@ -1,0 +1,69 @@
+public import PrivacyModel
+internal import Foundation
+
+/// The results of a plan's tasks, gathered from `simrun exec`'s output
+/// files; every problem is named with its file and line: a line that is not
+/// a result, a result of another plan (foreign), of another simrun
+/// version, outside the plan, given twice, or whose checksum does not
+/// match; and, once all are read, every task without a result.
+public struct RunTaskResults: Sendable {
+  public let plan: RunTaskPlan
+  public private(set) var results: [ReplicationResult?]
+  /// Where each task's result was read (`FILE:LINE`).
+  private var origins: [String?]
+  public private(set) var problems: [String] = []
+
+  public init(plan: RunTaskPlan) {
+    self.plan = plan
+    results = Array(repeating: nil, count: plan.tasks)
+    origins = Array(repeating: nil, count: plan.tasks)
+  }
+
+  /// Reads the JSON lines of `text` (a file named `file`); blank lines are
+  /// skipped.
+  public mutating func add(_ text: String, file: String) {
+    let decoder = JSONDecoder()
+    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      let place = "\(file):\(n + 1)"
+      guard let record = try? decoder.decode(RunTaskRecord.self, from: Data(line.utf8)),
+            record.kind == RunTaskRecord.kind else {
+        problems.append("\(place): not a simrun task result (a line of `simrun exec`'s output)")
+        continue
+      }
+      guard record.version == RunTaskRecord.version else {
+        problems.append("\(place): a task result of format version \(record.version); this simrun reads version \(RunTaskRecord.version)")
+        continue
+      }
+      guard record.plan == plan.id else {
+        problems.append("\(place): task \(record.task) is foreign: it belongs to plan \(record.plan.prefix(12)), not to this plan \(plan.id.prefix(12))")
+        continue
+      }
+      guard record.simrun == plan.simrun else {
+        problems.append("\(place): task \(record.task) was run by simrun \(record.simrun); the plan was made by simrun \(plan.simrun)")
+        continue
+      }
+      guard results.indices.contains(record.task) else {
+        problems.append("\(place): task \(record.task) is outside the plan's \(plan.tasks) tasks")
+        continue
+      }
+      guard record.checksumHolds else {
+        problems.append("\(place): task \(record.task): the checksum does not match the result (the line was altered or cut)")
+        continue
+      }
+      if let first = origins[record.task] {
+        problems.append("\(place): task \(record.task) is duplicated (also at \(first))")
+        continue
+      }
+      results[record.task] = record.result
+      origins[record.task] = place
+    }
+  }
+
+  /// A line per task without a result: its number, scenario and replication.
+  public var missing: [String] {
+    results.indices.filter { results[$0] == nil }.map { t in
+      "task \(t) (\(plan.items[t / plan.replications]), replication \(t % plan.replications)) has no result"
+    }
+  }
+}

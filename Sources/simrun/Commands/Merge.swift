@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import RunTasks
+
+/// `simrun merge`: a plan's task results joined into the command's report.
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Join a plan's task results into the report its command would have written.",
+    discussion: """
+      Reads the plan (its folder or manifest.json) and the results of \
+      `simrun exec` (files of JSON lines, - for standard input), checks that \
+      every task has exactly one result of this plan with a valid checksum, \
+      naming every missing, duplicated, foreign or altered one (exit 64, \
+      nothing written), then writes what the planned command would have \
+      written: the same table and files, results.json byte for byte but for \
+      the command line. --out, --format and --quiet replace the command's own.
+
+      Examples:
+        simrun plan --out plans/sweep sweep wechat-2025-10-virtual-number --vary contact.official_message_response=0.3,0.7 --replications 2 --days 8
+        simrun exec plans/sweep/tasks.jsonl --output plans/sweep/results.jsonl
+        simrun merge plans/sweep plans/sweep/results.jsonl --format csv
+      """)
+
+  @Argument(help: "The plan: its folder or its manifest.json.")
+  var plan: String
+
+  @Argument(help: "Files of task results (JSON lines), - for standard input.")
+  var results: [String] = []
+
+  @Option(help: ArgumentHelp("Write the command's report files into this folder.", valueName: "DIR"))
+  var out: String?
+
+  @Option(help: "table, csv, json or markdown.")
+  var format: String?
+
+  @Flag(help: "No progress or file messages.")
+  var quiet = false
+
+  func validate() throws {
+    guard !results.isEmpty else { throw ValidationError("give the files of task results (simrun exec's output).") }
+  }
+
+  func run() throws {
+    var isFolder: ObjCBool = false
+    let manifestPath = FileManager.default.fileExists(atPath: plan, isDirectory: &isFolder) && isFolder.boolValue
+      ? URL(fileURLWithPath: plan).appendingPathComponent("manifest.json").path : plan
+    let manifest: RunTaskPlan
+    do {
+      manifest = try JSONDecoder().decode(RunTaskPlan.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
+      guard manifest.kind == RunTaskPlan.kind, manifest.version == RunTaskPlan.version else { throw CocoaError(.fileReadCorruptFile) }
+    } catch {
+      printError("simrun: \(manifestPath): not a plan's manifest.json (simrun plan writes one)")
+      throw SimRunExit.invalidInput
+    }
+    guard manifest.simrun == SimRunVersion.current else {
+      printError("simrun: \(manifestPath): the plan was made by simrun \(manifest.simrun); this is simrun \(SimRunVersion.current): merge it with simrun \(manifest.simrun)")
+      throw SimRunExit.invalidInput
+    }
+    var gathered = RunTaskResults(plan: manifest)
+    for file in results {
+      do {
+        let text = file == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                               : try String(contentsOfFile: file, encoding: .utf8)
+        gathered.add(text, file: file == "-" ? "<stdin>" : file)
+      } catch {
+        printError("simrun: \(file): cannot read: \(error.localizedDescription)")
+        throw SimRunExit.invalidInput
+      }
+    }
+    let problems = gathered.problems + gathered.missing
+    guard problems.isEmpty else {
+      for problem in problems.prefix(50) { printError(problem) }
+      if problems.count > 50 { printError("… and \(problems.count - 50) more") }
+      printError("simrun: the results do not match the plan; nothing was written.")
+      throw SimRunExit.invalidInput
+    }
+    var arguments = manifest.arguments
+    if let out { arguments += ["--out", out] }
+    if let format { arguments += ["--format", format] }
+    if quiet { arguments.append("--quiet") }
+    var inner = try SimRun.parseAsRoot(arguments)
+    try Execution.$backend.withValue(.merge(gathered)) { try inner.run() }
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import RunTasks
+
+/// `simrun plan`: a running command as independent tasks, to run anywhere
+/// with `simrun exec` and join with `simrun merge`.
+struct Plan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a running command as independent tasks, for simrun exec on other machines and simrun merge.",
+    discussion: """
+      Runs the command's own checks and, instead of simulating, writes \
+      FOLDER/tasks.jsonl (one task per scenario and replication: the complete \
+      scenario, seed and replication, as JSON lines) and FOLDER/manifest.json \
+      (the command, its scenarios and the plan's checksum). `simrun exec` runs \
+      tasks anywhere the same simrun version is installed; `simrun merge` \
+      checks that every task has exactly one result and writes the report the \
+      command itself would have written (run it where the plan was made: it \
+      reads the command's scenario files again and refuses them if they \
+      changed). Commands: \(Plan.plannable.joined(separator: ", ")).
+
+      Examples:
+        simrun plan --out plans/compare compare wechat-baseline wechat-2024-04-quota --replications 4 --days 10
+        simrun exec plans/compare/tasks.jsonl --output plans/compare/results.jsonl
+        simrun merge plans/compare plans/compare/results.jsonl --out results/compare
+      """)
+
+  static let plannable = ["run", "compare", "timeline", "sweep", "attribute", "check"]
+
+  @Option(help: ArgumentHelp("The plan's folder (created if needed; tasks.jsonl and manifest.json replaced atomically).",
+                             valueName: "FOLDER"))
+  var out: String
+
+  @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The command and its arguments, as for simrun itself.",
+                                                                 valueName: "COMMAND ARGUMENTS"))
+  var command: [String] = []
+
+  func validate() throws {
+    guard let name = command.first else { throw ValidationError("give the command to plan, e.g. `simrun plan --out plans/x compare …`.") }
+    guard Plan.plannable.contains(name) else {
+      throw ValidationError("'\(name)' cannot be planned; these can: \(Plan.plannable.joined(separator: ", ")).")
+    }
+  }
+
+  func run() throws {
+    var inner = try SimRun.parseAsRoot(command)
+    do {
+      try Execution.$backend.withValue(.plan(folder: out, arguments: command)) { try inner.run() }
+    } catch let written as Execution.PlanWritten {
+      let plan = written.plan
+      printError("wrote \(out)/tasks.jsonl (\(plan.tasks) tasks: \(plan.items.count) scenario\(plan.items.count == 1 ? "" : "s") × \(plan.replications) replications) and \(out)/manifest.json (plan \(plan.id.prefix(12)))")
+      return
+    }
+    printError("simrun: internal error: \(command[0]) finished without planning.")
+    throw SimRunExit.internalError
+  }
+}

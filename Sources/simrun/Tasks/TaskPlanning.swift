@@ -1,0 +1,41 @@
+import Foundation
+import PrivacyModel
+import RunTasks
+import ScenarioFormat
+
+/// Turns a running command's scenarios into tasks and a task back into its
+/// scenario: the two ends of `simrun plan` and `simrun exec`.
+enum TaskPlanning {
+  /// One task per scenario and replication, in report order, with the plan
+  /// made from them. Each scenario is written out in full and read back
+  /// here, and must come back equal, so a worker runs exactly what the
+  /// local command runs (a difference is a bug: exit 70).
+  static func plan(_ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int,
+                   arguments: [String]) throws -> (plan: RunTaskPlan, tasks: [RunTask]) {
+    var tasks: [RunTask] = []
+    for (i, scenario) in scenarios.enumerated() {
+      let yaml = ScenarioTemplate.yaml(scenario)
+      let probe = RunTask(task: 0, item: i, replication: 0, seed: seed, maxOrdersInFlight: scenario.maxOrdersInFlight,
+                          weeklySeries: scenario.recordsWeeklySeries, simrun: SimRunVersion.current, scenario: yaml)
+      guard (try? Self.scenario(of: probe)) == scenario else {
+        printError("simrun: internal error: scenario \(ids[i]) does not read back the same from its task; it cannot be planned.")
+        throw SimRunExit.internalError
+      }
+      for r in 0..<replications {
+        tasks.append(RunTask(task: tasks.count, item: i, replication: r, seed: seed,
+                             maxOrdersInFlight: scenario.maxOrdersInFlight, weeklySeries: scenario.recordsWeeklySeries,
+                             simrun: SimRunVersion.current, scenario: yaml))
+      }
+    }
+    return RunTaskPlan.make(simrun: SimRunVersion.current, arguments: arguments, items: ids, replications: replications,
+                            tasks: tasks)
+  }
+
+  /// The scenario a task runs.
+  static func scenario(of task: RunTask) throws -> Scenario {
+    var scenario = try ScenarioFile.parse(task.scenario, file: "task \(task.task)", overrides: []).scenario
+    scenario.maxOrdersInFlight = task.maxOrdersInFlight
+    scenario.recordsWeeklySeries = task.weeklySeries
+    return scenario
+  }
+}
