@@ -2,7 +2,8 @@
 # Everything CI checks, in the order a newcomer would want it: install what is
 # missing, build, run the main job, run the whole test suite, then build the
 # benchmarks and check their thresholds (zero allocations per event in steady
-# state). Exits non-zero on the first failure.
+# state), and run the cluster test (a real Dask scheduler and workers on
+# 127.0.0.1). Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,10 @@ failed=$(grep -c '^✘ Test .* failed' "$log" || true)
 
 step "test suite again, with the event sets' invariant checks compiled in"
 swift test -c release --scratch-path .build-invariants -Xswiftc -DSIMKERNEL_INVARIANTS --filter SimKernelTests
+
+step "cluster test: a Dask scheduler and two workers on 127.0.0.1 (Python virtual environment in .venv)"
+./scripts/ensure-python.sh
+PATH="$PWD/.build/release:$PATH" timeout 900 .venv/bin/python -m unittest discover -s python/tests -v
 
 step "benchmarks: build and check allocation thresholds"
 ./Benchmarks/check-thresholds.sh
