@@ -138,7 +138,7 @@ let package = Package(
     ),
     .testTarget(
       name: "RunTasksTests",
-      dependencies: ["RunTasks", "PrivacyModel", "ScenarioFormat"],
+      dependencies: ["RunTasks", "PrivacyModel", "ScenarioFormat", "SimKernel"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

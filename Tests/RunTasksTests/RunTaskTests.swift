@@ -2,6 +2,7 @@ import Foundation
 import PrivacyModel
 import RunTasks
 import ScenarioFormat
+import SimKernel
 import Testing
 
 @Suite("Tasks, task results and their checks")
@@ -56,5 +57,30 @@ struct RunTaskTests {
     #expect(bad.problems[3].hasPrefix("r.jsonl:5: task 9 is outside the plan's 3 tasks"))
     #expect(bad.problems[4] == "r.jsonl:6: not a simrun task result (a line of `simrun exec`'s output)")
     #expect(bad.missing == ["task 1 (x, replication 1) has no result", "task 2 (x, replication 2) has no result"])
+  }
+}
+
+@Suite("Quantile sketches as task results")
+struct QuantileSketchCodingTests {
+  @Test("a sketch decodes to the same quantiles, mean, merge and bytes, with zeros, extremes in shared buckets, and empty")
+  func exact() throws {
+    var generator = SystemRandomNumberGenerator()
+    var cases: [[Int64]] = [[], [0], [5], [1_000_003, 1_000_001], [0, 0, 7, 7_777_777, 900], [3, 3, 3]]
+    for _ in 0..<40 { cases.append((0..<Int.random(in: 1...300, using: &generator)).map { _ in Int64.random(in: 0...900_000, using: &generator) }) }
+    for values in cases {
+      var sketch = QuantileSketch(highestTrackable: 60 * 24 * 400, significantDigits: 3)
+      for v in values { sketch.record(v) }
+      let bytes = RunTaskDigest.canonicalJSON(sketch)
+      let decoded = try JSONDecoder().decode(QuantileSketch.self, from: bytes)
+      #expect(RunTaskDigest.canonicalJSON(decoded) == bytes)
+      #expect(decoded.count == sketch.count && decoded.clamped == sketch.clamped && decoded.mean.bitPattern == sketch.mean.bitPattern)
+      for q in [0, 0.001, 0.1, 0.5, 0.9, 0.99, 0.999, 1] { #expect(decoded.quantile(q) == sketch.quantile(q), "\(values.prefix(5)) q\(q)") }
+      var other = QuantileSketch(highestTrackable: 60 * 24 * 400, significantDigits: 3)
+      other.record(12_345)
+      var a = sketch, b = decoded
+      a.merge(other)
+      b.merge(other)
+      for q in [0, 0.5, 1] { #expect(a.quantile(q) == b.quantile(q)) }
+    }
   }
 }

@@ -5,13 +5,13 @@ internal import Histogram
 ///
 /// Recording never allocates: the histogram is sized once for values up to
 /// `highestTrackable`; larger values are clamped to it and counted in
-/// ``clamped``. Sketches with the same bounds merge exactly. Codable with
-/// every bucket, so a decoded sketch equals the one encoded (task results of
+/// ``clamped``. Sketches with the same bounds merge exactly. Codable by its
+/// non-empty buckets (``QuantileSketch+Codable.swift``: task results of
 /// `simrun exec`).
-public struct QuantileSketch: Sendable, Mergeable, Codable {
+public struct QuantileSketch: Sendable, Mergeable {
   var histogram: Histogram<UInt64>
   /// Values recorded above the trackable range (and clamped into it).
-  public private(set) var clamped: Int64 = 0
+  public internal(set) var clamped: Int64 = 0
   public let highestTrackable: UInt64
   public let significantDigits: Int
 
