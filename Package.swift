@@ -43,6 +43,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "SimKernel", targets: ["SimKernel"]),
+    // GSL for packages that use the kernel's tests (Tests/InvariantChecks).
+    .library(name: "CGSL", targets: ["CGSL"]),
     .library(name: "PrivacyModel", targets: ["PrivacyModel"]),
     .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
     .library(name: "Analysis", targets: ["Analysis"]),

@@ -28,7 +28,8 @@ tests=$(sed -n 's/.*Test run with \([0-9][0-9]*\) tests\{0,1\} .*/\1/p' "$log" |
 failed=$(grep -c '^✘ Test .* failed' "$log" || true)
 
 step "test suite again, with the event sets' invariant checks compiled in"
-swift test -c release --scratch-path .build-invariants -Xswiftc -DSIMKERNEL_INVARIANTS --filter SimKernelTests
+# Its own small package (Tests/InvariantChecks): only the kernel is rebuilt.
+swift test -c release --package-path Tests/InvariantChecks -Xswiftc -DSIMKERNEL_INVARIANTS
 
 step "cluster test: a Dask scheduler and two workers on 127.0.0.1 (Python virtual environment in .venv)"
 ./scripts/ensure-python.sh

@@ -8,14 +8,17 @@ internal import Foundation
 /// match; and, once all are read, every task without a result.
 public struct RunTaskResults: Sendable {
   public let plan: RunTaskPlan
-  public private(set) var results: [ReplicationResult?]
+  /// Each task's result line, checked; decoded when asked for
+  /// (``result(_:)``), so that a large plan's results need not all be in
+  /// memory at once.
+  private var lines: [String?]
   /// Where each task's result was read (`FILE:LINE`).
   private var origins: [String?]
   public private(set) var problems: [String] = []
 
   public init(plan: RunTaskPlan) {
     self.plan = plan
-    results = Array(repeating: nil, count: plan.tasks)
+    lines = Array(repeating: nil, count: plan.tasks)
     origins = Array(repeating: nil, count: plan.tasks)
   }
 
@@ -43,7 +46,7 @@ public struct RunTaskResults: Sendable {
         problems.append("\(place): task \(record.task) was run by simrun \(record.simrun); the plan was made by simrun \(plan.simrun)")
         continue
       }
-      guard results.indices.contains(record.task) else {
+      guard lines.indices.contains(record.task) else {
         problems.append("\(place): task \(record.task) is outside the plan's \(plan.tasks) tasks")
         continue
       }
@@ -55,14 +58,20 @@ public struct RunTaskResults: Sendable {
         problems.append("\(place): task \(record.task) is duplicated (also at \(first))")
         continue
       }
-      results[record.task] = record.result
+      lines[record.task] = String(line)
       origins[record.task] = place
     }
   }
 
+  /// Task `task`'s result (every task has one once ``missing`` is empty).
+  public func result(_ task: Int) -> ReplicationResult {
+    // The line decoded and passed its checksum when it was added.
+    try! JSONDecoder().decode(RunTaskRecord.self, from: Data(lines[task]!.utf8)).result
+  }
+
   /// A line per task without a result: its number, scenario and replication.
   public var missing: [String] {
-    results.indices.filter { results[$0] == nil }.map { t in
+    lines.indices.filter { lines[$0] == nil }.map { t in
       "task \(t) (\(plan.items[t / plan.replications]), replication \(t % plan.replications)) has no result"
     }
   }

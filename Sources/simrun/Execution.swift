@@ -77,21 +77,9 @@ struct Execution {
       scenario.maxOrdersInFlight = options.maxOrdersInFlight
       return scenario
     }
-    let results: [ReplicationResult]
-    switch Self.backend {
-    case .plan(let folder, let arguments):
-      try writePlan(scenarios, ids: items.map(\.id), to: folder, arguments: arguments)
-    case .merge(let gathered):
-      let plan = try TaskPlanning.plan(scenarios, ids: items.map(\.id), seed: options.seed, replications: replications,
-                                       arguments: gathered.plan.arguments).plan
-      guard plan.id == gathered.plan.id else {
-        printError("simrun: the plan's scenarios or settings differ from what `\(gathered.plan.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
-        throw SimRunExit.invalidInput
-      }
-      results = gathered.results.map { $0! }
-    case .local:
-      results = try runTasks(items: items, scenarios: scenarios)
-    }
+    let labels = items.enumerated().map { i, item in items.count > 1 ? "\(item.id) (\(i + 1)/\(items.count))" : item.id }
+    let results = try Self.replicate(scenarios, ids: items.map(\.id), seed: options.seed, replications: replications,
+                                     threads: options.threads, quiet: output.quiet, labels: labels) { $0 }
     let entries = items.indices.map { i in
       RunReport.Entry(id: items[i].id, source: items[i].document.source, parameters: items[i].parameters,
                       result: ScenarioResult(scenario: scenarios[i], seed: options.seed,
@@ -102,45 +90,68 @@ struct Execution {
                      tableMetrics: output.tableMetrics, showsSegments: output.bySegment)
   }
 
-  /// Every item's replications on all threads, in task order (item by
-  /// item, replication by replication); the results do not depend on the
-  /// thread count.
-  private func runTasks(items: [Item], scenarios: [Scenario]) throws -> [ReplicationResult] {
-    Interrupt.install()
-    let progress = RunProgress(scenarios: scenarios, replications: options.replications, quiet: output.quiet)
-    // The bar names the scenario of the task started last.
-    let labels = items.enumerated().map { i, item in items.count > 1 ? "\(item.id) (\(i + 1)/\(items.count))" : item.id }
-    let r = options.replications, seed = options.seed
-    do {
-      let results = try ReplicationRunner(replications: scenarios.count * r, threads: options.threads).run { task in
-        if task % r == 0 { progress.begin(labels[task / r]) }
-        return try ScenarioRunner.replicate(scenarios[task / r], seed: seed, replication: task % r, monitor: progress)
-      }
-      progress.finish()
-      return results
-    } catch let error as RunInterrupted {
-      progress.finish()
-      switch error.reason {
-      case .stopped:
-        printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
-        throw SimRunExit.interrupted
-      case .tooManyOrdersInFlight(let limit):
-        printError("""
-          simrun: a replication reached \(limit) orders in flight (--max-orders-in-flight), \
-          so the run stopped and nothing was written. Lower orders.orders_per_day or a campaign's factor, or raise \
-          the limit if the machine has the memory: about \(RunOptions.bytesPerOrderInFlight) bytes an order (twice that while \
-          the pool grows), for each replication running at once (one per thread).
-          """)
+  /// The replications of `scenarios`, `transform`ed as they come, in task
+  /// order (task t: scenario t / replications, replication t % replications):
+  /// run on this machine's threads, or — under `simrun plan` — written as a
+  /// plan (the command stops there), or — under `simrun merge` — taken from
+  /// the plan's results. The one path every running command takes.
+  /// - Parameters:
+  ///   - ids: the scenarios' names, for the plan and merge's messages.
+  ///   - labels: what the progress bar names while a scenario runs.
+  ///   - unit, replicationsPerUnit: what the bar counts.
+  static func replicate<T: Sendable>(
+    _ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int, threads: Int?, quiet: Bool,
+    labels: [String], unit: String = "replications", replicationsPerUnit: Int = 1,
+    transform: @escaping @Sendable (ReplicationResult) -> T
+  ) throws -> [T] {
+    switch backend {
+    case .plan(let folder, let arguments):
+      try writePlan(scenarios, ids: ids, seed: seed, replications: replications, to: folder, arguments: arguments)
+    case .merge(let gathered):
+      let plan = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications,
+                                       arguments: gathered.plan.arguments, checkingRoundTrip: false).plan
+      guard plan.id == gathered.plan.id else {
+        printError("simrun: the plan's scenarios or settings differ from what `\(gathered.plan.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
         throw SimRunExit.invalidInput
+      }
+      return (0..<plan.tasks).map { transform(gathered.result($0)) }
+    case .local:
+      Interrupt.install()
+      let progress = RunProgress(scenarios: scenarios, replications: replications, quiet: quiet, unit: unit,
+                                 replicationsPerUnit: replicationsPerUnit)
+      let r = replications
+      do {
+        let results = try ReplicationRunner(replications: scenarios.count * r, threads: threads).run { task in
+          // The bar names the scenario of the task started last.
+          if task % r == 0 { progress.begin(labels[task / r]) }
+          return transform(try ScenarioRunner.replicate(scenarios[task / r], seed: seed, replication: task % r, monitor: progress))
+        }
+        progress.finish()
+        return results
+      } catch let error as RunInterrupted {
+        progress.finish()
+        switch error.reason {
+        case .stopped:
+          printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
+          throw SimRunExit.interrupted
+        case .tooManyOrdersInFlight(let limit):
+          printError("""
+            simrun: a replication reached \(limit) orders in flight (--max-orders-in-flight), \
+            so the run stopped and nothing was written. Lower orders.orders_per_day or a campaign's factor, or raise \
+            the limit if the machine has the memory: about \(RunOptions.bytesPerOrderInFlight) bytes an order (twice that while \
+            the pool grows), for each replication running at once (one per thread).
+            """)
+          throw SimRunExit.invalidInput
+        }
       }
     }
   }
 
   /// `simrun plan`: `tasks.jsonl` and `manifest.json` in `folder`, all or
   /// nothing; then stops the command (``PlanWritten``).
-  private func writePlan(_ scenarios: [Scenario], ids: [String], to folder: String, arguments: [String]) throws -> Never {
-    let made = try TaskPlanning.plan(scenarios, ids: ids, seed: options.seed, replications: options.replications,
-                                     arguments: arguments)
+  private static func writePlan(_ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int,
+                                to folder: String, arguments: [String]) throws -> Never {
+    let made = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications, arguments: arguments)
     let tasks = made.tasks.map { String(decoding: RunTaskDigest.canonicalJSON($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
     let manifest = String(decoding: RunTaskDigest.canonicalJSON(made.plan), as: UTF8.self) + "\n"
     do {

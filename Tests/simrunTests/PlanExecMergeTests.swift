@@ -15,11 +15,13 @@ struct PlanExecMergeTests {
       .filter { !$0.hasPrefix("  \"command\" :") }.joined(separator: "\n")
   }
 
-  @Test("compare, sweep and timeline: plan, exec in two batches, merge give the local command's files (results.json but for the command line)",
+  @Test("compare, sweep, timeline and explore: plan, exec in two batches, merge give the local command's files (results.json but for the command line)",
         arguments: [
           ["compare", "wechat-baseline", "wechat-2024-04-quota"],
           ["sweep", "wechat-2025-10-virtual-number", "--vary", "contact.official_message_response=0.3,0.7"],
           ["timeline", "--days", "21"],
+          ["explore", "wechat-2025-10-virtual-number", "--effect-of", "R-W7", "--uncertain",
+           "{contact.official_message_response: plausible, merchants.personal_line_share: plausible}", "--samples", "3"],
         ])
   func sameBytes(_ command: [String]) throws {
     let dir = try Self.folder("plan")
@@ -104,7 +106,7 @@ struct PlanExecMergeTests {
     let junk = try simrun(["exec", file, "--output", output])
     #expect(junk.status == 64 && junk.err.contains("\(file):1: not a simrun task"), "\(junk.err)")
     #expect(!FileManager.default.fileExists(atPath: output))
-    let unplannable = try simrun(["plan", "--out", plan, "explore", "taobao-700-full"])
-    #expect(unplannable.status == 64 && unplannable.err.contains("'explore' cannot be planned"), "\(unplannable.err)")
+    let unplannable = try simrun(["plan", "--out", plan, "validate", "Scenarios/timeline-2024-2026.yaml"])
+    #expect(unplannable.status == 64 && unplannable.err.contains("'validate' cannot be planned"), "\(unplannable.err)")
   }
 }

@@ -80,7 +80,11 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
     futures = []
     try:
         wanted = f"{manifest['simrun']}"
-        for worker, version in sorted(client.run(simrun_version, worker_simrun).items()):
+        # A worker that dies while answering is left out: Dask no longer
+        # sends it tasks.
+        for worker, version in sorted(client.run(simrun_version, worker_simrun, on_error="return").items()):
+            if isinstance(version, BaseException):
+                continue
             if version != wanted:
                 raise ClusterRunError(
                     f"worker {worker} has simrun {version!r}; the plan was made by simrun {wanted}: "

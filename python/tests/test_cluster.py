@@ -168,10 +168,12 @@ class ClusterTest(unittest.TestCase):
         killed = {}
 
         def kill_when_busy():
-            # Kill the worker once it is running simrun exec (a child process).
+            # Kill the worker once it is running a task: `simrun exec` as its
+            # child process (not the `simrun --version` of the version check).
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:
-                children = subprocess.run(["pgrep", "-P", str(victim.pid)], capture_output=True, text=True).stdout.split()
+                children = subprocess.run(["pgrep", "-P", str(victim.pid), "-f", "simrun exec"],
+                                          capture_output=True, text=True).stdout.split()
                 if children:
                     os.killpg(victim.pid, signal.SIGKILL)
                     for child in children:

@@ -214,27 +214,13 @@ struct Explore: ParsableCommand {
       let s = design.scenario(base, at: values)
       return [s] + contrasts.map { $0.variant(of: s) }
     }
-    Interrupt.install()
-    let progress = RunProgress(scenarios: scenarios, replications: pointReplications, quiet: output.quiet,
-                               unit: "points", replicationsPerUnit: variants * pointReplications)
-    progress.begin("\(method.rawValue)")
-    let r = pointReplications, seed = self.seed
-    let results: [[Double]]
-    do {
-      results = try ReplicationRunner(replications: runs, threads: threads).run { task in
-        let result = try ScenarioRunner.replicate(scenarios[task / r], seed: seed, replication: task % r, monitor: progress)
-        return Metric.allCases.map { result.counts.value($0) }
-      }
-    } catch let error as RunInterrupted {
-      progress.finish()
-      if case .tooManyOrdersInFlight(let limit) = error.reason {
-        printError("simrun: a point reached \(limit) orders in flight, so the exploration stopped and nothing was written; lower orders.orders_per_day.")
-        throw SimRunExit.invalidInput
-      }
-      printError("simrun: interrupted; stopped before the results were complete, so nothing was written.")
-      throw SimRunExit.interrupted
+    let r = pointReplications
+    let names = (0..<points).flatMap { p in ["point \(p)"] + contrasts.map { "point \(p), \($0.variantName)" } }
+    let results = try Execution.replicate(scenarios, ids: names, seed: seed, replications: r, threads: threads,
+                                          quiet: output.quiet, labels: Array(repeating: method.rawValue, count: scenarios.count),
+                                          unit: "points", replicationsPerUnit: variants * r) { result in
+      Metric.allCases.map { result.counts.value($0) }
     }
-    progress.finish()
     let byPoint = (0..<points).map { p in
       (0..<variants).map { v in
         let first = (p * variants + v) * r

@@ -24,7 +24,7 @@ struct Plan: ParsableCommand {
         simrun merge plans/compare plans/compare/results.jsonl --out results/compare
       """)
 
-  static let plannable = ["run", "compare", "timeline", "sweep", "attribute", "check"]
+  static let plannable = ["run", "compare", "timeline", "sweep", "attribute", "check", "explore"]
 
   @Option(help: ArgumentHelp("The plan's folder (created if needed; tasks.jsonl and manifest.json replaced atomically).",
                              valueName: "FOLDER"))
