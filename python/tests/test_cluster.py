@@ -136,29 +136,28 @@ class ClusterTest(unittest.TestCase):
         self.assertEqual(list(frame.columns), ["phase", "metric", "replication", "value"])
         self.assertEqual(sorted(frame["replication"].unique()), [0, 1, 2])
 
-    def test_2_a_task_failing_on_a_worker_stops_the_run_with_its_message(self):
-        fake = os.path.join(self.folder, "failing-simrun")
+    def refusal(self, name, script):
+        """The error of a short run whose workers call `script` as simrun."""
+        fake = os.path.join(self.folder, name)
         with open(fake, "w") as f:
-            f.write(f'#!/bin/sh\nif [ "$1" = exec ]; then echo "task 0: the carrier refused (test)" >&2; exit 64; fi\n'
-                    f'exec "{SIMRUN}" "$@"\n')
+            f.write(script)
         os.chmod(fake, 0o755)
         with self.assertRaises(ClusterRunError) as raised:
             run_on_cluster(["run", "wechat-baseline", "--replications", "2", *SHORT], scheduler=self.address,
                            simrun=SIMRUN, worker_simrun=fake, progress=False, timeout=120)
-        self.assertEqual(raised.exception.status, 64)
-        self.assertIn("the carrier refused (test)", raised.exception.message)
-        self.assertNotIn("Traceback", raised.exception.message)
+        return raised.exception
+
+    def test_2_a_task_failing_on_a_worker_stops_the_run_with_its_message(self):
+        error = self.refusal("failing-simrun", f'#!/bin/sh\nif [ "$1" = exec ]; then echo "task 0: the carrier refused (test)" >&2; '
+                                               f'exit 64; fi\nexec "{SIMRUN}" "$@"\n')
+        self.assertEqual(error.status, 64)
+        self.assertIn("the carrier refused (test)", error.message)
+        self.assertNotIn("Traceback", error.message)
 
     def test_3_a_worker_with_another_simrun_is_refused(self):
-        fake = os.path.join(self.folder, "old-simrun")
-        with open(fake, "w") as f:
-            f.write('#!/bin/sh\necho 0.0.1\n')
-        os.chmod(fake, 0o755)
-        with self.assertRaises(ClusterRunError) as raised:
-            run_on_cluster(["run", "wechat-baseline", "--replications", "2", *SHORT], scheduler=self.address,
-                           simrun=SIMRUN, worker_simrun=fake, progress=False, timeout=120)
-        self.assertEqual(raised.exception.status, 64)
-        self.assertIn("has simrun '0.0.1'", raised.exception.message)
+        error = self.refusal("old-simrun", "#!/bin/sh\necho 0.0.1\n")
+        self.assertEqual(error.status, 64)
+        self.assertIn("has simrun '0.0.1'", error.message)
 
     def test_4_a_worker_killed_mid_run_loses_nothing(self):
         compare = ["compare", "wechat-2024-04-quota", "wechat-2025-08-necessary", "--replications", "8",
