@@ -26,9 +26,8 @@ public struct RunTaskResults: Sendable {
   /// skipped.
   public mutating func add(_ text: String, file: String) {
     let decoder = JSONDecoder()
-    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-    where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-      let place = "\(file):\(n + 1)"
+    for (n, line) in JSONLines.numbered(text) {
+      let place = "\(file):\(n)"
       guard let record = try? decoder.decode(RunTaskRecord.self, from: Data(line.utf8)),
             record.kind == RunTaskRecord.kind else {
         problems.append("\(place): not a simrun task result (a line of `simrun exec`'s output)")

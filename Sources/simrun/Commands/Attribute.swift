@@ -45,20 +45,7 @@ struct Attribute: ParsableCommand {
 
   /// The IDs given with `--rules`, checked against the catalogue.
   func requestedRules() throws -> [RuleID]? {
-    guard let rules else { return nil }
-    let ids = rules.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-    var list: [RuleID] = []
-    for id in ids {
-      guard let rule = RuleID(rawValue: id.uppercased()) else {
-        throw ValidationError("--rules: unknown rule '\(ScenarioDiagnostic.printable(id))' (see `simrun list rules`).")
-      }
-      guard RuleID.switchable.contains(rule) else {
-        throw ValidationError("--rules: \(rule.rawValue) cannot be switched off; these can: \(RuleID.switchable.map(\.rawValue).joined(separator: ", ")).")
-      }
-      guard !list.contains(rule) else { throw ValidationError("--rules: \(rule.rawValue) is named twice.") }
-      list.append(rule)
-    }
-    return list
+    try rules.map { try RuleID.switchableList($0, option: "--rules") }
   }
 
   func run() throws {
@@ -68,9 +55,9 @@ struct Attribute: ParsableCommand {
     let inForce = RuleID.switchable.filter(base.rulesInForce.contains)
     let chosen: [RuleID]
     if let requested = try requestedRules() {
-      for rule in requested where !inForce.contains(rule) {
-        printError("simrun: \(rule.rawValue) is not in force in \(ScenarioDiagnostic.printable(base.name))"
-          + (base.disabledRules.contains(rule) ? " (the scenario switches it off)" : "")
+      for rule in requested {
+        guard let reason = rule.notInForce(in: base) else { continue }
+        printError("simrun: \(reason)"
           + "; rules in force that can be switched off: \(inForce.isEmpty ? "none" : inForce.map(\.rawValue).joined(separator: ", ")).")
         throw SimRunExit.invalidInput
       }

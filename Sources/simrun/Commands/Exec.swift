@@ -31,32 +31,24 @@ struct Exec: ParsableCommand {
   var threads: Int?
 
   func run() throws {
-    let text: String
-    let name = tasks == "-" ? "<stdin>" : tasks
-    do {
-      text = tasks == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                          : try String(contentsOfFile: tasks, encoding: .utf8)
-    } catch {
-      printError("simrun: \(tasks): cannot read the tasks: \(error.localizedDescription)")
-      throw SimRunExit.invalidInput
-    }
+    let input = try LinesInput(tasks, what: "the tasks")
+    let name = input.name
     let decoder = JSONDecoder()
     var list: [RunTask] = []
     var scenarios: [Scenario] = []
-    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-    where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    for (n, line) in JSONLines.numbered(input.text) {
       guard let task = try? decoder.decode(RunTask.self, from: Data(line.utf8)) else {
-        printError("\(name):\(n + 1): not a simrun task (a line of a plan's tasks.jsonl)")
+        printError("\(name):\(n): not a simrun task (a line of a plan's tasks.jsonl)")
         throw SimRunExit.invalidInput
       }
       guard task.simrun == SimRunVersion.current else {
-        printError("\(name):\(n + 1): task \(task.task) was planned by simrun \(task.simrun); this is simrun \(SimRunVersion.current), which could compute different results: run it with simrun \(task.simrun), or plan again")
+        printError("\(name):\(n): task \(task.task) was planned by simrun \(task.simrun); this is simrun \(SimRunVersion.current), which could compute different results: run it with simrun \(task.simrun), or plan again")
         throw SimRunExit.invalidInput
       }
       do {
         scenarios.append(try TaskPlanning.scenario(of: task))
       } catch {
-        printError("\(name):\(n + 1): task \(task.task): its scenario does not read: \(error)")
+        printError("\(name):\(n): task \(task.task): its scenario does not read: \(error)")
         throw SimRunExit.invalidInput
       }
       list.append(task)

@@ -115,32 +115,14 @@ struct Explore: ParsableCommand {
   /// `--effect-of` and `--against`, checked against the catalogues (whether
   /// they fit the scenario is checked once it is read).
   func requestedContrasts() throws -> [ExplorationContrast] {
-    func items(_ text: String?) -> [String] {
-      (text ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-    }
-    var list: [ExplorationContrast] = []
-    func add(_ c: ExplorationContrast, _ option: String) throws {
-      guard !list.contains(c) else { throw ValidationError("\(option): \(c.variantName) is named twice.") }
-      list.append(c)
-    }
-    if effectOf != nil {
-      for id in items(effectOf) {
-        guard let rule = RuleID(rawValue: id.uppercased()) else {
-          throw ValidationError("--effect-of: unknown rule '\(ScenarioDiagnostic.printable(id))' (see `simrun list rules`).")
-        }
-        guard RuleID.switchable.contains(rule) else {
-          throw ValidationError("--effect-of: \(rule.rawValue) cannot be switched off; these can: \(RuleID.switchable.map(\.rawValue).joined(separator: ", ")).")
-        }
-        try add(.rule(rule), "--effect-of")
+    var list = try effectOf.map { try RuleID.switchableList($0, option: "--effect-of").map(ExplorationContrast.rule) } ?? []
+    let phases = against?.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+    for id in phases {
+      guard let phase = Phase.named(id) else {
+        throw ValidationError("--against: unknown phase '\(ScenarioDiagnostic.printable(id))'; phases: \(Phase.all.map(\.id).joined(separator: ", ")).")
       }
-    }
-    if against != nil {
-      for id in items(against) {
-        guard let phase = Phase.named(id) else {
-          throw ValidationError("--against: unknown phase '\(ScenarioDiagnostic.printable(id))'; phases: \(Phase.all.map(\.id).joined(separator: ", ")).")
-        }
-        try add(.phase(phase), "--against")
-      }
+      guard !list.contains(.phase(phase)) else { throw ValidationError("--against: \(phase.id) is named twice.") }
+      list.append(.phase(phase))
     }
     return list
   }

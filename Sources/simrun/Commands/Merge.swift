@@ -58,14 +58,8 @@ struct Merge: ParsableCommand {
     }
     var gathered = RunTaskResults(plan: manifest)
     for file in results {
-      do {
-        let text = file == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                               : try String(contentsOfFile: file, encoding: .utf8)
-        gathered.add(text, file: file == "-" ? "<stdin>" : file)
-      } catch {
-        printError("simrun: \(file): cannot read: \(error.localizedDescription)")
-        throw SimRunExit.invalidInput
-      }
+      let input = try LinesInput(file, what: "the results")
+      gathered.add(input.text, file: input.name)
     }
     let problems = gathered.problems + gathered.missing
     guard problems.isEmpty else {

@@ -42,20 +42,14 @@ enum ExplorationContrast: Hashable, Sendable {
   }
 
   /// Why the contrast means nothing for `scenario`, or `nil` when it is a
-  /// fair comparison: a rule must be in force and switchable; a phase must
+  /// fair comparison: a rule (switchable, as `--effect-of` checks) must be
+  /// in force; a phase must
   /// be another phase of the same platform (never a cross-platform
   /// difference presented as a rule effect) and the scenario a single phase.
   func problem(in scenario: Scenario) -> String? {
     switch self {
     case .rule(let rule):
-      guard RuleID.switchable.contains(rule) else {
-        return "\(rule.rawValue) cannot be switched off; these can: \(RuleID.switchable.map(\.rawValue).joined(separator: ", "))"
-      }
-      guard scenario.rulesInForce.contains(rule) else {
-        return "\(rule.rawValue) is not in force in \(scenario.name)"
-          + (scenario.disabledRules.contains(rule) ? " (the scenario switches it off)" : "")
-      }
-      return nil
+      return rule.notInForce(in: scenario)
     case .phase(let phase):
       guard scenario.schedule.count == 1 else {
         return "--against needs a scenario of one phase; \(scenario.name) has \(scenario.schedule.count)"

@@ -38,6 +38,16 @@ struct ExplorationOutcome {
   let morris: [MorrisEffect]?
   let spread: Spread
 
+  /// The Sobol indices, largest ST first (ties: the design's key order).
+  var rankedSobol: [SobolIndex]? {
+    sobol?.sorted { ($0.total.value, -$0.factor) > ($1.total.value, -$1.factor) }
+  }
+
+  /// The Morris effects, largest μ* first (ties: the design's key order).
+  var rankedMorris: [MorrisEffect]? {
+    morris?.sorted { ($0.muStar.value, -$0.factor) > ($1.muStar.value, -$1.factor) }
+  }
+
   /// `exposures_total` or `exposures_total, effect of R-W7`.
   var name: String { contrast.map { "\(metric.rawValue), \($0.label)" } ?? metric.rawValue }
 
@@ -70,10 +80,11 @@ struct ExplorationOutcome {
       for x in xs { tally.record(x) }
       return tally.standardDeviation
     }
-    let noise = values.map(sd).reduce(0, +) / Double(max(1, values.count))
+    let sds = values.map(sd)
+    let noise = sds.reduce(0, +) / Double(max(1, values.count))
     let n = Double(max(1, means.count))
     let replications = values.first?.count ?? 0
-    let within = values.map { sd($0) * sd($0) }.reduce(0, +) / n
+    let within = sds.map { $0 * $0 }.reduce(0, +) / n
     let between = sd(means) * sd(means)
     let noiseShare = replications > 1 && between > 0 ? min(1, within / Double(replications) / between) : nil
     return Spread(p5: q(0.05), p50: q(0.5), p95: q(0.95), inputSD: sd(means), noise: noise, noiseShare: noiseShare,

@@ -27,7 +27,7 @@ extension ExplorationReport {
     case .sobol:
       h += "<h2>Which assumptions the results rest on</h2>\n<p>S1: the share of the outcome's variance over the ranges due to the key alone; ST: including its interactions with other keys. Whiskers: 95% bootstrap intervals. A key whose ST interval reaches 0 does not measurably move the outcome. The \(Self.chartedKeys) keys with the largest ST are charted.</p>\n<div class=\"charts\">\n"
       for outcome in outcomes {
-        let ranked = outcome.sobol!.sorted { ($0.total.value, -$0.factor) > ($1.total.value, -$1.factor) }.prefix(Self.chartedKeys)
+        let ranked = outcome.rankedSobol!.prefix(Self.chartedKeys)
         h += "<figure>" + SVGChart.sobol(title: title(outcome), subtitle: subtitle(outcome),
                                          labels: ranked.map { names[$0.factor] }, indices: Array(ranked))
           + caption(outcome, noise: true) + "</figure>\n"
@@ -81,14 +81,14 @@ extension ExplorationReport {
       h += "<h2>All indices</h2>\n"
       for outcome in outcomes {
         h += "<h3>\(e(outcome.name))</h3>\n"
-        if let sobol = outcome.sobol {
-          h += RunReport.htmlTable(header: ["key", "S1", "S1 95%", "ST", "ST 95%"], rows: sobol.sorted { ($0.total.value, -$0.factor) > ($1.total.value, -$1.factor) }.map { i in
+        if let sobol = outcome.rankedSobol {
+          h += RunReport.htmlTable(header: ["key", "S1", "S1 95%", "ST", "ST 95%"], rows: sobol.map { i in
             ["<code>\(e(names[i.factor]))</code>", Self.f(i.first.value), "[\(Self.f(i.first.lower)), \(Self.f(i.first.upper))]",
              Self.f(i.total.value), "[\(Self.f(i.total.lower)), \(Self.f(i.total.upper))]"]
           })
         }
-        if let morris = outcome.morris {
-          h += RunReport.htmlTable(header: ["key", "μ*", "μ* 95%", "μ", "σ"], rows: morris.sorted { ($0.muStar.value, -$0.factor) > ($1.muStar.value, -$1.factor) }.map { m in
+        if let morris = outcome.rankedMorris {
+          h += RunReport.htmlTable(header: ["key", "μ*", "μ* 95%", "μ", "σ"], rows: morris.map { m in
             ["<code>\(e(names[m.factor]))</code>", Self.f(m.muStar.value), "[\(Self.f(m.muStar.lower)), \(Self.f(m.muStar.upper))]",
              Self.f(m.mu), Self.f(m.sigma)]
           })

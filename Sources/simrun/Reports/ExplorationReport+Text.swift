@@ -33,14 +33,14 @@ extension ExplorationReport {
     let names = design.uncertainties.map(\.path)
     switch method {
     case .sobol:
-      let ranked = outcome.sobol!.sorted { ($0.total.value, -$0.factor) > ($1.total.value, -$1.factor) }
+      let ranked = outcome.rankedSobol!
       let rows = ranked.prefix(Self.tableRows).map { i in
         [names[i.factor], "\(Self.f(i.first.value)) [\(Self.f(i.first.lower)), \(Self.f(i.first.upper))]",
          "\(Self.f(i.total.value)) [\(Self.f(i.total.lower)), \(Self.f(i.total.upper))]"]
       }
       return (["key", "S1", "ST"], rows, max(0, ranked.count - Self.tableRows))
     case .morris:
-      let ranked = outcome.morris!.sorted { ($0.muStar.value, -$0.factor) > ($1.muStar.value, -$1.factor) }
+      let ranked = outcome.rankedMorris!
       let rows = ranked.prefix(Self.tableRows).map { e in
         [names[e.factor], "\(Self.f(e.muStar.value)) [\(Self.f(e.muStar.lower)), \(Self.f(e.muStar.upper))]", Self.f(e.mu), Self.f(e.sigma)]
       }
