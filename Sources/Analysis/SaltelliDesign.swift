@@ -80,10 +80,14 @@ public struct SaltelliDesign: Hashable, Sendable {
   /// percentile intervals from `resamples` resamples of the base samples
   /// (drawn from `stream`).
   ///
-  /// First order: S_i = mean(f(B)(f(AB_i) − f(A))) / V (Saltelli 2010);
-  /// total: S_Ti = mean((f(A) − f(AB_i))²) / 2V (Jansen 1999); V is the
-  /// variance of f over A and B together. An output that does not vary
-  /// (V = 0) has every index 0: no factor moves it.
+  /// First order: S_i = mean((f(B) − m)(f(AB_i) − f(A))) / V (Saltelli
+  /// 2010); total: S_Ti = mean((f(A) − f(AB_i))²) / 2V (Jansen 1999); m and
+  /// V are the mean and variance of f over A and B together. Centring f(B)
+  /// on m (as SALib does) leaves the estimator's expectation unchanged but
+  /// removes the m²-sized term from its variance: on raw outputs far from 0
+  /// the first-order intervals were many times too wide and could fall
+  /// below 0 or above ST. An output that does not vary (V = 0) has every
+  /// index 0: no factor moves it.
   public func indices(
     _ outputs: [Double], resamples: Int = 1_000, level: Double = 0.95, stream: AnalysisStream
   ) -> [SobolIndex] {
@@ -133,7 +137,7 @@ public struct SaltelliDesign: Hashable, Sendable {
       var s = 0.0, t = 0.0
       for j in samples {
         let a = y[j * stride], ab = y[j * stride + 1 + i], b = y[j * stride + stride - 1]
-        s += b * (ab - a)
+        s += (b - mean) * (ab - a)
         t += (a - ab) * (a - ab)
       }
       first[i] = s / n / variance

@@ -34,4 +34,7 @@ public struct RunTask: Codable, Hashable, Sendable {
     self.simrun = simrun
     self.scenario = scenario
   }
+
+  /// SHA-256 of the task as canonical JSON: what a result says it ran.
+  public var digest: String { RunTaskDigest.hex(RunTaskDigest.canonicalJSON(self)) }
 }

@@ -3,19 +3,25 @@ internal import Crypto
 internal import Foundation
 
 /// What `simrun exec` writes for one task: self-describing (kind,
-/// version, the simrun that ran it), tied to its plan and task, and
-/// checksummed (SHA-256 of the result's canonical JSON), one JSON line.
+/// version, the simrun that ran it), bound to its plan, its task's index
+/// and the digest of the task it ran, and checksummed over all of those
+/// and the result together, one JSON line. A result relabelled with another
+/// plan or task index fails its checksum; one computed from a task edited
+/// after planning carries that task's digest, which is not the plan's.
 public struct RunTaskRecord: Codable, Sendable {
   public static let kind = "simrun-task-result"
-  public static let version = 1
+  public static let version = 2
 
   public let kind: String
   public let version: Int
   public let simrun: String
   public let plan: String
   public let task: Int
+  /// SHA-256 of the task it ran, as canonical JSON (``RunTask/digest``).
+  public let taskSHA256: String
   public let result: ReplicationResult
-  /// SHA-256 of ``result`` as canonical JSON (sorted keys).
+  /// SHA-256 of plan, task, task digest and result together, as canonical
+  /// JSON (sorted keys).
   public let sha256: String
 
   public init(task: RunTask, simrun: String, result: ReplicationResult) {
@@ -24,12 +30,27 @@ public struct RunTaskRecord: Codable, Sendable {
     self.simrun = simrun
     plan = task.plan
     self.task = task.task
+    taskSHA256 = task.digest
     self.result = result
-    sha256 = RunTaskDigest.hex(RunTaskDigest.canonicalJSON(result))
+    sha256 = Self.checksum(plan: plan, task: self.task, taskSHA256: taskSHA256, result: result)
   }
 
-  /// Whether ``sha256`` is the checksum of ``result`` as decoded.
-  public var checksumHolds: Bool { RunTaskDigest.hex(RunTaskDigest.canonicalJSON(result)) == sha256 }
+  /// Whether ``sha256`` is the checksum of the record's fields as decoded.
+  public var checksumHolds: Bool {
+    Self.checksum(plan: plan, task: task, taskSHA256: taskSHA256, result: result) == sha256
+  }
+
+  private static func checksum(plan: String, task: Int, taskSHA256: String, result: ReplicationResult) -> String {
+    RunTaskDigest.hex(RunTaskDigest.canonicalJSON(Bound(plan: plan, task: task, taskSHA256: taskSHA256, result: result)))
+  }
+
+  /// What the checksum covers.
+  private struct Bound: Encodable {
+    let plan: String
+    let task: Int
+    let taskSHA256: String
+    let result: ReplicationResult
+  }
 
   /// The record as one line of JSON (no newline).
   public var line: String { String(decoding: RunTaskDigest.canonicalJSON(self), as: UTF8.self) }

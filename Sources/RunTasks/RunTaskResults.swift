@@ -14,12 +14,15 @@ public struct RunTaskResults: Sendable {
   private var lines: [String?]
   /// Where each task's result was read (`FILE:LINE`).
   private var origins: [String?]
+  /// The digest of the task each result says it ran.
+  private var taskDigests: [String?]
   public private(set) var problems: [String] = []
 
   public init(plan: RunTaskPlan) {
     self.plan = plan
     lines = Array(repeating: nil, count: plan.tasks)
     origins = Array(repeating: nil, count: plan.tasks)
+    taskDigests = Array(repeating: nil, count: plan.tasks)
   }
 
   /// Reads the JSON lines of `text` (a file named `file`); blank lines are
@@ -50,7 +53,7 @@ public struct RunTaskResults: Sendable {
         continue
       }
       guard record.checksumHolds else {
-        problems.append("\(place): task \(record.task): the checksum does not match the result (the line was altered or cut)")
+        problems.append("\(place): task \(record.task): the checksum does not match the plan, task and result it carries (the line was altered, relabelled or cut)")
         continue
       }
       if let first = origins[record.task] {
@@ -59,6 +62,17 @@ public struct RunTaskResults: Sendable {
       }
       lines[record.task] = String(line)
       origins[record.task] = place
+      taskDigests[record.task] = record.taskSHA256
+    }
+  }
+
+  /// A line per result that ran another task than the plan's task of its
+  /// index (`tasks`, as the plan makes them now): the task was edited after
+  /// planning, or the result belongs elsewhere.
+  public func mismatchedTasks(_ tasks: [RunTask]) -> [String] {
+    zip(tasks.indices, tasks).compactMap { t, task in
+      guard let digest = taskDigests[t], let place = origins[t], digest != task.digest else { return nil }
+      return "\(place): task \(t) ran a task that is not the plan's task \(t) (tasks.jsonl edited after planning?); run the plan's own tasks"
     }
   }
 

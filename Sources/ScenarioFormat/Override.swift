@@ -1,6 +1,12 @@
 /// A malformed `KEY.PATH=VALUE`.
 public struct OverrideError: Error, CustomStringConvertible, Sendable {
   public let description: String
+
+  /// Control characters of the argument (an ESC that would drive the
+  /// terminal) are shown escaped, as in every other message.
+  public init(description: String) {
+    self.description = ScenarioDiagnostic.printable(description)
+  }
 }
 
 /// One `--set KEY.PATH=VALUE`: a YAML value that replaces (or adds) the

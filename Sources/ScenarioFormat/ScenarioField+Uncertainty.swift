@@ -8,14 +8,16 @@ extension ScenarioField {
   /// The key's documented plausible range, if it is an assumption with one.
   public var plausible: PlausibleRange? { ScenarioSchema.plausibleRanges[path] }
 
-  /// How an exploration varies the key, or `nil` for keys that are not a
-  /// single number, whole number or date (distributions, lists, switches).
+  /// How an exploration varies the key: numbers, whole numbers and dates
+  /// over their range; distributions and the hourly weights by a factor on
+  /// their own value; switches both ways.
   public var uncertaintyScale: ScenarioUncertainty.Scale? {
     switch kind {
     case .probability, .bounded: .continuous
     case .integer: .integer
     case .date: .date
-    case .distribution, .hourlyWeights, .boolean: nil
+    case .distribution, .hourlyWeights: .multiplier
+    case .boolean: .boolean
     }
   }
 
@@ -25,7 +27,10 @@ extension ScenarioField {
     case .probability: 0...1
     case let .bounded(range): range
     case let .integer(range): Double(range.lowerBound)...Double(range.upperBound)
-    case .date, .distribution, .hourlyWeights, .boolean: nil
+    case .distribution: 0.01...100
+    case .hourlyWeights: 0...10
+    case .boolean: 0...1
+    case .date: nil
     }
   }
 
@@ -35,7 +40,9 @@ extension ScenarioField {
     case let .number(x): x
     case let .integer(n): Double(n)
     case let .date(d): Double(d.daysSinceEpoch)
-    case .distribution, .weights, .boolean: nil
+    // A multiplier of the key's own value is 1 there.
+    case .distribution, .weights: 1
+    case let .boolean(b): b ? 1 : 0
     }
   }
 }

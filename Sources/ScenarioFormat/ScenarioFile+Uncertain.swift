@@ -10,8 +10,22 @@ extension ScenarioFile {
     ScenarioSchema.fields.compactMap { field in
       guard field.isAssumption, let scale = field.uncertaintyScale, let range = field.plausible else { return nil }
       return ScenarioUncertainty(path: field.path, lower: range.lower, upper: range.upper, scale: scale, origin: "plausible range")
-    }
+    } + [campaigns]
   }
+
+  /// The campaigns' peaks, as one multiplier (``ScenarioUncertainty/campaignsPath``).
+  static var campaigns: ScenarioUncertainty {
+    let range = ScenarioSchema.plausibleRanges[ScenarioUncertainty.campaignsPath]!
+    return ScenarioUncertainty(path: ScenarioUncertainty.campaignsPath, lower: range.lower, upper: range.upper,
+                               scale: .multiplier, origin: "plausible range")
+  }
+
+  /// What `all-assumptions` leaves fixed, with why: lists whose entries
+  /// each carry several assumed figures.
+  public static let fixedUnderAllAssumptions: [(path: String, reason: String)] = [
+    ("couriers.carriers", "a list of carriers, each with its own share, coverage and call figures: vary them with --set in a sweep"),
+    ("taobao.ramp", "the gray period's share of 700 orders by date (R-T4): vary it with --set in a sweep"),
+  ]
 
   /// Reads `uncertain:` — either `all-assumptions`, or a mapping of key
   /// paths to `{uniform: {lower: L, upper: U}}` or `plausible` (the key's
@@ -32,6 +46,10 @@ extension ScenarioFile {
       report(node, "uncertain", "expected `all-assumptions` or a mapping of key paths to {uniform: {lower, upper}} or `plausible`, found \(Self.describe(node))")
       return []
     }
+    guard !mapping.isEmpty else {
+      report(node, "uncertain", "expected at least one key to vary (a mapping of key paths to {uniform: {lower, upper}} or `plausible`), or `all-assumptions`; found an empty mapping")
+      return []
+    }
     var result: [ScenarioUncertainty] = []
     for (key, value) in mapping {
       guard let path = key.string else {
@@ -39,6 +57,17 @@ extension ScenarioFile {
         continue
       }
       let where_ = "uncertain.\(path)"
+      if path == ScenarioUncertainty.campaignsPath {
+        if value.string == "plausible", case .scalar = value { result.append(Self.campaigns); continue }
+        guard let bounds = Self.child(value, "uniform"), let l = Self.child(bounds, "lower")?.string.flatMap(Double.init),
+          let u = Self.child(bounds, "upper")?.string.flatMap(Double.init), l >= 0, l <= 1, u >= 1, u <= 10, l < u
+        else {
+          report(value, where_, "expected `plausible` or {uniform: {lower: L, upper: U}} with 0 ≤ L ≤ 1 ≤ U ≤ 10 (a factor on each campaign's extra orders)")
+          continue
+        }
+        result.append(ScenarioUncertainty(path: path, lower: l, upper: u, scale: .multiplier, origin: "scenario"))
+        continue
+      }
       guard let field = ScenarioSchema.byPath[path] else {
         let known = ScenarioSchema.fields.filter { $0.uncertaintyScale != nil }.map(\.path)
         let hint = Suggestion.closest(to: path, in: known).map { "; did you mean '\($0)'?" } ?? ""
@@ -135,6 +164,7 @@ extension ScenarioFile {
   /// The scenario's own value of the key must lie in the range explored
   /// around it.
   private mutating func checkValueInside(_ u: ScenarioUncertainty, _ node: Node, _ scenario: Scenario) -> Bool {
+    if u.path == ScenarioUncertainty.campaignsPath { return true }  // a factor on the scenario's own campaigns
     guard let field = ScenarioSchema.byPath[u.path], let value = field.numericValue(in: scenario) else { return false }
     guard value >= u.lower && value <= u.upper else {
       report(node, "uncertain.\(u.path)", "the scenario's value of \(u.path), \(u.scale.text(value)), lies outside the range \(u.rangeText); widen the range or change the value")

@@ -218,6 +218,14 @@ public struct ScenarioFile {
         report(item, "disabled_rules[\(i)]", "expected a rule the model can switch off (\(switchable.joined(separator: ", "))), found \(text)")
         continue
       }
+      // Switching off a rule no scheduled phase has would change nothing
+      // and read as "no effect" (the same refusal as `attribute --rules`).
+      guard scenario.schedule.contains(where: { $0.phase.rules.contains(rule) }) else {
+        let phases = scenario.schedule.map(\.phase.id).joined(separator: ", ")
+        let arrives = Phase.all.first { $0.rules.contains(rule) }.map { " (it arrives with \($0.id))" } ?? ""
+        report(item, "disabled_rules[\(i)]", "expected a rule in force in the scenario's phases (\(phases)); \(text) is not in force there\(arrives), so switching it off would change nothing")
+        continue
+      }
       rules.insert(rule)
     }
     scenario.disabledRules = rules

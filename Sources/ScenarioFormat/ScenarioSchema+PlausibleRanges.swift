@@ -81,6 +81,20 @@ extension ScenarioSchema {
     "context.profile_fill_share": .init(0, 0.4, "R-M2: buyers filling in their profile by hand"),
     "context.cross_platform_link_share": .init(0, 0.2, "R-X1: orders that would have come through a cross-platform link"),
     "context.cross_platform_conversion": .init(0.1, 0.8, "R-X1: of those, the share bought some other way"),
+    // Keys that are not one number vary by a factor on their own value
+    // (ScenarioUncertainty.Scale.multiplier: 1 is the scenario's value).
+    "orders.hourly_weights": .init(0, 1.5, "× the evening peak's height over a flat day: 0 a flat day, 1.5 a sharper peak"),
+    "orders.payment_delay_hours": .init(0.5, 2, "× every payment delay (the law's mean and spread; its shape kept)"),
+    "orders.handling_time_hours": .init(0.5, 2, "× every handling time: same-day to two-day dispatch habits"),
+    "orders.transit_time_hours": .init(0.6, 1.6, "× every transit time: express to remote-area delivery"),
+    "orders.confirmation_delay_hours": .init(0.5, 2, "× every buyer's confirmation delay"),
+    "orders.after_sale_duration_hours": .init(0.5, 2, "× every after-sale case's length: quick refunds to contested returns"),
+    "contact.marketing_delay_hours": .init(0.5, 1.5, "× every delay from completion to a marketing contact"),
+    "contact.official_tool_delay_hours": .init(0.5, 2, "R-D3: × every official tool's delay"),
+    "contact.official_message_delay_hours": .init(0.5, 2, "× every delay of a buyer's answer to a platform message"),
+    "merchants.retains_numbers": .init(0, 1, "both readings: shops keep the real numbers they see, or none does"),
+    "contact.tool_could_meet_marketing": .init(0.2, 1, "R-D3, S0: re-contact must go through the shop's customer service, service account or message components; how often those reach the buyer a shop wants (one who never wrote to it, never followed it) is not stated"),
+    ScenarioUncertainty.campaignsPath: .init(0.5, 1.5, "× each campaign's extra orders over a normal day (its factor − 1)"),
   ]
 
   /// A date as the day number a range of a date key holds.

@@ -92,7 +92,7 @@ public enum ScenarioSchema {
     .distribution("contact.marketing_delay_hours", "assumption", \.contact.marketingDelay),
     .number("contact.tool_could_meet_fulfilment", .probability, "R-D3 (figure: assumption)", \.contact.toolCouldMeetFulfilment),
     .number("contact.tool_could_meet_after_sale", .probability, "R-D3 (figure: assumption)", \.contact.toolCouldMeetAfterSale),
-    .number("contact.tool_could_meet_marketing", .probability, "R-D3, S0 (official tools for re-contact)", \.contact.toolCouldMeetMarketing),
+    .number("contact.tool_could_meet_marketing", .probability, "R-D3, S0: official tools first for re-contact (figure: assumption)", \.contact.toolCouldMeetMarketing),
     .number("contact.official_tool_success", .probability, "R-D3 (figure: assumption)", \.contact.officialToolSuccess),
     .distribution("contact.official_tool_delay_hours", "R-D3 (figure: assumption)", \.contact.officialToolDelay),
     .number("contact.official_message_response", .probability, "assumption", \.contact.officialMessageResponse),

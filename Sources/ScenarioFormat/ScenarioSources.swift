@@ -28,7 +28,7 @@ public enum ScenarioSources {
     let known = Phase.all.map(\.id) + (allowTimeline ? ["timeline"] : [])
     let hint = Suggestion.closest(to: argument, in: known).map { " Did you mean '\($0)'?" } ?? ""
     let give = allowFiles ? "Give a scenario file (.yaml) or one of" : "Known"
-    return "unknown phase '\(argument)'.\(hint) \(give): \(known.joined(separator: ", "))."
+    return ScenarioDiagnostic.printable("unknown phase '\(argument)'.\(hint) \(give): \(known.joined(separator: ", ")).")
   }
 
   /// Each scenario's column name: its `name`, or its argument when two

@@ -19,8 +19,12 @@ public enum ScenarioTemplate {
       lines.append("  - {phase: \(entry.phase.id)\(from)}  # \(entry.phase.summary)")
     }
     let disabled = s.disabledRules.sorted().map(\.rawValue).joined(separator: ", ")
+    // Only the rules these phases have can be switched off (others are refused).
+    let switchable = RuleID.switchable.filter { rule in s.schedule.contains { $0.phase.rules.contains(rule) } }
+      .map(\.rawValue).joined(separator: ", ")
+    let switchableText = switchable.isEmpty ? "none" : switchable
     lines += [
-      "disabled_rules: [\(disabled)]  # phase rules switched off to see what they do: \(RuleID.switchable.map(\.rawValue).joined(separator: ", "))",
+      "disabled_rules: [\(disabled)]  # phase rules switched off to see what they do; those in force here: \(switchableText)",
       "start: \(s.start)  # first simulated day, 00:00 China Standard Time (R-L4)",
       "days: \(s.days)",
       "warmup_days: \(s.warmupDays)  # simulated but not measured",

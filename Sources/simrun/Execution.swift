@@ -108,10 +108,17 @@ struct Execution {
     case .plan(let folder, let arguments):
       try writePlan(scenarios, ids: ids, seed: seed, replications: replications, to: folder, arguments: arguments)
     case .merge(let gathered):
-      let plan = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications,
-                                       arguments: gathered.plan.arguments, checkingRoundTrip: false).plan
+      let (plan, tasks) = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications,
+                                                arguments: gathered.plan.arguments, checkingRoundTrip: false)
       guard plan.id == gathered.plan.id else {
         printError("simrun: the plan's scenarios or settings differ from what `\(gathered.plan.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
+        throw SimRunExit.invalidInput
+      }
+      let mismatched = gathered.mismatchedTasks(tasks)
+      guard mismatched.isEmpty else {
+        for problem in mismatched.prefix(50) { printError(problem) }
+        if mismatched.count > 50 { printError("… and \(mismatched.count - 50) more") }
+        printError("simrun: the results do not match the plan; nothing was written.")
         throw SimRunExit.invalidInput
       }
       return (0..<plan.tasks).map { transform(gathered.result($0)) }

@@ -133,8 +133,10 @@ struct OutputOptions: ParsableArguments {
     case "all": return Metric.allCases
     case "headline": return RunReport.headlineMetrics
     default:
-      let names = Set(metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-      return Metric.allCases.filter { names.contains($0.rawValue) }
+      // In the order given, each once.
+      var seen = Set<Metric>()
+      return metrics.split(separator: ",").compactMap { Metric(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+        .filter { seen.insert($0).inserted }
     }
   }
 

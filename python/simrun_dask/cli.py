@@ -15,7 +15,7 @@ from .driver import ClusterRunError, run_on_cluster
 def main(argv=None):
     parser = argparse.ArgumentParser(
         prog="simrun-dask",
-        description="Run a simrun command (run, compare, timeline, sweep, attribute, check) on a Dask cluster.",
+        description="Run a simrun command (run, compare, timeline, sweep, attribute, check, explore) on a Dask cluster.",
         epilog="Example: simrun-dask -- compare wechat-baseline wechat-2024-04-quota --replications 10 --out results/cmp")
     parser.add_argument("--scheduler", help="a running scheduler, tcp://HOST:PORT (default: a local cluster on 127.0.0.1)")
     parser.add_argument("--workers", type=int, default=2, help="workers of the local cluster (default 2)")

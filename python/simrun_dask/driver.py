@@ -1,6 +1,7 @@
 """Plan a simrun command, run its tasks on a Dask cluster, merge the results."""
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -60,6 +61,8 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
     """
     from dask.distributed import Client, LocalCluster, as_completed
 
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+
     worker_simrun = worker_simrun or simrun
     progress = sys.stderr.isatty() if progress is None else progress
     keep = plan_dir is not None
@@ -72,8 +75,10 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
 
     cluster = None
     if scheduler is None:
+        # The workers' own logs ("Compute Failed", tracebacks) stay quiet:
+        # a failing task is reported once, with simrun's message.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
+                               dashboard_address=None, silence_logs=logging.CRITICAL)
         client = Client(cluster, timeout=60)
     else:
         client = Client(scheduler, timeout=60)

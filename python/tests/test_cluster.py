@@ -208,6 +208,22 @@ class ClusterTest(unittest.TestCase):
             self.assertTrue(os.path.exists(os.path.join(work, "results/compare-dask/results.json")))
             shutil.rmtree(os.path.join(work, "results"))
 
+    def test_6_a_failing_task_prints_one_message_and_no_traceback(self):
+        fake = os.path.join(self.folder, "failing-cli-simrun")
+        with open(fake, "w") as f:
+            f.write(f'#!/bin/sh\nif [ "$1" = exec ]; then echo "task 0: the carrier refused (test)" >&2; '
+                    f'exit 64; fi\nexec "{SIMRUN}" "$@"\n')
+        os.chmod(fake, 0o755)
+        done = subprocess.run([os.path.join(BIN, "simrun-dask"), "--simrun", SIMRUN, "--worker-simrun", fake, "--workers", "1",
+                               "--", "run", "wechat-baseline", "--replications", "2", *SHORT],
+                              capture_output=True, text=True, timeout=300)
+        self.assertEqual(done.returncode, 64, done.stderr)
+        self.assertIn("the carrier refused (test)", done.stderr)
+        self.assertNotIn("Traceback", done.stderr)
+        self.assertNotIn("Compute Failed", done.stderr)
+        helped = subprocess.run([os.path.join(BIN, "simrun-dask"), "--help"], capture_output=True, text=True, timeout=60)
+        self.assertIn("explore", helped.stdout)
+
 
 if __name__ == "__main__":
     unittest.main()

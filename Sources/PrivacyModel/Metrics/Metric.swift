@@ -69,7 +69,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     switch self {
     case .courierReachPerAttempt: "share of courier call attempts that reach the buyer"
     case .courierReachPerDelivery: "share of deliveries needing a call where the courier reached the buyer within the allowed attempts"
-    case .courierFailedExpired: "share of courier call attempts that failed because the virtual number had expired (R-W2)"
+    case .courierFailedExpired: "share of courier call attempts that failed because the virtual number had expired (R-W3, R-W4; R-T3 on Taobao)"
     case .courierFailedNotRegistered: "share of courier call attempts refused because the courier was not in the G group (R-T2)"
     case .courierFailedNotVerified: "share of courier call attempts refused because the caller was not real-name verified"
     case .courierFailedExtension: "share of courier call attempts that failed because the 11+4 extension was not dialled (R-T1)"

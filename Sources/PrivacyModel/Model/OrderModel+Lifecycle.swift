@@ -224,8 +224,16 @@ extension OrderModel {
 
   mutating func completed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
     let now = sim.now
-    // A case opened from shipped stays open; the order completes under it.
-    if pool[slot].state != .afterSale { pool[slot].state = .completed }
+    // R-L1: a case opened from shipped keeps the order in after-sale until
+    // it closes "back to completed": neither the buyer's confirmation nor
+    // auto-confirmation completes it meanwhile (so R-W3's expiry after
+    // completion cannot cut the case short). Completion waits for the
+    // close (``afterSaleClosed(_:_:)``).
+    if pool[slot].state == .afterSale {
+      pool[slot].completionDeferred = true
+      return
+    }
+    pool[slot].state = .completed
     pool[slot].completed = now
     pool[slot].virtualNumber.orderCompleted(at: now)
     if pool[slot].afterSalePlanned {
@@ -267,9 +275,16 @@ extension OrderModel {
     try merchantContact(slot, purpose: .afterSale, &sim)
   }
 
-  mutating func afterSaleClosed(_ slot: UInt32, at now: SimTime) {
+  /// The case closes: back to completed (or to shipped, for a case opened
+  /// in transit); an order whose confirmation fell inside the case
+  /// completes now (R-L1).
+  mutating func afterSaleClosed<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
     pool[slot].state = pool[slot].completed == .distantFuture ? .shipped : .completed
-    pool[slot].afterSaleCaseClosed = now
+    pool[slot].afterSaleCaseClosed = sim.now
+    if pool[slot].completionDeferred {
+      pool[slot].completionDeferred = false
+      try completed(slot, &sim)
+    }
     taskDone(slot)
   }
 

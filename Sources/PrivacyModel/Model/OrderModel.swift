@@ -258,7 +258,7 @@ public struct OrderModel: SimulationModel {
     case .deliveryDay: try deliveryDay(slot, &sim)
     case .completed: try completed(slot, &sim)
     case .afterSaleOpened: try afterSaleOpened(slot, &sim)
-    case .afterSaleClosed: afterSaleClosed(slot, at: sim.now)
+    case .afterSaleClosed: try afterSaleClosed(slot, &sim)
     case .afterSaleFollowUp: try afterSaleFollowUp(slot, &sim)
     case .returnPickup: returnPickup(slot, at: sim.now)
     case .marketingNeed: try marketingNeed(slot, &sim)

@@ -41,6 +41,9 @@ public struct OrderRecord: Sendable {
   public var pendingTasks: UInt8 = 0
   /// An after-sale case will open after completion (drawn at shipping).
   public var afterSalePlanned = false
+  /// The buyer's confirmation (or auto-confirmation) came while a case
+  /// opened from shipped was open: the order completes when it closes.
+  public var completionDeferred = false
   /// The buyer's chance of answering a courier on this delivery, drawn once
   /// per delivery (``CourierParameters/answerConcentration``).
   public var buyerAvailability: Float = 0

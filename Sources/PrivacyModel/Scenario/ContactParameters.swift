@@ -25,7 +25,10 @@ public struct ContactParameters: Hashable, Sendable {
   /// R-D3: chance an official tool could meet a need, by purpose.
   public var toolCouldMeetFulfilment = 0.7
   public var toolCouldMeetAfterSale = 0.6
-  public var toolCouldMeetMarketing = 1.0
+  /// S0 says re-contact must go through official tools, not that they
+  /// always reach the buyer: 0.5 is an assumption (plausible 0.2–1), and
+  /// below 1 R-D4 bites on marketing decrypts after the after-sale period.
+  public var toolCouldMeetMarketing = 0.5
   /// R-D3: chance an official tool meets a need it is fit for (a shipping
   /// change through online shipping, a logistics question through the
   /// waybill's tools), and its delay in hours (assumptions; plausible

@@ -16,11 +16,11 @@ struct Attribute: ParsableCommand {
       a measurable effect on any metric are listed. Switching a rule off \
       here is exactly `--set disabled_rules=[RULE]`. For a scenario of one \
       phase, the waterfall then goes from its platform's baseline phase to \
-      its own, one phase at a time, under the scenario's own settings and \
-      dates (only the phase replaced): a phase whose rules depend on the date \
-      acts as it would at the scenario's dates (taobao-700-gray at \
-      taobao-700-full's dates has every order on a 700 number, so that step \
-      is zero).
+      its own, one phase at a time, each earlier phase at its own start date \
+      (as `compare` runs it) and otherwise under the scenario's settings, so \
+      a step equals `compare`'s step-by-step difference of the same two \
+      phases. Where the single-rule effects do not add up to the total change \
+      from the baseline, the report says that the rules overlap.
 
       Examples:
         simrun attribute taobao-700-full
@@ -75,8 +75,10 @@ struct Attribute: ParsableCommand {
       variant.scenario.disabledRules.insert(rule)
       items.append(Execution.Item(id: "without \(rule.rawValue)", document: variant))
     }
-    // The waterfall: the platform's phases up to the scenario's, each under
-    // the scenario's settings.
+    // The waterfall: the platform's phases up to the scenario's, each at
+    // its own start date (a phase's rules can depend on the date: the gray
+    // period at the full rollout's dates has every order on 700 numbers)
+    // and otherwise under the scenario's settings: what `compare` runs.
     var waterfall: [Int] = []
     if base.schedule.count == 1 {
       let phase = base.schedule[0].phase
@@ -84,6 +86,7 @@ struct Attribute: ParsableCommand {
       for p in earlier {
         var variant = document
         variant.scenario.schedule = [ScheduledPhase(p)]
+        variant.scenario.moveStart(to: Scenario(phase: p).start)
         waterfall.append(items.count)
         items.append(Execution.Item(id: p.id, document: variant))
       }

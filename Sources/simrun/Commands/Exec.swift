@@ -31,6 +31,15 @@ struct Exec: ParsableCommand {
   var threads: Int?
 
   func run() throws {
+    // Where the results go is checked before any task runs.
+    if let output {
+      do {
+        try AtomicFile.checkTarget(output)
+      } catch {
+        printError("simrun: \(error)")
+        throw SimRunExit.outputFailed
+      }
+    }
     let input = try LinesInput(tasks, what: "the tasks")
     let name = input.name
     let decoder = JSONDecoder()
@@ -53,6 +62,11 @@ struct Exec: ParsableCommand {
       }
       list.append(task)
     }
+    // An empty batch is a valid batch: no results (an empty --output).
+    guard !list.isEmpty else {
+      if let output { try write("", to: output) }
+      return
+    }
     Interrupt.install()
     let progress = RunProgress(scenarios: scenarios, replications: 1, quiet: true)
     let results: [ReplicationResult]
@@ -71,14 +85,18 @@ struct Exec: ParsableCommand {
     }
     let lines = zip(list, results).map { RunTaskRecord(task: $0, simrun: SimRunVersion.current, result: $1).line + "\n" }
     if let output {
-      do {
-        try AtomicFile.write(lines.joined(), to: output)
-      } catch {
-        printError("simrun: \(error)")
-        throw SimRunExit.outputFailed
-      }
+      try write(lines.joined(), to: output)
     } else {
       for line in lines { FileHandle.standardOutput.write(Data(line.utf8)) }
+    }
+  }
+
+  private func write(_ text: String, to output: String) throws {
+    do {
+      try AtomicFile.write(text, to: output)
+    } catch {
+      printError("simrun: \(error)")
+      throw SimRunExit.outputFailed
     }
   }
 }

@@ -84,7 +84,10 @@ struct Explore: ParsableCommand {
           transform: { try RunOptions.wholeNumber($0, option: "--days", expected: "a whole number of days ≥ 2") })
   var days: Int?
 
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var exploreOutput: ExploreOutputOptions
+
+  /// The output settings as the running commands hold them.
+  var output: OutputOptions { get throws { try exploreOutput.asOutputOptions } }
 
   /// The most simulation runs (points × replications) one exploration may ask for.
   static let maxRuns = 1_000_000
@@ -101,7 +104,7 @@ struct Explore: ParsableCommand {
   }
 
   /// The metrics analysed: `--metrics`, headline by default.
-  var analysedMetrics: [Metric] { output.metrics == "all" ? RunReport.headlineMetrics : output.tableMetrics }
+  var analysedMetrics: [Metric] { get throws { try output.tableMetrics } }
 
   func condition() throws -> Expectation? {
     guard let discover else { return nil }
@@ -142,7 +145,6 @@ struct Explore: ParsableCommand {
     _ = try overrides
     _ = try condition()
     _ = try requestedContrasts()
-    if output.bySegment { throw ValidationError("--by-segment applies to run, compare, timeline and sweep; an exploration's points.csv has every metric of the whole population.") }
   }
 
   /// The scenario with the overrides and `--uncertain` applied; a bad
@@ -165,7 +167,7 @@ struct Explore: ParsableCommand {
   }
 
   func run() throws {
-    let execution = Execution(options: try RunOptions.parse([]), output: output)
+    let execution = Execution(options: try RunOptions.parse([]), output: try output)
     try execution.checkOutputFolder()
     let document = try loadDocument()
     let uncertainties = document.uncertainties
@@ -199,7 +201,7 @@ struct Explore: ParsableCommand {
     let r = pointReplications
     let names = (0..<points).flatMap { p in ["point \(p)"] + contrasts.map { "point \(p), \($0.variantName)" } }
     let results = try Execution.replicate(scenarios, ids: names, seed: seed, replications: r, threads: threads,
-                                          quiet: output.quiet, labels: Array(repeating: method.rawValue, count: scenarios.count),
+                                          quiet: try output.quiet, labels: Array(repeating: method.rawValue, count: scenarios.count),
                                           unit: "points", replicationsPerUnit: variants * r) { result in
       Metric.allCases.map { result.counts.value($0) }
     }
@@ -210,7 +212,7 @@ struct Explore: ParsableCommand {
       }
     }
     let report = ExplorationReport(command: RunReport.commandLine, scenario: base.name, method: method, seed: seed,
-                                   replications: r, design: design, metrics: analysedMetrics, contrasts: contrasts,
+                                   replications: r, design: design, metrics: try analysedMetrics, contrasts: contrasts,
                                    results: byPoint, discover: try condition())
     try execution.emit(report)
   }

@@ -47,7 +47,12 @@ struct ExplorationDesign {
 
   /// The analysis's view of a key (unit coordinate → value).
   static func factor(_ u: ScenarioUncertainty) -> Factor {
-    Factor(name: u.path, lower: u.lower, upper: u.upper, scale: u.scale == .continuous ? .continuous : .integer)
+    switch u.scale {
+    case .continuous, .multiplier: Factor(name: u.path, lower: u.lower, upper: u.upper, scale: .continuous)
+    // A switch: 0 and 1, equally likely.
+    case .boolean: Factor(name: u.path, lower: 0, upper: 1, scale: .integer)
+    case .integer, .date: Factor(name: u.path, lower: u.lower, upper: u.upper, scale: .integer)
+    }
   }
 
 

@@ -39,7 +39,7 @@ extension AttributionReport {
     }
     if !steps.isEmpty {
       h += "<h2>Waterfall: from \(e(run.entries[waterfall[0]].id)) to \(e(scenario.id))</h2>\n"
-      h += "<p>One phase at a time, under the scenario's own settings (only the phase replaced); each step is the paired difference from the phase before.</p>\n<div class=\"charts\">\n"
+      h += "<p>One phase at a time, each at its own start date (as <code>compare</code> runs it) with the scenario's other settings; each step is the paired difference from the phase before.</p>\n<div class=\"charts\">\n"
       for metric in charted {
         h += "<figure>" + SVGChart.waterfall(
           title: metric.title, subtitle: metric.unit + (metric.preferredText.isEmpty ? "" : " · \(metric.preferredText)"),
@@ -49,6 +49,7 @@ extension AttributionReport {
           + "</figure>\n"
       }
       h += "</div>\n"
+      for note in overlapNotes { h += "<p>\(e(note))</p>\n" }
     }
     h += "<h2>All metrics: effects of the rules</h2>\n<table>\n<thead><tr><th>metric</th>"
       + rules.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr></thead>\n<tbody>\n"

@@ -24,6 +24,7 @@ extension AttributionReport {
       text += "\n\n" + RunReport.paragraph("\(Self.noEffect) (on any metric): " + quiet.joined(separator: ", "), width: width)
     }
     text += "\n\n" + waterfallText(colour: colour, width: width)
+    for note in overlapNotes { text += "\n\n" + RunReport.paragraph(note, width: width) }
     return text
   }
 
@@ -43,7 +44,7 @@ extension AttributionReport {
         return d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour)
       } + [RunReport.meanPlusMinus(scenario.result.interval(metric))]
     }
-    return RunReport.paragraph("waterfall: from the platform's baseline to the scenario, one phase at a time (the scenario's settings, only the phase replaced): the baseline's value, each step's paired difference, the scenario's value", width: width)
+    return RunReport.paragraph("waterfall: from the platform's baseline to the scenario, one phase at a time (each phase at its own start date, as compare runs it; the scenario's other settings): the baseline's value, each step's paired difference, the scenario's value", width: width)
       + "\n\n" + TextTable(header: header, rows: rows, colour: colour, maxWidth: width).rendered
   }
 
@@ -60,6 +61,7 @@ extension AttributionReport {
       }
     })
     md += "\n## Waterfall\n\n```\n\(waterfallText(colour: false, width: nil))\n```\n"
+    if !overlapNotes.isEmpty { md += "\n" + overlapNotes.map { "- \($0)\n" }.joined() }
     return md
   }
 }

@@ -46,16 +46,25 @@ extension ExplorationReport {
     h += "<h2>Spread over the input ranges</h2>\n<p>Each outcome at every point of the design (the mean of the point's replications), with its 5th, 50th and 95th percentiles. "
       + (method == .uncertainty ? "The points are a Latin hypercube over the ranges." : "The points are the \(method.rawValue) design's, not a random sample of the ranges; <code>--method uncertainty</code> gives one.")
       + " SD over inputs is the spread due to the assumptions; SD of replications is Monte-Carlo noise alone.</p>\n<div class=\"charts\">\n"
+    var constant: [String] = []
     for outcome in outcomes {
       let s = outcome.spread
+      // An outcome that never varies has nothing to chart.
+      if s.p5 == s.p95 && s.inputSD == 0 {
+        constant.append("\(outcome.name) (\(Self.f(s.p50)))")
+        continue
+      }
       h += "<figure>" + SVGChart.histogram(title: title(outcome), subtitle: subtitle(outcome), values: outcome.pointMeans,
                                            p5: s.p5, p50: s.p50, p95: s.p95)
         + "<figcaption>SD over inputs \(e(Self.f(s.inputSD))), SD of replications "
         + (replications > 1 ? e(Self.f(s.noise)) : "not measured (1 replication per point)")
+        + (s.noiseShare.map { "; replication noise \(Self.percent($0)) of the variance" } ?? "")
         + (outcome.contrast == nil ? "" : "; below 0 at \(Self.percent(s.negative)), above 0 at \(Self.percent(s.positive)) of the points")
-        + ". <code>\(outcome.metric.rawValue)</code>: \(e(outcome.metric.definition))</figcaption></figure>\n"
+        + ". " + (s.noiseShare.flatMap { $0 > 1.0 / 3 ? "<strong>\(e(Self.noiseWarning($0))).</strong> " : nil } ?? "")
+        + "<code>\(outcome.metric.rawValue)</code>: \(e(outcome.metric.definition))</figcaption></figure>\n"
     }
     h += "</div>\n"
+    if !constant.isEmpty { h += "<p>Not charted, the same at every point: \(e(constant.joined(separator: ", "))).</p>\n" }
     if let d = discovery {
       h += "<h2>Scenario discovery: where \(e(d.condition.description)) holds</h2>\n"
       h += "<p>It holds at \(Self.percent(d.share)) of the points. PRIM (Friedman &amp; Fisher 1999) peels the ranges down to a box where it mostly holds, then pastes back what helps; coverage is the share of the points where it holds that fall in the box, density the share of the box's points where it holds.</p>\n"

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import PrivacyModel
+import ScenarioFormat
 
 extension ExplorationReport {
   /// At most this many factors per metric in the table (the files have all).
@@ -47,8 +48,9 @@ extension ExplorationReport {
       return (["key", "μ*", "μ", "σ"], rows, max(0, ranked.count - Self.tableRows))
     case .uncertainty:
       let s = outcome.spread
-      var columns = ["p5", "p50", "p95", "SD over inputs", "SD of replications"]
-      var row = [Self.f(s.p5), Self.f(s.p50), Self.f(s.p95), Self.f(s.inputSD), Self.f(s.noise)]
+      var columns = ["p5", "p50", "p95", "SD over inputs", "SD of replications", "noise share"]
+      var row = [Self.f(s.p5), Self.f(s.p50), Self.f(s.p95), Self.f(s.inputSD), Self.f(s.noise),
+                 s.noiseShare.map(Self.percent) ?? "not measured"]
       if outcome.contrast != nil {
         columns += ["< 0", "> 0"]
         row += [Self.percent(s.negative), Self.percent(s.positive)]
@@ -61,13 +63,21 @@ extension ExplorationReport {
   /// points and, for an effect, how much of the range agrees on its sign.
   func heading(_ outcome: ExplorationOutcome) -> String {
     let s = outcome.spread
-    let noise = method == .sobol ? s.noiseShare.map { "; replication noise \(Self.percent($0)) of its variance" } ?? "" : ""
+    if s.p5 == s.p95 && s.inputSD == 0 { return "\(outcome.name): does not vary (\(Self.f(s.p50)) at every point)" }
+    var noise = s.noiseShare.map { "; replication noise \(Self.percent($0)) of its variance" } ?? ""
+    if let share = s.noiseShare, share > 1.0 / 3 { noise += ". " + Self.noiseWarning(share) }
     guard let contrast = outcome.contrast else {
       return "\(outcome.name):" + (method == .uncertainty ? "" : " \(Self.f(s.p50)) median over the points") + noise
     }
     var text = "\(outcome.name) (scenario − \(contrast.variantName), paired):"
     if method != .uncertainty { text += " \(Self.f(s.p50)) median over the points;" }
     return text + " below 0 at \(Self.percent(s.negative)), above 0 at \(Self.percent(s.positive)) of the points" + noise
+  }
+
+  /// Said wherever replication noise is more than a third of an outcome's
+  /// variance over the points.
+  static func noiseWarning(_ share: Double) -> String {
+    "Caution: \(percent(share)) of this spread is replication noise, so its percentiles and the shares below and above 0 say little about the assumptions; run more replications per point"
   }
 
   func discoveryLines() -> [String] {
@@ -90,6 +100,17 @@ extension ExplorationReport {
 
   static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
 
+  /// What the exploration varied, each key with its range, and, for all
+  /// assumptions, what it left fixed and why.
+  func keysLines() -> [String] {
+    let keys = design.uncertainties.map { "\($0.path) \($0.rangeText)" }.joined(separator: "; ")
+    var lines = ["keys varied (\(design.uncertainties.count)): \(keys)"]
+    if design.uncertainties.map(\.path) == ScenarioFile.allAssumptions.map(\.path) {
+      lines.append("left fixed: " + ScenarioFile.fixedUnderAllAssumptions.map { "\($0.path) (\($0.reason))" }.joined(separator: "; "))
+    }
+    return lines
+  }
+
   func table(colour: Bool, width: Int?) -> String {
     var out = header().flatMap { TextTable.wrap($0, width: width ?? 1_000, breakAfter: []) }
     for outcome in outcomes {
@@ -100,6 +121,8 @@ extension ExplorationReport {
       if r.omitted > 0 { out.append("… and \(r.omitted) more keys (all in indices.csv and results.json)") }
     }
     out += discoveryLines().flatMap { TextTable.wrap($0, width: width ?? 1_000, breakAfter: []) }
+    out.append("")
+    out += keysLines().flatMap { TextTable.wrap($0, width: width ?? 1_000, breakAfter: []) }
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -110,7 +133,7 @@ extension ExplorationReport {
       let r = rows(outcome)
       out.append("## \(outcome.name)")
       out.append("")
-      if outcome.contrast != nil || method != .uncertainty { out += [heading(outcome), ""] }
+      out += [heading(outcome), ""]
       out.append("| " + r.columns.joined(separator: " | ") + " |")
       out.append("|" + String(repeating: " --- |", count: r.columns.count))
       for row in r.rows { out.append("| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
@@ -118,6 +141,7 @@ extension ExplorationReport {
       out.append("")
     }
     out += discoveryLines()
+    out += [""] + keysLines().map { "- " + $0 }
     return out.joined(separator: "\n") + "\n"
   }
 }

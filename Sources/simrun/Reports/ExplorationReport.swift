@@ -91,6 +91,8 @@ struct ExplorationReport {
     switch design.uncertainties[factor].scale {
     case .date: CivilDate(daysSinceEpoch: Int(x.rounded())).description
     case .integer: String(Int(x.rounded()))
+    case .boolean: x >= 0.5 ? "true" : "false"
+    case .multiplier: "×" + (digits.map { String(format: "%.\($0)g", x) } ?? "\(x)")
     case .continuous: digits.map { String(format: "%.\($0)g", x) } ?? "\(x)"
     }
   }

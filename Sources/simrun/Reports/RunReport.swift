@@ -56,8 +56,15 @@ struct RunReport: Sendable {
 }
 
 extension RunReport {
-  /// The command line that started this process, for reports.
+  /// The command line that produced the results, for reports: the one that
+  /// started this process, or under `simrun merge` the planned command
+  /// with the plan's identity (the merge's own arguments name a plan
+  /// folder that may be gone by the time the report is read).
   static var commandLine: String {
+    if case .merge(let gathered) = Execution.backend {
+      let planned = (["simrun"] + gathered.plan.arguments.map(shellQuoted)).joined(separator: " ")
+      return "\(planned)   # run as plan \(gathered.plan.id.prefix(12)) and merged"
+    }
     let arguments = CommandLine.arguments
     let name = arguments.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "simrun"
     return ([name] + arguments.dropFirst().map(shellQuoted)).joined(separator: " ")

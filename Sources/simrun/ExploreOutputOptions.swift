@@ -1,0 +1,40 @@
+import ArgumentParser
+import PrivacyModel
+
+/// How an exploration's results are shown and saved: `OutputOptions` with
+/// help that says what `explore` writes and analyses (no segments).
+struct ExploreOutputOptions: ParsableArguments {
+  @Option(help: "What to print on standard output: table, csv, json or markdown.")
+  var format: OutputOptions.Format = .table
+
+  @Option(help: ArgumentHelp("Also write points.csv, indices.csv, results.json, summary.md and report.html into this folder (created if needed; files replaced atomically).",
+                             valueName: "DIR"))
+  var out: String?
+
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Fit the table to this many columns (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
+                             valueName: "COLUMNS"),
+          transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
+  var width: Int?
+
+  @Option(help: ArgumentHelp("The metrics analysed: headline (the default: the nine charted), all, or names separated by commas (`simrun list metrics`); points.csv always has all.",
+                             valueName: "headline|all|NAME,…"))
+  var metrics = "headline"
+
+  @Flag(help: "No progress bar.")
+  var quiet = false
+
+  /// The same settings as the running commands' options.
+  var asOutputOptions: OutputOptions {
+    get throws {
+      var o = try OutputOptions.parse(["--metrics", metrics])
+      o.format = format
+      o.out = out
+      o.width = width
+      o.quiet = quiet
+      return o
+    }
+  }
+
+  func validate() throws { _ = try asOutputOptions.validate() }
+}
