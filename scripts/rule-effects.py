@@ -30,7 +30,7 @@ ROWS = [
     ("R-D3", "wechat-2025-08-necessary", "merchants.official_tool_share=0.6,0.2", [],
      ["merchant_contact_fulfilment", "contact_time_p50_hours"], "fewer shops use tools"),
     ("R-D4", "wechat-2025-08-necessary", "disabled_rules=[],[R-D4]", [],
-     ["real_number_exposures_per_1000", "merchant_contact_marketing"], "switched off (R-D3 refuses the same decrypts: only the denial reason moves)"),
+     ["merchant_contact_marketing", "real_number_exposures_per_1000"], "switched off"),
     ("R-D4", "wechat-2025-08-necessary", "disabled_rules=[],[R-D4]", ["contact.tool_could_meet_marketing=0"],
      ["merchant_contact_marketing", "real_number_exposures_per_1000"], "switched off, where no tool serves marketing"),
     ("R-D5", "wechat-2025-08-necessary", "disabled_rules=[],[R-D5]", [],

@@ -129,12 +129,21 @@ public struct PRIM: Sendable {
   /// coverage at least `minimumCoverage`, the one of highest coverage whose
   /// density is within `densityTolerance` of the best density there — the
   /// knee of the trade-off, before peeling starts chasing noise in factors
-  /// that do not matter (the whole box if no box qualifies).
-  public func discover(minimumCoverage: Double = 0.5, densityTolerance: Double = 0.02) -> PRIMResult {
+  /// that do not matter (the whole box if no box qualifies). Then, unless
+  /// `significance` is `nil`, every restriction whose quasi-p-value
+  /// (``quasiPValues(_:)``) exceeds it is dropped, least significant first:
+  /// peeling can narrow a factor that does not matter when the slice it
+  /// cuts happens to hold few cases.
+  public func discover(minimumCoverage: Double = 0.5, densityTolerance: Double = 0.02,
+                       significance: Double? = 0.05) -> PRIMResult {
     let trajectory = peel()
     let eligible = trajectory.indices.filter { trajectory[$0].coverage >= minimumCoverage }
     let best = eligible.map { trajectory[$0].density }.max() ?? trajectory[0].density
     let chosen = eligible.first { trajectory[$0].density >= best - densityTolerance } ?? 0
-    return PRIMResult(trajectory: trajectory, chosenIndex: chosen, box: paste(trajectory[chosen].box))
+    let pasted = paste(trajectory[chosen].box)
+    let kept = significance.map { significantOnly(pasted.box, significance: $0) } ?? pasted.box
+    let box = step(kept)
+    return PRIMResult(trajectory: trajectory, chosenIndex: chosen, box: box, quasiPValues: quasiPValues(kept),
+                      dropped: pasted.restricted.filter { !box.restricted.contains($0) })
   }
 }

@@ -49,4 +49,30 @@ struct PRIMTests {
     #expect(prim.paste(chosen.box).density >= chosen.density)
     #expect(trajectory.map(\.density).max()! < 0.45)
   }
+
+  @Test("with 10 inert keys and 300 points, no inert key is restricted: restrictions whose quasi-p-value exceeds 0.05 are dropped; the kept ones are significant")
+  func inertKeysDropped() {
+    for seed in [21, 22, 23] as [UInt64] {
+      let stream = AnalysisStream(seed: seed, purpose: .latinHypercube)
+      let points = LatinHypercube.sample(count: 300, dimension: 12, stream: stream)
+      let outcome = points.map { x in (x[0] < 0.4 && x[2] > 0.5) != (stream.uniform() < 0.03) }
+      let prim = PRIM(points: points, outcome: outcome)
+      let result = prim.discover()
+      #expect(Set(result.box.restricted).isSubset(of: [0, 2]), "seed \(seed): restricted \(result.box.restricted), dropped \(result.dropped)")
+      #expect(result.box.restricted.contains(0) && result.box.restricted.contains(2), "seed \(seed): \(result.box.restricted)")
+      for d in result.box.restricted { #expect(result.quasiPValues[d]! < 0.05, "seed \(seed) x\(d): \(result.quasiPValues[d]!)") }
+      // Without the test every restriction peeling and pasting made stays.
+      let unfiltered = prim.discover(significance: nil)
+      #expect(Set(unfiltered.box.restricted).isSuperset(of: result.box.restricted))
+    }
+  }
+
+  @Test("the quasi-p-value is the one-sided binomial tail: a restriction that changes nothing has p = P(X ≥ hits) at the box's own rate")
+  func quasiPValue() {
+    // 4 points on one factor, cases at x ≥ 0.5: the box x ≥ 0.5 holds 2 of 2;
+    // without the restriction the rate is 1/2, so p = P(X ≥ 2 | 2, 0.5) = 0.25.
+    let prim = PRIM(points: [[0.0], [0.25], [0.5], [0.75]], outcome: [false, false, true, true])
+    let p = prim.quasiPValues(PRIMBox(lower: [0.5], upper: [0.75]))
+    #expect(abs(p[0]! - 0.25) < 1e-12, "\(p)")
+  }
 }

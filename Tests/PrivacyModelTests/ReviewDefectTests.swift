@@ -36,4 +36,14 @@ struct ReviewDefectTests {
     // Every order still ends once, completed or cancelled.
     #expect(defaults.ordersCompleted + defaults.ordersCancelled == defaults.orders)
   }
+
+  @Test("R-D4 bites in a shipped phase under the defaults: switched off, marketing contact and exposures rise (marketing needs past the after-sale period that no tool serves)")
+  func rD4BitesUnderDefaults() {
+    let scenario = small(.wechatNecessary)
+    #expect(scenario.contact.toolCouldMeetMarketing < 1, "an assumption below 1: a tool does not always serve marketing")
+    let marketing = effectOfDisabling(.d4, in: scenario, on: .merchantContactMarketing)
+    let exposures = effectOfDisabling(.d4, in: scenario, on: .realNumberExposuresPer1000)
+    #expect(excludesZero(marketing) && marketing.mean > 0.05, "marketing contact \(marketing.mean) ± \(marketing.halfWidth)")
+    #expect(excludesZero(exposures), "exposures \(exposures.mean) ± \(exposures.halfWidth)")
+  }
 }

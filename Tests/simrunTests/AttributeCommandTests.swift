@@ -62,6 +62,27 @@ struct AttributeCommandTests {
     }
   }
 
+  @Test("each waterfall step equals compare's step-by-step difference of the same two phases (the gray period at its own dates, not the full rollout's)",
+        arguments: [("taobao-700-full", "taobao-700-gray"), ("wechat-2026-01-aftersale-vn", "wechat-2025-10-virtual-number")])
+  func waterfallEqualsCompare(phase: String, previous: String) throws {
+    let attribute = try jsonObject(try simrun(["attribute", phase, "--format", "json"] + short).out)
+    let steps = try #require((attribute["waterfall"] as? [String: Any])?["steps"] as? [[String: Any]])
+    let last = try #require(steps.last?["effect"] as? [String: [String: Any]])
+    let compared = try simrun(["compare", previous, phase, "--format", "json"] + short)
+    #expect(compared.status == 0, "\(compared.err)")
+    let phases = try #require(try jsonObject(compared.out)["phases"] as? [[String: Any]])
+    // Two phases: the step from the first is the difference from the baseline.
+    let step = try #require((phases[1]["vs_previous"] ?? phases[1]["vs_baseline"]) as? [String: [String: Any]])
+    for metric in ["courier_reach_per_attempt", "courier_reach_per_delivery", "merchant_contact_fulfilment", "calls_blocked_unregistered",
+                   "return_pickup_contact", "real_number_exposures_per_1000"] {
+      let a = try #require(last[metric]?["diff"] as? Double), c = try #require(step[metric]?["diff"] as? Double)
+      #expect(a == c, "\(phase) \(metric): waterfall \(a), compare \(c)")
+    }
+    if phase == "taobao-700-full" {
+      #expect((last["courier_reach_per_delivery"]!["diff"] as! Double) < 0, "the full rollout lowers courier reach")
+    }
+  }
+
   @Test("a rule not in force, unknown or not switchable is refused with exit 64 before anything runs")
   func refusesRulesNotInForce() throws {
     let notInForce = try simrun(["attribute", "taobao-700-full", "--rules", "R-W8"] + short)

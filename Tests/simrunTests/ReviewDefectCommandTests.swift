@@ -141,4 +141,42 @@ struct ReviewDefectCommandTests {
             "\(validate.err)")
     #expect(try simrun(["run", "wechat-2026-01-aftersale-vn", "--set", "disabled_rules=[R-W8]", "--days", "3", "--replications", "2"]).status == 0)
   }
+
+  @Test("uncertainty runs print the replication-noise share beside every spread and warn in words above a third; an outcome that never varies says so and gets no chart")
+  func noiseShare() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("noise-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = try simrun(["explore", "wechat-2025-10-virtual-number", "--method", "uncertainty", "--uncertain", "{contact.answer_probability: plausible}",
+                        "--samples", "6", "--replications", "2", "--metrics", "merchant_contact_fulfilment,courier_reach_per_attempt,calls_blocked_unregistered",
+                        "--days", "6", "--set", "orders.orders_per_day=200", "--quiet", "--out", out.path], environment: ["COLUMNS": "80"])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.contains("noise share"), "\(r.out)")
+    #expect(r.out.contains("calls_blocked_unregistered: does not vary (0.000 at every point)"), "\(r.out)")
+    // Courier reach does not depend on the merchants' answer probability: its spread is all noise.
+    #expect(r.out.contains("Caution:") && r.out.contains("of this spread is replication noise"), "\(r.out)")
+    let md = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+    #expect(md.contains("noise share") && md.contains("Caution:"))
+    let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(html.contains("replication noise") && html.contains("Not charted, the same at every point:") && html.contains("calls_blocked_unregistered (0.000)"))
+    #expect(r.out.contains("keys varied (1): contact.answer_probability 0.5–0.9"), "\(r.out)")
+  }
+
+  @Test("messages escape control characters of unknown phases and --set keys; validate refuses what explore refuses (uncertain: {}); explore --help says what explore writes and analyses")
+  func messages() throws {
+    let phase = try simrun(["run", "wechat\u{1b}[31mX"])
+    #expect(phase.status == 64 && !phase.err.contains("\u{1b}") && phase.err.contains("\\u{1b}"), "\(phase.err)")
+    let key = try simrun(["run", "wechat-baseline", "--set", "foo\u{1b}[31m=1"])
+    #expect(key.status == 64 && !key.err.contains("\u{1b}"), "\(key.err)")
+    for section in ["uncertain: {}\n", "uncertain:\n  orders.handling_time_hours: {uniform: {lower: 0, upper: 2}}\n"] {
+      let file = try scenarioFile("phases:\n  - phase: taobao-700-full\n" + section)
+      let validate = try simrun(["validate", file])
+      let explore = try simrun(["explore", file, "--samples", "2", "--days", "3", "--quiet"])
+      #expect(validate.status == 64 && explore.status == 64, "\(section): validate \(validate.status), explore \(explore.status)")
+      #expect(validate.err.contains("\(file):") && explore.err.contains("\(file):"), "\(validate.err) / \(explore.err)")
+    }
+    let help = try simrun(["explore", "--help"]).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(help.contains("points.csv, indices.csv, results.json, summary.md and report.html"))
+    #expect(!help.contains("segments.csv") && !help.contains("--by-segment"))
+    #expect(help.contains("headline (the default"))
+  }
 }

@@ -50,7 +50,7 @@ struct List: ParsableCommand {
         let general: [[String]] = [
           ["name", "a text", "the scenario's name (a column of the reports)"],
           ["phases", "a list of {phase: ID, from: YYYY-MM-DD}", "RULEBOOK §7"],
-          ["disabled_rules", "a list of rule IDs: \(RuleID.switchable.map(\.rawValue).joined(separator: ", "))", "rules switched off, to see what each does (default none)"],
+          ["disabled_rules", "a list of rule IDs: \(RuleID.switchable.map(\.rawValue).joined(separator: ", ")), each in force in one of the scenario's phases (another is refused, exit 64: switching it off would change nothing)", "rules switched off, to see what each does (default none)"],
           ["start", "a date YYYY-MM-DD", "first simulated day (China Standard Time)"],
           ["end", "a date YYYY-MM-DD after start", "first day not simulated (instead of days)"],
           ["days", "a whole number ≥ 1", "simulated days (default 60)"],

@@ -64,11 +64,11 @@ extension ExplorationReport {
     }
     struct MetricResult: Encodable { let sobol: [Sobol]?; let morris: [Morris]?; let spread: Spread }
     struct Effect: Encodable { let contrast: String; let variant: String; let metrics: [String: MetricResult] }
-    struct Bound: Encodable { let key: String; let lower: String?; let upper: String? }
+    struct Bound: Encodable { let key: String; let lower: String?; let upper: String?; let quasi_p: Double? }
     struct Step: Encodable { let coverage: Double; let density: Double; let mass: Double; let restricted: [String] }
     struct Discovery: Encodable {
       let condition: String; let share: Double; let box: [Bound]; let coverage: Double; let density: Double; let mass: Double
-      let trajectory: [Step]; let chosen_step: Int
+      let trajectory: [Step]; let chosen_step: Int; let dropped_not_significant: [String]
     }
     let kind = "explore"
     let version = 2
@@ -105,11 +105,11 @@ extension ExplorationReport {
         condition: d.condition.description, share: d.share,
         box: d.result.box.restricted.map { i in
           let (lower, upper) = boxBounds(i)
-          return .init(key: names[i], lower: lower, upper: upper)
+          return .init(key: names[i], lower: lower, upper: upper, quasi_p: d.result.quasiPValues[i])
         },
         coverage: d.result.box.coverage, density: d.result.box.density, mass: d.result.box.mass,
         trajectory: d.result.trajectory.map { .init(coverage: $0.coverage, density: $0.density, mass: $0.mass, restricted: $0.restricted.map { names[$0] }) },
-        chosen_step: d.result.chosenIndex)
+        chosen_step: d.result.chosenIndex, dropped_not_significant: d.result.dropped.map { names[$0] })
     }
     let document = Document(
       command: command, scenario: scenario, method: method.rawValue, seed: seed, replications: replications, points: values.count,

@@ -72,11 +72,15 @@ extension ExplorationReport {
       if box.restricted.isEmpty {
         h += "<p class=\"note\">No box: the condition is not concentrated in any region of the ranges.</p>\n"
       } else {
-        h += RunReport.htmlTable(header: ["key", "box from", "box to", "range"], rows: box.restricted.map { i in
+        h += RunReport.htmlTable(header: ["key", "box from", "box to", "range", "quasi-p"], rows: box.restricted.map { i in
           let (lower, upper) = boxBounds(i, digits: 3)
-          return ["<code>\(e(names[i]))</code>", e(lower ?? "—"), e(upper ?? "—"), e(design.uncertainties[i].rangeText)]
+          return ["<code>\(e(names[i]))</code>", e(lower ?? "—"), e(upper ?? "—"), e(design.uncertainties[i].rangeText),
+                  e(d.result.quasiPValues[i].map(Self.pValue) ?? "—")]
         })
-        h += "<p>Coverage \(Self.percent(box.coverage)), density \(Self.percent(box.density)), mass \(Self.percent(box.mass)) of all points.</p>\n"
+        h += "<p>Coverage \(Self.percent(box.coverage)), density \(Self.percent(box.density)), mass \(Self.percent(box.mass)) of all points. "
+          + "Quasi-p: the one-sided binomial probability of the box's hits at the rate of the box without that restriction (EMA Workbench's test); restrictions above 0.05 are dropped"
+          + (d.result.dropped.isEmpty ? "." : ": \(e(d.result.dropped.map { names[$0] }.joined(separator: ", "))).")
+          + " Restricted keys along the peeling trajectory: \(e(Self.runs(d.result.trajectory.map(\.restricted.count)))).</p>\n"
       }
       h += "<div class=\"charts\"><figure>" + SVGChart.tradeoff(
         title: "PRIM trade-off", subtitle: "each box of the peeling and pasting; ringed: the box shown",

@@ -12,7 +12,7 @@ extension ExplorationReport {
   }
 
   func header() -> [String] {
-    var lines = ["\(method.rawValue) exploration of \(scenario): \(design.uncertainties.count) uncertain keys, \(values.count) points × \(replications) replication\(replications == 1 ? "" : "s") (seed \(seed), common random numbers at every point)",
+    var lines = ["\(method.rawValue) exploration of \(scenario): \(design.uncertainties.count) uncertain key\(design.uncertainties.count == 1 ? "" : "s"), \(values.count) points × \(replications) replication\(replications == 1 ? "" : "s") (seed \(seed), common random numbers at every point)",
                  design.sampling]
     if !contrasts.isEmpty {
       lines.append("At every point also: " + contrasts.map(\.variantName).joined(separator: ", ")
@@ -67,7 +67,8 @@ extension ExplorationReport {
     var noise = s.noiseShare.map { "; replication noise \(Self.percent($0)) of its variance" } ?? ""
     if let share = s.noiseShare, share > 1.0 / 3 { noise += ". " + Self.noiseWarning(share) }
     guard let contrast = outcome.contrast else {
-      return "\(outcome.name):" + (method == .uncertainty ? "" : " \(Self.f(s.p50)) median over the points") + noise
+      let median = method == .uncertainty ? "" : " \(Self.f(s.p50)) median over the points"
+      return "\(outcome.name):" + median + (median.isEmpty && noise.hasPrefix("; ") ? " " + noise.dropFirst(2) : noise)
     }
     var text = "\(outcome.name) (scenario − \(contrast.variantName), paired):"
     if method != .uncertainty { text += " \(Self.f(s.p50)) median over the points;" }
@@ -91,14 +92,33 @@ extension ExplorationReport {
         let u = design.uncertainties[i]
         let (lower, upper) = boxBounds(i, digits: 3)
         let text = [lower.map { "≥ \($0)" }, upper.map { "≤ \($0)" }].compactMap { $0 }.joined(separator: " and ")
-        lines.append("  \(u.path) \(text)  (range \(u.rangeText))")
+        let p = d.result.quasiPValues[i].map { ", quasi-p \(Self.pValue($0))" } ?? ""
+        lines.append("  \(u.path) \(text)  (range \(u.rangeText)\(p))")
       }
       lines.append("  coverage \(Self.percent(box.coverage)) (of the points where it holds), density \(Self.percent(box.density)) (inside the box), mass \(Self.percent(box.mass)) (of all points)")
     }
+    if !d.result.dropped.isEmpty {
+      lines.append("  dropped as not significant (quasi-p > 0.05: the box does as well without them): "
+        + d.result.dropped.map { design.uncertainties[$0].path }.joined(separator: ", "))
+    }
+    lines.append("  restricted keys along the peeling trajectory: "
+      + Self.runs(d.result.trajectory.map(\.restricted.count)))
     return lines
   }
 
   static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
+
+  /// A quasi-p-value: two significant digits, or "< 0.0001".
+  static func pValue(_ p: Double) -> String { p < 0.0001 ? "< 0.0001" : String(format: "%.2g", p) }
+
+  /// A sequence of counts with repeats folded: `0 → 1 (×3) → 2`.
+  static func runs(_ counts: [Int]) -> String {
+    var parts: [(value: Int, times: Int)] = []
+    for c in counts {
+      if parts.last?.value == c { parts[parts.count - 1].times += 1 } else { parts.append((c, 1)) }
+    }
+    return parts.map { $0.times > 1 ? "\($0.value) (×\($0.times))" : "\($0.value)" }.joined(separator: " → ")
+  }
 
   /// What the exploration varied, each key with its range, and, for all
   /// assumptions, what it left fixed and why.
