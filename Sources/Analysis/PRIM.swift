@@ -39,11 +39,7 @@ public struct PRIM: Sendable {
 
   /// The box's statistics.
   public func step(_ box: PRIMBox) -> PRIMStep {
-    var inside = 0, hits = 0
-    for (x, y) in zip(points, outcome) where box.contains(x) {
-      inside += 1
-      if y { hits += 1 }
-    }
+    let (inside, hits) = counts(box)
     let restricted = box.lower.indices.filter { box.lower[$0] > whole.lower[$0] || box.upper[$0] < whole.upper[$0] }
     return PRIMStep(box: box, coverage: cases == 0 ? 0 : Double(hits) / Double(cases),
                     density: inside == 0 ? 0 : Double(hits) / Double(inside),

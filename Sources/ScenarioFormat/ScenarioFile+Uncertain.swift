@@ -7,17 +7,8 @@ extension ScenarioFile {
   /// whole-number or date key whose source is an assumption, over its
   /// documented plausible range, in the schema's order.
   public static var allAssumptions: [ScenarioUncertainty] {
-    ScenarioSchema.fields.compactMap { field in
-      guard field.isAssumption, let scale = field.uncertaintyScale, let range = field.plausible else { return nil }
-      return ScenarioUncertainty(path: field.path, lower: range.lower, upper: range.upper, scale: scale, origin: "plausible range")
-    } + [campaigns]
-  }
-
-  /// The campaigns' peaks, as one multiplier (``ScenarioUncertainty/campaignsPath``).
-  static var campaigns: ScenarioUncertainty {
-    let range = ScenarioSchema.plausibleRanges[ScenarioUncertainty.campaignsPath]!
-    return ScenarioUncertainty(path: ScenarioUncertainty.campaignsPath, lower: range.lower, upper: range.upper,
-                               scale: .multiplier, origin: "plausible range")
+    (ScenarioSchema.fields.filter(\.isAssumption).map(\.path) + [ScenarioUncertainty.campaignsPath])
+      .compactMap { UncertainKey.named($0)?.overPlausibleRange }
   }
 
   /// What `all-assumptions` leaves fixed, with why: lists whose entries
@@ -57,33 +48,17 @@ extension ScenarioFile {
         continue
       }
       let where_ = "uncertain.\(path)"
-      if path == ScenarioUncertainty.campaignsPath {
-        if value.string == "plausible", case .scalar = value { result.append(Self.campaigns); continue }
-        guard let bounds = Self.child(value, "uniform"), let l = Self.child(bounds, "lower")?.string.flatMap(Double.init),
-          let u = Self.child(bounds, "upper")?.string.flatMap(Double.init), l >= 0, l <= 1, u >= 1, u <= 10, l < u
-        else {
-          report(value, where_, "expected `plausible` or {uniform: {lower: L, upper: U}} with 0 ≤ L ≤ 1 ≤ U ≤ 10 (a factor on each campaign's extra orders)")
-          continue
-        }
-        result.append(ScenarioUncertainty(path: path, lower: l, upper: u, scale: .multiplier, origin: "scenario"))
-        continue
-      }
-      guard let field = ScenarioSchema.byPath[path] else {
-        let known = ScenarioSchema.fields.filter { $0.uncertaintyScale != nil }.map(\.path)
+      guard let uncertainKey = UncertainKey.named(path) else {
+        let known = ScenarioSchema.fields.filter { $0.uncertaintyScale != nil }.map(\.path) + [ScenarioUncertainty.campaignsPath]
         let hint = Suggestion.closest(to: path, in: known).map { "; did you mean '\($0)'?" } ?? ""
         report(key, where_, "unknown key path '\(path)'\(hint) (see `simrun list keys`)")
         continue
       }
-      guard let scale = field.uncertaintyScale else {
-        report(key, where_, "expected a key holding one number, whole number or date; '\(path)' holds \(field.kind.shortExpectation)")
-        continue
-      }
       if value.string == "plausible", case .scalar = value {
-        guard let range = field.plausible else {
+        guard let u = uncertainKey.overPlausibleRange else {
           report(value, where_, "'\(path)' has no documented plausible range (only assumptions do); give {uniform: {lower, upper}}")
           continue
         }
-        let u = ScenarioUncertainty(path: path, lower: range.lower, upper: range.upper, scale: scale, origin: "plausible range")
         if checkValueInside(u, value, scenario) { result.append(u) }
         continue
       }
@@ -99,14 +74,14 @@ extension ScenarioFile {
         report(bounds, "\(where_).uniform", "expected exactly the keys lower and upper")
         continue
       }
-      guard let lower = bound(lowerNode, "\(where_).uniform.lower", field, scale),
-        let upper = bound(upperNode, "\(where_).uniform.upper", field, scale)
+      guard let lower = bound(lowerNode, "\(where_).uniform.lower", uncertainKey),
+        let upper = bound(upperNode, "\(where_).uniform.upper", uncertainKey)
       else { continue }
       guard lower < upper else {
         report(upperNode, "\(where_).uniform.upper", "expected an upper bound above the lower bound (\(ScenarioTemplate.number(lower))), found \(upperNode.string ?? "")")
         continue
       }
-      let u = ScenarioUncertainty(path: path, lower: lower, upper: upper, scale: scale, origin: "scenario")
+      let u = ScenarioUncertainty(path: path, lower: lower, upper: upper, scale: uncertainKey.scale, origin: "scenario")
       if checkValueInside(u, value, scenario) { result.append(u) }
     }
     checkOrderedPairs(result, node, scenario)
@@ -138,36 +113,36 @@ extension ScenarioFile {
   }
 
   /// One bound, in the key's own kind and domain.
-  private mutating func bound(_ node: Node, _ path: String, _ field: ScenarioField, _ scale: ScenarioUncertainty.Scale) -> Double? {
+  private mutating func bound(_ node: Node, _ path: String, _ key: UncertainKey) -> Double? {
     guard case .scalar = node, let text = node.string else {
-      report(node, path, "expected \(field.kind.expectation), found \(Self.describe(node))")
+      report(node, path, "expected \(key.expectation), found \(Self.describe(node))")
       return nil
     }
-    if scale == .date {
+    if key.scale == .date {
       guard let date = CivilDate(iso8601: text) else {
         report(node, path, "expected a date YYYY-MM-DD, found '\(text)'")
         return nil
       }
       return Double(date.daysSinceEpoch)
     }
-    guard let x = Double(text), x.isFinite, scale != .integer || x.rounded() == x else {
-      report(node, path, "expected \(field.kind.expectation), found '\(text)'")
+    guard let x = Double(text), x.isFinite, key.scale != .integer || x.rounded() == x else {
+      report(node, path, "expected \(key.expectation), found '\(text)'")
       return nil
     }
-    if let domain = field.numericDomain, !domain.contains(x) {
-      report(node, path, "expected \(field.kind.expectation) (the key's domain), found '\(text)'")
+    if let domain = key.domain, !domain.contains(x) {
+      report(node, path, "expected \(key.expectation) (the key's domain), found '\(text)'")
       return nil
     }
     return x
   }
 
   /// The scenario's own value of the key must lie in the range explored
-  /// around it.
+  /// around it (for a multiplier: 1, the value as given).
   private mutating func checkValueInside(_ u: ScenarioUncertainty, _ node: Node, _ scenario: Scenario) -> Bool {
-    if u.path == ScenarioUncertainty.campaignsPath { return true }  // a factor on the scenario's own campaigns
-    guard let field = ScenarioSchema.byPath[u.path], let value = field.numericValue(in: scenario) else { return false }
+    guard let key = UncertainKey.named(u.path), let value = key.value(scenario) else { return false }
     guard value >= u.lower && value <= u.upper else {
-      report(node, "uncertain.\(u.path)", "the scenario's value of \(u.path), \(u.scale.text(value)), lies outside the range \(u.rangeText); widen the range or change the value")
+      let what = u.scale == .multiplier ? " (\(key.expectation))" : ""
+      report(node, "uncertain.\(u.path)", "the scenario's value of \(u.path), \(u.scale.text(value))\(what), lies outside the range \(u.rangeText); widen the range or change the value")
       return false
     }
     return true

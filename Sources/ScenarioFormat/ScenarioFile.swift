@@ -220,7 +220,7 @@ public struct ScenarioFile {
       }
       // Switching off a rule no scheduled phase has would change nothing
       // and read as "no effect" (the same refusal as `attribute --rules`).
-      guard scenario.schedule.contains(where: { $0.phase.rules.contains(rule) }) else {
+      guard scenario.scheduledRules.contains(rule) else {
         let phases = scenario.schedule.map(\.phase.id).joined(separator: ", ")
         let arrives = Phase.all.first { $0.rules.contains(rule) }.map { " (it arrives with \($0.id))" } ?? ""
         report(item, "disabled_rules[\(i)]", "expected a rule in force in the scenario's phases (\(phases)); \(text) is not in force there\(arrives), so switching it off would change nothing")

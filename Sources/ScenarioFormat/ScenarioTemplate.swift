@@ -20,8 +20,7 @@ public enum ScenarioTemplate {
     }
     let disabled = s.disabledRules.sorted().map(\.rawValue).joined(separator: ", ")
     // Only the rules these phases have can be switched off (others are refused).
-    let switchable = RuleID.switchable.filter { rule in s.schedule.contains { $0.phase.rules.contains(rule) } }
-      .map(\.rawValue).joined(separator: ", ")
+    let switchable = RuleID.switchable.filter(s.scheduledRules.contains).map(\.rawValue).joined(separator: ", ")
     let switchableText = switchable.isEmpty ? "none" : switchable
     lines += [
       "disabled_rules: [\(disabled)]  # phase rules switched off to see what they do; those in force here: \(switchableText)",

@@ -114,13 +114,7 @@ struct Execution {
         printError("simrun: the plan's scenarios or settings differ from what `\(gathered.plan.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
         throw SimRunExit.invalidInput
       }
-      let mismatched = gathered.mismatchedTasks(tasks)
-      guard mismatched.isEmpty else {
-        for problem in mismatched.prefix(50) { printError(problem) }
-        if mismatched.count > 50 { printError("… and \(mismatched.count - 50) more") }
-        printError("simrun: the results do not match the plan; nothing was written.")
-        throw SimRunExit.invalidInput
-      }
+      try Merge.refuse(gathered.mismatchedTasks(tasks))
       return (0..<plan.tasks).map { transform(gathered.result($0)) }
     case .local:
       Interrupt.install()

@@ -36,5 +36,5 @@ struct ExploreOutputOptions: ParsableArguments {
     }
   }
 
-  func validate() throws { _ = try asOutputOptions.validate() }
+  func validate() throws { try asOutputOptions.validate() }
 }

@@ -99,6 +99,10 @@ public struct Scenario: Hashable, Sendable {
     schedule.reduce(into: context.rulesInForce(on: platforms)) { $0.formUnion(rules(of: $1.phase)) }
   }
 
+  /// Every rule of the scheduled phases, disabled or not: the rules
+  /// `disabled_rules` may name.
+  public var scheduledRules: Set<RuleID> { schedule.reduce(into: []) { $0.formUnion($1.phase.rules) } }
+
   /// The rules of `phase` that this scenario applies (its own minus the
   /// disabled ones).
   public func rules(of phase: Phase) -> Set<RuleID> { phase.rules.subtracting(disabledRules) }

@@ -103,8 +103,6 @@ struct Explore: ParsableCommand {
     }
   }
 
-  /// The metrics analysed: `--metrics`, headline by default.
-  var analysedMetrics: [Metric] { get throws { try output.tableMetrics } }
 
   func condition() throws -> Expectation? {
     guard let discover else { return nil }
@@ -167,7 +165,8 @@ struct Explore: ParsableCommand {
   }
 
   func run() throws {
-    let execution = Execution(options: try RunOptions.parse([]), output: try output)
+    let output = try self.output
+    let execution = Execution(options: try RunOptions.parse([]), output: output)
     try execution.checkOutputFolder()
     let document = try loadDocument()
     let uncertainties = document.uncertainties
@@ -201,7 +200,7 @@ struct Explore: ParsableCommand {
     let r = pointReplications
     let names = (0..<points).flatMap { p in ["point \(p)"] + contrasts.map { "point \(p), \($0.variantName)" } }
     let results = try Execution.replicate(scenarios, ids: names, seed: seed, replications: r, threads: threads,
-                                          quiet: try output.quiet, labels: Array(repeating: method.rawValue, count: scenarios.count),
+                                          quiet: output.quiet, labels: Array(repeating: method.rawValue, count: scenarios.count),
                                           unit: "points", replicationsPerUnit: variants * r) { result in
       Metric.allCases.map { result.counts.value($0) }
     }
@@ -212,7 +211,7 @@ struct Explore: ParsableCommand {
       }
     }
     let report = ExplorationReport(command: RunReport.commandLine, scenario: base.name, method: method, seed: seed,
-                                   replications: r, design: design, metrics: try analysedMetrics, contrasts: contrasts,
+                                   replications: r, design: design, metrics: output.tableMetrics, contrasts: contrasts,
                                    results: byPoint, discover: try condition())
     try execution.emit(report)
   }

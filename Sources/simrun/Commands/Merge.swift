@@ -61,18 +61,22 @@ struct Merge: ParsableCommand {
       let input = try LinesInput(file, what: "the results")
       gathered.add(input.text, file: input.name)
     }
-    let problems = gathered.problems + gathered.missing
-    guard problems.isEmpty else {
-      for problem in problems.prefix(50) { printError(problem) }
-      if problems.count > 50 { printError("… and \(problems.count - 50) more") }
-      printError("simrun: the results do not match the plan; nothing was written.")
-      throw SimRunExit.invalidInput
-    }
+    try Self.refuse(gathered.problems + gathered.missing)
     var arguments = manifest.arguments
     if let out { arguments += ["--out", out] }
     if let format { arguments += ["--format", format] }
     if quiet { arguments.append("--quiet") }
     var inner = try SimRun.parseAsRoot(arguments)
     try Execution.$backend.withValue(.merge(gathered)) { try inner.run() }
+  }
+
+  /// Prints the results' problems (the first 50) and exits 64, nothing
+  /// written; returns when there are none.
+  static func refuse(_ problems: [String]) throws {
+    guard !problems.isEmpty else { return }
+    for problem in problems.prefix(50) { printError(problem) }
+    if problems.count > 50 { printError("… and \(problems.count - 50) more") }
+    printError("simrun: the results do not match the plan; nothing was written.")
+    throw SimRunExit.invalidInput
   }
 }

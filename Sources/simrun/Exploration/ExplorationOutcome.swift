@@ -27,6 +27,13 @@ struct ExplorationOutcome {
     /// Shares of the points whose mean is below 0 and above 0 (for an
     /// effect: how much of the range agrees on its sign).
     let negative, positive: Double
+
+    /// The same value at every point: nothing to chart or rank.
+    var isConstant: Bool { p5 == p95 && inputSD == 0 }
+
+    /// Replication noise is more than a third of the variance over the
+    /// points: the spread says little about the assumptions.
+    var noiseDominates: Bool { (noiseShare ?? 0) > 1.0 / 3 }
   }
 
   let metric: Metric

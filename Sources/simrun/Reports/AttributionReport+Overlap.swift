@@ -30,8 +30,7 @@ extension AttributionReport {
 extension RunReport {
   /// A difference with its sign, to the digits of ``meanPlusMinus(_:)``.
   static func signed(_ x: Double) -> String {
-    let digits = abs(x) >= 100 ? 1 : abs(x) >= 10 ? 2 : 3
-    let text = SelfTestReport.fixed(abs(x), digits)
+    let text = SelfTestReport.fixed(abs(x), digits(for: x))
     return (x < 0 && Double(text) != 0 ? "−" : "+") + text
   }
 }

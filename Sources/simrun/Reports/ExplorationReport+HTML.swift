@@ -50,7 +50,7 @@ extension ExplorationReport {
     for outcome in outcomes {
       let s = outcome.spread
       // An outcome that never varies has nothing to chart.
-      if s.p5 == s.p95 && s.inputSD == 0 {
+      if s.isConstant {
         constant.append("\(outcome.name) (\(Self.f(s.p50)))")
         continue
       }
@@ -60,7 +60,7 @@ extension ExplorationReport {
         + (replications > 1 ? e(Self.f(s.noise)) : "not measured (1 replication per point)")
         + (s.noiseShare.map { "; replication noise \(Self.percent($0)) of the variance" } ?? "")
         + (outcome.contrast == nil ? "" : "; below 0 at \(Self.percent(s.negative)), above 0 at \(Self.percent(s.positive)) of the points")
-        + ". " + (s.noiseShare.flatMap { $0 > 1.0 / 3 ? "<strong>\(e(Self.noiseWarning($0))).</strong> " : nil } ?? "")
+        + ". " + (Self.noiseWarning(s).map { "<strong>\(e($0)).</strong> " } ?? "")
         + "<code>\(outcome.metric.rawValue)</code>: \(e(outcome.metric.definition))</figcaption></figure>\n"
     }
     h += "</div>\n"

@@ -63,9 +63,9 @@ extension ExplorationReport {
   /// points and, for an effect, how much of the range agrees on its sign.
   func heading(_ outcome: ExplorationOutcome) -> String {
     let s = outcome.spread
-    if s.p5 == s.p95 && s.inputSD == 0 { return "\(outcome.name): does not vary (\(Self.f(s.p50)) at every point)" }
+    if s.isConstant { return "\(outcome.name): does not vary (\(Self.f(s.p50)) at every point)" }
     var noise = s.noiseShare.map { "; replication noise \(Self.percent($0)) of its variance" } ?? ""
-    if let share = s.noiseShare, share > 1.0 / 3 { noise += ". " + Self.noiseWarning(share) }
+    if let warning = Self.noiseWarning(s) { noise += ". " + warning }
     guard let contrast = outcome.contrast else {
       let median = method == .uncertainty ? "" : " \(Self.f(s.p50)) median over the points"
       return "\(outcome.name):" + median + (median.isEmpty && noise.hasPrefix("; ") ? " " + noise.dropFirst(2) : noise)
@@ -76,9 +76,10 @@ extension ExplorationReport {
   }
 
   /// Said wherever replication noise is more than a third of an outcome's
-  /// variance over the points.
-  static func noiseWarning(_ share: Double) -> String {
-    "Caution: \(percent(share)) of this spread is replication noise, so its percentiles and the shares below and above 0 say little about the assumptions; run more replications per point"
+  /// variance over the points (``ExplorationOutcome/Spread/noiseDominates``).
+  static func noiseWarning(_ spread: ExplorationOutcome.Spread) -> String? {
+    guard spread.noiseDominates, let share = spread.noiseShare else { return nil }
+    return "Caution: \(percent(share)) of this spread is replication noise, so its percentiles and the shares below and above 0 say little about the assumptions; run more replications per point"
   }
 
   func discoveryLines() -> [String] {

@@ -102,7 +102,10 @@ extension RunReport {
 
   /// `mean ± half-width`, with digits suited to the value's size.
   static func meanPlusMinus(_ ci: ConfidenceInterval) -> String {
-    let digits = abs(ci.mean) >= 100 ? 1 : abs(ci.mean) >= 10 ? 2 : 3
+    let digits = digits(for: ci.mean)
     return "\(SelfTestReport.fixed(ci.mean, digits)) ± \(SelfTestReport.fixed(ci.halfWidth, digits))"
   }
+
+  /// Decimals for a figure of this size: 1 from 100, 2 from 10, else 3.
+  static func digits(for x: Double) -> Int { abs(x) >= 100 ? 1 : abs(x) >= 10 ? 2 : 3 }
 }
