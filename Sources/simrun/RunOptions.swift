@@ -117,9 +117,9 @@ struct OutputOptions: ParsableArguments {
           transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
   var width: Int?
 
-  @Option(help: ArgumentHelp("The metrics the table shows: all, headline, or names separated by commas (`simrun list metrics`); CSV, JSON and --out always have all.",
-                             valueName: "all|headline|NAME,…"))
-  var metrics = "all"
+  @Option(help: ArgumentHelp("The metrics the table shows: headline (the default: the nine charted), all, or names separated by commas (`simrun list metrics`); CSV, JSON and --out always have all.",
+                             valueName: "headline|all|NAME,…"))
+  var metrics = "headline"
 
   @Flag(help: "After the table, the same metrics by shop-size segment (< 10, 10–100, 100–1,000, ≥ 1,000 real orders a day); segments.csv and JSON always have them.")
   var bySegment = false

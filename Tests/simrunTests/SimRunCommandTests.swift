@@ -57,7 +57,7 @@ struct SimRunCommandTests {
 
   @Test("compare prints every metric for each phase and the paired differences")
   func compare() throws {
-    let r = try simrun("compare", "wechat-2025-08-necessary", "wechat-2025-10-virtual-number",
+    let r = try simrun("compare", "wechat-2025-08-necessary", "wechat-2025-10-virtual-number", "--metrics", "all",
                        "--replications", "2", "--days", "14", "--set", "orders.orders_per_day=300")
     #expect(r.status == 0, "\(r.err)")
     for metric in ["courier_reach_per_attempt", "real_number_exposures_per_1000", "calls_blocked_unverified"] {

@@ -34,6 +34,8 @@ struct AttributionDocument: Codable, Equatable {
   let replications: Int
   let scenario: String
   let source: String
+  /// The sentences the report opens with.
+  let findings: ReportFindings
   let metrics: [String: ResultsDocument.Interval]
   let rules: [RuleEffect]
   /// Null when the scenario schedules several phases.
@@ -49,7 +51,7 @@ extension AttributionReport {
     }
     return AttributionDocument(
       tool: "simrun", version: SimRunVersion.current, command: run.command, kind: "attribute", seed: run.seed,
-      replications: run.replications, scenario: scenario.id, source: scenario.source,
+      replications: run.replications, scenario: scenario.id, source: scenario.source, findings: findings,
       metrics: metrics { interval(scenario.result.interval($0)) },
       rules: rules.indices.map { i in
         .init(rule: rules[i].rawValue, summary: rules[i].summary, measurable: isMeasurable(i),

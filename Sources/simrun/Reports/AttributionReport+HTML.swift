@@ -14,7 +14,7 @@ extension AttributionReport {
                                command: run.command, seed: run.seed, meta: [
       ("replications", "\(run.replications) per run (common random numbers across runs)"),
       ("effect of a rule", "the scenario − the scenario with that rule switched off, paired replication by replication; mean with 95% interval; pale: the interval contains 0 (no measurable effect in this scenario)"),
-    ])
+    ], findings: findings)
     h += "<h2>What each rule does</h2>\n<p>Blue: a change for the better; orange: for the worse (exposure counts read from the buyers' side); pale: no measurable effect.</p>\n<div class=\"charts\">\n"
     for metric in charted {
       let order = ranked(metric)

@@ -5,7 +5,8 @@ extension AttributionReport {
   /// The terminal table: per headline metric, the scenario's value, every
   /// rule's effect sorted by size, then the waterfall.
   func table(colour: Bool, width: Int?) -> String {
-    var text = RunReport.paragraph(
+    var text = findings.text(colour: colour, width: width) + "\n\n"
+    text += RunReport.paragraph(
       "seed \(run.seed), \(run.replications) replications per run; effect of a rule = the scenario − the scenario with that rule switched off (paired, common random numbers), mean ± 95% half-width", width: width)
     text += "\n\n" + RunReport.paragraph("rules switched off one at a time: " + rules.map(\.rawValue).joined(separator: ", "), width: width)
     for metric in RunReport.headlineMetrics {
@@ -53,6 +54,7 @@ extension AttributionReport {
     var md = "# simrun attribute: \(scenario.id)\n\n"
     md += "- command: `\(run.command)`\n- simrun \(SimRunVersion.current), seed \(run.seed), \(run.replications) replications per run\n"
     md += "- effect of a rule: the scenario − the scenario with that rule switched off (paired, common random numbers), mean ± 95% half-width; **bold**: the interval excludes 0\n\n"
+    md += findings.markdown
     md += "## Effects of the rules in force\n\n"
     md += RunReport.markdownTable(header: ["rule", "summary"] + RunReport.headlineMetrics.map { "`\($0.rawValue)`" }, rows: rules.indices.map { i in
       [rules[i].rawValue + (isMeasurable(i) ? "" : " (\(Self.noEffect))"), rules[i].summary] + RunReport.headlineMetrics.map { metric in

@@ -74,6 +74,7 @@ extension ExplorationReport {
     let version = 2
     let command: String
     let scenario: String
+    let findings: ReportFindings
     let method: String
     let seed: UInt64
     let replications: Int
@@ -112,7 +113,7 @@ extension ExplorationReport {
         chosen_step: d.result.chosenIndex, dropped_not_significant: d.result.dropped.map { names[$0] })
     }
     let document = Document(
-      command: command, scenario: scenario, method: method.rawValue, seed: seed, replications: replications, points: values.count,
+      command: command, scenario: scenario, findings: findings, method: method.rawValue, seed: seed, replications: replications, points: values.count,
       sampling: design.sampling, bootstrap_resamples: Self.resamples,
       keys: design.uncertainties.enumerated().map { i, u in
         .init(path: u.path, lower: valueText(u.lower, factor: i), upper: valueText(u.upper, factor: i), scale: u.scale.rawValue, origin: u.origin)

@@ -22,7 +22,7 @@ extension ExplorationReport {
       meta.append(("effects", contrasts.map { "\($0.label): the scenario − \($0.variantName), paired replication by replication at every point" }.joined(separator: "; ")))
     }
     var h = RunReport.htmlHead(title: "simrun explore: \(scenario)", heading: "simrun explore: \(scenario)",
-                               command: command, seed: seed, meta: meta)
+                               command: command, seed: seed, meta: meta, findings: findings)
     switch method {
     case .sobol:
       h += "<h2>Which assumptions the results rest on</h2>\n<p>S1: the share of the outcome's variance over the ranges due to the key alone; ST: including its interactions with other keys. Whiskers: 95% bootstrap intervals. A key whose ST interval reaches 0 does not measurably move the outcome. The \(Self.chartedKeys) keys with the largest ST are charted.</p>\n<div class=\"charts\">\n"

@@ -133,7 +133,8 @@ extension ExplorationReport {
   }
 
   func table(colour: Bool, width: Int?) -> String {
-    var out = header().flatMap { TextTable.wrap($0, width: width ?? 1_000, breakAfter: []) }
+    var out = [findings.text(colour: colour, width: width), ""]
+    out += header().flatMap { TextTable.wrap($0, width: width ?? 1_000, breakAfter: []) }
     for outcome in outcomes {
       let r = rows(outcome)
       out.append("")
@@ -148,7 +149,7 @@ extension ExplorationReport {
   }
 
   var markdown: String {
-    var out = ["# \(method.rawValue) exploration of \(scenario)", "", "Command: `\(command)`", ""]
+    var out = ["# \(method.rawValue) exploration of \(scenario)", "", "Command: `\(command)`", "", findings.markdown]
     out += header().dropFirst().map { $0 + "\n" }
     for outcome in outcomes {
       let r = rows(outcome)

@@ -14,7 +14,7 @@ extension RunReport {
                           heading: "simrun \(kind.rawValue)", command: command, seed: seed, meta: [
       ("replications", "\(replications) per scenario (common random numbers across scenarios)"),
       ("values", "mean ± 95% half-width over replications; rates are fractions in [0, 1]; counts are per 1,000 orders"),
-    ])
+    ], findings: findings)
     if hasWeeklySeries {
       h += "<h2>Weekly series</h2>\n<p>Each platform's orders apart, by week of order creation.</p>\n<div class=\"charts wide\">\n"
       for entry in entries {
@@ -33,6 +33,8 @@ extension RunReport {
         }
       }
       h += "</div>\n"
+      h += "<h2>Phase switches</h2>\n<p>\(e(Self.capitalised(Self.switchCaption))).</p>\n"
+        + Self.htmlTable(header: Self.switchHeader, rows: switchRows.map { $0.map(e) })
     }
     let groups = platformGroups
     for group in groups {
@@ -115,7 +117,9 @@ extension RunReport {
 
   /// The page's head, its heading and the run's settings (`meta`: more
   /// rows after the command and seed, as plain text).
-  static func htmlHead(title: String, heading: String, command: String, seed: UInt64, meta: [(String, String)]) -> String {
+  /// `findings` open the page, before the settings.
+  static func htmlHead(title: String, heading: String, command: String, seed: UInt64, meta: [(String, String)],
+                       findings: ReportFindings? = nil) -> String {
     let e = SVGChart.escape
     return """
       <!DOCTYPE html>
@@ -128,7 +132,7 @@ extension RunReport {
       </head>
       <body>
       <h1>\(e(heading))</h1>
-      <dl class="meta">
+      \(findings?.html ?? "")<dl class="meta">
       <dt>command</dt><dd><code>\(e(command))</code></dd>
       <dt>seed</dt><dd>\(seed)</dd>
       <dt>tool</dt><dd>simrun \(SimRunVersion.current)</dd>
@@ -187,5 +191,8 @@ extension RunReport {
     svg .whisker.faint{stroke:#a9b4c8}svg .quantile{stroke:#d9621e;stroke-width:1.2;stroke-dasharray:3 2}svg .zero-line{stroke:#1d2330;stroke-width:1.6}
     table{border-collapse:collapse;margin:8px 0;font-size:13px;display:block;overflow-x:auto;max-width:100%}th,td{border:1px solid #e3e6ee;padding:3px 8px;text-align:left;vertical-align:top}
     th{background:#f4f6fa}td code{white-space:nowrap}td:not(:first-child){font-variant-numeric:tabular-nums}
+    .findings{background:#f3f7ff;border:1px solid #c9d8f2;border-radius:6px;padding:4px 16px 8px;margin:12px 0 18px}
+    .findings h2{border:0;margin-top:8px}.findings li{margin:4px 0;font-size:15px}.findings li.no_change{color:#445}
+    .findings .method{color:#667;font-size:12.5px;margin:6px 0 0}
     """
 }

@@ -105,6 +105,8 @@ struct ResultsDocument: Codable, Equatable {
   let replications: Int
   /// The first scenario.
   let baseline: String
+  /// The sentences the report opens with (absent for `check`).
+  var findings: ReportFindings? = nil
   let groups: [Group]
   let phases: [PhaseResult]
 }
@@ -146,7 +148,7 @@ extension RunReport {
     let pairs = comparisons
     return ResultsDocument(
       tool: "simrun", version: SimRunVersion.current, command: command, kind: kind.rawValue, seed: seed,
-      replications: replications, baseline: baseline.id,
+      replications: replications, baseline: baseline.id, findings: findings,
       groups: platformGroups.map { group in
         .init(platforms: group.platforms.map(\.rawValue), baseline: entries[group.entries[0]].id,
               phases: group.entries.map { entries[$0].id })

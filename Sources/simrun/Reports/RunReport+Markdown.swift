@@ -7,6 +7,7 @@ extension RunReport {
     var md = "# simrun \(kind.rawValue): \(entries.map(\.id).joined(separator: ", "))\n\n"
     md += "- command: `\(command)`\n- simrun \(SimRunVersion.current), seed \(seed), \(replications) replications per scenario\n"
     md += "- values: mean ± 95% half-width over replications; rates are fractions in [0, 1], counts are per 1,000 orders\n\n"
+    md += findings?.markdown ?? ""
     let groups = platformGroups
     for group in groups {
       let level = groups.count > 1 ? "###" : "##"
@@ -28,6 +29,7 @@ extension RunReport {
       md += "## \(Self.capitalised(heading(.otherPlatform, in: first)))\n\n" + markdownDifferences(across) + "\n"
     }
     if hasWeeklySeries {
+      md += "\n## Phase switches\n\n```\n\(switchTable(colour: false, width: nil))\n```\n"
       md += "\n## Timeline by month\n\n```\n\(monthlyTable(colour: false))\n```\n\nWeekly series: `weekly.csv`, `results.json` (`phases[].weekly`).\n"
     }
     md += "\n" + markdownSegments

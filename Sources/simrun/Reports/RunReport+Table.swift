@@ -9,7 +9,10 @@ extension RunReport {
   /// platforms, marked as such and never bold; for the timeline, the
   /// headline metrics by month. Fitted to `width` columns (`nil`: no limit).
   func table(colour: Bool, width: Int? = nil) -> String {
-    var text = "seed \(seed), \(replications) replications per scenario; mean ± 95% half-width"
+    var text = findings.map { $0.text(colour: colour, width: width) + "\n\n" } ?? ""
+    text += Self.paragraph("seed \(seed), \(replications) replications per scenario; mean ± 95% half-width"
+      + (tableMetrics == Self.headlineMetrics ? " (headline metrics; --metrics all for all \(Metric.allCases.count))" : ""),
+      width: width)
     let groups = platformGroups
     for group in groups {
       if groups.count > 1 { text += "\n\n" + Terminal.styled("▌ \(group.name)", .bold, enabled: colour) }
@@ -31,6 +34,7 @@ extension RunReport {
         + differenceTable(across, colour: colour, width: width)
     }
     if hasWeeklySeries {
+      text += "\n\n" + switchTable(colour: colour, width: width)
       text += "\n\n" + monthlyTable(colour: colour, width: width)
     }
     if showsSegments {

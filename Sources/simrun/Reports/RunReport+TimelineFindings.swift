@@ -1,0 +1,61 @@
+import PrivacyModel
+import SimKernel
+
+extension RunReport {
+  /// Weeks on each side of a phase switch the timeline's findings compare.
+  static let switchWindowWeeks = 4
+
+  /// The timeline's phase switches seen in the weekly series.
+  var switchWindows: [SwitchWindow] {
+    scenarioSwitches.compactMap { SwitchWindow(result: baseline.result, date: $0.date, phase: $0.phase,
+                                               weeks: Self.switchWindowWeeks, metrics: Self.headlineMetrics) }
+  }
+
+  /// The timeline's findings: at each phase switch, the headline metrics
+  /// of that platform's orders created in the four whole weeks after the
+  /// switch against the four before (``SwitchWindow``). Seasons and
+  /// campaigns differ between the windows too, so the sentences say
+  /// "from", not "because of": `compare` isolates a rule.
+  var timelineFindings: ReportFindings {
+    let candidates = switchWindows.flatMap { w in
+      Self.headlineMetrics.filter { !w.isZero($0) }.map { metric in
+        FindingCandidate(subject: w.subject, metric: metric, before: w.before[metric]!, after: w.after[metric]!,
+                         difference: w.change[metric]!, expectedFrom: w.arriving.intersection(metric.concernedRules).sorted())
+      }
+    }
+    guard !candidates.isEmpty else {
+      return ReportFindings([Finding(kind: .note, text: "No phase switch inside the measured period: nothing to compare.",
+                                     metrics: [])], method: "")
+    }
+    let findings = FindingCandidate.sentences(candidates, what: "headline metric")
+    return ReportFindings(findings.sentences, method: findings.method
+      + " Windows are by week of order creation (table \"phase switches\"); seasons and campaigns differ between them too: "
+      + "`simrun compare` isolates a rule.")
+  }
+
+  /// Per phase switch and headline metric: the switch, the metric, before,
+  /// after and the change (the figures of the timeline's findings).
+  var switchRows: [[String]] {
+    switchWindows.flatMap { w in
+      Self.headlineMetrics.filter { !w.isZero($0) }.map { m in
+        ["\(w.date) \(w.phase.id)", m.rawValue, Self.meanPlusMinus(w.before[m]!), Self.meanPlusMinus(w.after[m]!),
+         Self.meanPlusMinus(w.change[m]!)]
+      }
+    }
+  }
+
+  static let switchHeader = ["switch", "metric", "before", "after", "change"]
+
+  /// What the phase-switch table shows.
+  static var switchCaption: String {
+    "phase switches: orders created in the \(switchWindowWeeks) whole weeks before and after each switch, per platform (paired change ± 95% half-width)"
+  }
+
+  /// ``switchRows`` as a terminal table.
+  func switchTable(colour: Bool, width: Int?) -> String {
+    let rows = switchRows
+    guard !rows.isEmpty else { return "" }
+    return Self.paragraph(Self.switchCaption, width: width) + "\n\n"
+      + TextTable(header: Self.switchHeader, rows: rows, colour: colour, maxWidth: width).rendered
+  }
+}

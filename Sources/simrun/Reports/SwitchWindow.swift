@@ -1,0 +1,71 @@
+import PrivacyModel
+import SimKernel
+
+/// A timeline's phase switch seen in its weekly series: one platform's
+/// orders created in the whole weeks after the switch against the weeks
+/// before, replication by replication (each window's metric from its
+/// pooled counts), for the headline metrics.
+struct SwitchWindow: Sendable {
+  let platform: Platform
+  let date: CivilDate
+  let phase: Phase
+  /// The rules in force from the switch that were not before.
+  let arriving: Set<RuleID>
+  let weeksBefore: Int
+  let weeksAfter: Int
+  /// Per headline metric: the level before, after, and the paired change.
+  let before: [Metric: ConfidenceInterval]
+  let after: [Metric: ConfidenceInterval]
+  let change: [Metric: ConfidenceInterval]
+
+  /// "WeChat Shop, orders created in the 4 weeks from PHASE (DATE) against
+  /// the 4 weeks before".
+  var subject: String {
+    "\(platform.displayName), orders created in the \(weeksAfter) weeks from \(phase.id) (\(date)) against the \(weeksBefore) weeks before"
+  }
+
+  /// The switch windows of `result` for every switch (`nil` where the
+  /// weekly series has no whole week on one side).
+  init?(result: ScenarioResult, date: CivilDate, phase: Phase, weeks: Int, metrics: [Metric]) {
+    let platform = phase.platform
+    let starts = result.weekStarts
+    let beforeWeeks = Array(starts.indices.filter { starts[$0].adding(days: 7) <= date }.suffix(weeks))
+    let afterWeeks = Array(starts.indices.filter { starts[$0] >= date }.prefix(weeks))
+    guard result.weeklyPlatforms.contains(platform), !beforeWeeks.isEmpty, !afterWeeks.isEmpty else { return nil }
+    let scenario = result.scenario
+    let previous = scenario.schedule.filter { $0.phase.platform == platform && ($0.start.map { $0 < date } ?? true) }
+      .last.map { scenario.rules(of: $0.phase) } ?? []
+    self.platform = platform
+    self.date = date
+    self.phase = phase
+    self.arriving = scenario.rules(of: phase).subtracting(previous)
+    self.weeksBefore = beforeWeeks.count
+    self.weeksAfter = afterWeeks.count
+    let windows = result.replications.map { r -> (ModelCounts, ModelCounts) in
+      let series = r.weeklyByPlatform[platform] ?? []
+      return (Self.pooled(series, beforeWeeks), Self.pooled(series, afterWeeks))
+    }
+    var b: [Metric: ConfidenceInterval] = [:], a: [Metric: ConfidenceInterval] = [:], c: [Metric: ConfidenceInterval] = [:]
+    for metric in metrics {
+      let x = windows.map { $0.0.value(metric) }, y = windows.map { $0.1.value(metric) }
+      b[metric] = ConfidenceInterval(x)
+      a[metric] = ConfidenceInterval(y)
+      c[metric] = ConfidenceInterval(zip(y, x).map { $0 - $1 })
+    }
+    before = b
+    after = a
+    change = c
+  }
+
+  /// Whether `metric` is zero in every replication on both sides.
+  func isZero(_ metric: Metric) -> Bool {
+    before[metric].map { $0.mean == 0 && $0.halfWidth == 0 } ?? true && after[metric].map { $0.mean == 0 && $0.halfWidth == 0 } ?? true
+  }
+
+  /// The counts of `weeks` at `indices`, pooled.
+  private static func pooled(_ weeks: [ModelCounts], _ indices: [Int]) -> ModelCounts {
+    var total = weeks[indices[0]]
+    for i in indices.dropFirst() { total.merge(weeks[i]) }
+    return total
+  }
+}
