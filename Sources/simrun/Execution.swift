@@ -188,7 +188,10 @@ struct Execution {
       printError("simrun: \(error)")
       throw SimRunExit.outputFailed
     }
-    if !output.quiet { printError("wrote \(files.map { "\(folder)/\($0.name)" }.joined(separator: ", "))") }
+    if !output.quiet {
+      // Broken between names only, so that no path is split.
+      printError(RunReport.paragraph("wrote \(folder)/: " + files.map(\.name).joined(separator: ", "), width: Terminal.errorWidth))
+    }
   }
 
   /// Loads scenario arguments with the `--set` overrides; all problems are

@@ -14,7 +14,7 @@ enum SelfTestReport {
       return [row.system, row.quantity, "0", "gap " + scientific(row.simulated),
               "≤ " + scientific(KernelValidation.littleTolerance), verdict(row)]
     }
-    return TextTable(header: header, rows: body).rendered
+    return TextTable(header: header, rows: body, maxWidth: Terminal.outputWidth).rendered
   }
 
   static func verdict(_ row: KernelValidation.Row) -> String {

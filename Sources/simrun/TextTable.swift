@@ -10,12 +10,20 @@ struct TextTable {
   var colour = false
   /// The widest a line may be (a terminal's width); `nil`: no limit.
   var maxWidth: Int?
+  /// When the table is wider than `maxWidth`, show each row as a record
+  /// instead of blocks of columns: its first cell on a line, then one
+  /// wrapped "column: value" line per other cell (for lists whose cells
+  /// are sentences).
+  var stacksWhenNarrow = false
 
   var rendered: String {
     let columns = header.count
     var bodyWidths = Array(repeating: 0, count: columns)
     for row in rows {
       for (i, cell) in row.prefix(columns).enumerated() { bodyWidths[i] = max(bodyWidths[i], Terminal.visibleCount(cell)) }
+    }
+    if stacksWhenNarrow, let maxWidth, bodyWidths.reduce(2 * (columns - 1), +) > maxWidth {
+      return records(width: maxWidth)
     }
     let headerLines: [[String]] = header.enumerated().map { i, text in
       // Wrapped no narrower than 16, so that "wechat-2025-10-" stays on one line.
@@ -58,6 +66,19 @@ struct TextTable {
     let rule = columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
     let body = rows.map { row in line(columns.map { $0 < row.count ? row[$0] : "" }).trailingSpacesTrimmed }
     return (heads.map { colour ? Terminal.styled($0, .bold) : $0 } + [rule] + body).joined(separator: "\n")
+  }
+
+  /// Each row as a record: the first cell, then "header: cell" lines
+  /// wrapped to `width` with a hanging indent (empty cells left out).
+  private func records(width: Int) -> String {
+    rows.map { row in
+      var lines = [colour ? Terminal.styled(row.first ?? "", .bold) : row.first ?? ""]
+      for (i, cell) in row.enumerated().dropFirst() where i < header.count && !cell.isEmpty {
+        let wrapped = Self.wrap("\(header[i]): \(cell)", width: width - 4, breakAfter: [])
+        lines += wrapped.enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
+      }
+      return lines.joined(separator: "\n")
+    }.joined(separator: "\n")
   }
 
   /// `text` in lines of at most `width` characters, broken at spaces and

@@ -17,7 +17,7 @@ struct AttributeCommandTests {
 
   /// The switchable rules in force in a built-in phase, from `simrun list`.
   func switchableRules(of phase: String) throws -> Set<String> {
-    let phases = try simrun("list", "phases").out
+    let phases = try simrun("list", "phases", "--width", "0").out
     let line = try #require(phases.split(separator: "\n").first { $0.hasPrefix(phase + " ") })
     let rules = Set(line.split(separator: " ").map(String.init).filter { $0.hasPrefix("R-") })
     // `disabled_rules` accepts exactly the switchable rules.

@@ -155,7 +155,14 @@ struct OutputTests {
     let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
     #expect(!html.contains("http://") || !html.contains("src=\"http"), "nothing fetched from the network")
     #expect(!html.contains("<script src") && !html.contains("<link "))
-    #expect(html.components(separatedBy: "<svg ").count - 1 == 8 + 3, "a bar chart per headline metric but one, and three breakdowns (no G group on WeChat)")
+    // First the paired changes (one chart per headline metric that changes
+    // measurably), then, folded, the levels.
+    let steps = try #require(html.range(of: "What changed, step by step"))
+    let folded = try #require(html.range(of: "<details>", range: steps.upperBound..<html.endIndex))
+    let stepCharts = html[steps.upperBound..<folded.lowerBound].components(separatedBy: "<svg ").count - 1
+    #expect(stepCharts >= 1 && stepCharts <= 8)
+    #expect(html.components(separatedBy: "<svg ").count - 1 == stepCharts + 8 + 3,
+            "a bar chart per headline metric but one, and three breakdowns (no G group on WeChat)")
     #expect(html.contains("Courier call attempts by outcome") && html.contains("Merchant contacts by channel"))
     #expect(html.contains("Not charted, zero in every replication of every scenario here: <code>calls_blocked_unregistered</code>, g-group calls rejected by reason"),
             "Taobao's R-T2 metric is zero on WeChat Shop: not charted, and said so")

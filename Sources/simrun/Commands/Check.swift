@@ -67,7 +67,15 @@ struct Check: ParsableCommand {
         let pass = verdict.passes(strict: strict)
         let mark = pass ? Terminal.styled("PASS", .green, enabled: colour) : Terminal.styled("FAIL", .red, enabled: colour)
         let note = verdict.meanHolds != verdict.intervalHolds ? "  (the interval straddles the threshold)" : ""
-        lines.append("  \(mark)  \(padded)   mean \(SVGChart.value(verdict.interval.mean)), 95% CI [\(SVGChart.value(verdict.interval.lower)), \(SVGChart.value(verdict.interval.upper))]\(note)")
+        let figures = "mean \(SVGChart.value(verdict.interval.mean)), 95% CI [\(SVGChart.value(verdict.interval.lower)), \(SVGChart.value(verdict.interval.upper))]\(note)"
+        let line = "  \(mark)  \(padded)   \(figures)"
+        // Too wide for the terminal: the figures go on the next line.
+        if Terminal.visibleCount(line) <= Terminal.outputWidth {
+          lines.append(line)
+        } else {
+          lines.append("  \(mark)  \(text)")
+          lines += RunReport.paragraph(figures, width: Terminal.outputWidth - 8).split(separator: "\n").map { "        " + $0 }
+        }
       }
     }
     let failures = suites.flatMap(\.verdicts).filter { !$0.passes(strict: strict) }.count

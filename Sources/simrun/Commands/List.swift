@@ -21,8 +21,26 @@ struct List: ParsableCommand {
   @Flag(help: "Markdown tables (the README's tables are written this way).")
   var markdown = false
 
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Fit the lists to this many columns: a list too wide shows each entry as a record (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
+                             valueName: "COLUMNS"),
+          transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
+  var width: Int?
+
   @Argument(help: "What to list: \(Section.allCases.map(\.rawValue).joined(separator: ", ")) (default: all but keys).")
   var sections: [Section] = []
+
+  func validate() throws {
+    if let width, width < 0 || width > 100_000 {
+      throw ValidationError("--width must be a whole number from 0 (no limit) to 100000, got \(width).")
+    }
+  }
+
+  /// A list's table, fitted to `--width`.
+  func table(_ header: [String], _ rows: [[String]]) -> String {
+    let limit = width.map { $0 == 0 ? nil : $0 } ?? Terminal.outputWidth
+    return TextTable(header: header, rows: rows, maxWidth: limit, stacksWhenNarrow: true).rendered
+  }
 
   func run() {
     let chosen = sections.isEmpty ? Section.allCases.filter { $0 != .keys } : sections
@@ -30,22 +48,21 @@ struct List: ParsableCommand {
     for section in chosen {
       switch section {
       case .phases:
-        blocks.append("PHASES (RULEBOOK §7)\n" + TextTable(
-          header: ["phase", "platform", "from", "rules in force", "summary"],
-          rows: Phase.all.map { phase in
+        blocks.append("PHASES (RULEBOOK §7)\n" + table(
+          ["phase", "platform", "from", "rules in force", "summary"],
+          Phase.all.map { phase in
             [phase.id, phase.platform.rawValue, phase.defaultStart?.description ?? "(before)",
              phase.rules.sorted().map(\.rawValue).joined(separator: " "), phase.summary]
-          }).rendered)
+          }))
       case .rules:
-        blocks.append("RULES\n" + TextTable(
-          header: ["rule", "sources", "summary"],
-          rows: RuleID.allCases.map { [$0.rawValue, $0.sources.map(\.rawValue).joined(separator: ","), $0.summary] }
-        ).rendered)
+        blocks.append("RULES\n" + table(
+          ["rule", "name", "sources", "summary"],
+          RuleID.allCases.map { [$0.rawValue, $0.name, $0.sources.map(\.rawValue).joined(separator: ","), $0.summary] }))
       case .metrics:
         let rows = Metric.allCases.map { [$0.rawValue, $0.definition] }
         blocks.append(markdown
           ? markdownTable(["metric", "definition"], rows.map { ["`\($0[0])`", $0[1]] })
-          : "METRICS (rates in [0, 1]; counts per 1,000 orders)\n" + TextTable(header: ["metric", "definition"], rows: rows).rendered)
+          : "METRICS (rates in [0, 1]; counts per 1,000 orders)\n" + table(["metric", "definition"], rows))
       case .keys:
         let general: [[String]] = [
           ["name", "a text", "the scenario's name (a column of the reports)"],
@@ -64,10 +81,9 @@ struct List: ParsableCommand {
         let rows = general + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.sourceWithRange] }
         blocks.append(markdown
           ? markdownTable(["key", "accepts", "default's source"], rows.map { ["`\($0[0])`", $0[1], $0[2]] })
-          : "SCENARIO KEYS (for files and --set KEY.PATH=VALUE)\n" + TextTable(header: ["key path", "expects", "source"], rows: rows).rendered)
+          : "SCENARIO KEYS (for files and --set KEY.PATH=VALUE)\n" + table(["key path", "expects", "source"], rows))
       case .sources:
-        blocks.append("SOURCES\n" + TextTable(
-          header: ["key", "document"], rows: SourceDocument.allCases.map { [$0.rawValue, $0.title] }).rendered)
+        blocks.append("SOURCES\n" + table(["key", "document"], SourceDocument.allCases.map { [$0.rawValue, $0.title] }))
       }
     }
     print(blocks.joined(separator: "\n\n"))

@@ -6,6 +6,10 @@ import RunTasks
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Join a plan's task results into the report its command would have written.",
+    usage: """
+      simrun merge <plan> [<results> ...] [--out <DIR>]
+                   [--format <format>] [--quiet]
+      """,
     discussion: """
       Reads the plan (its folder or manifest.json) and the results of \
       `simrun exec` (files of JSON lines, - for standard input), checks that \

@@ -47,7 +47,7 @@ struct Plan: ParsableCommand {
       try Execution.$backend.withValue(.plan(folder: out, arguments: command)) { try inner.run() }
     } catch let written as Execution.PlanWritten {
       let plan = written.plan
-      printError("wrote \(out)/tasks.jsonl (\(plan.tasks) tasks: \(plan.items.count) scenario\(plan.items.count == 1 ? "" : "s") × \(plan.replications) replications) and \(out)/manifest.json (plan \(plan.id.prefix(12)))")
+      printError(RunReport.paragraph("wrote \(out)/tasks.jsonl (\(plan.tasks) tasks: \(plan.items.count) scenario\(plan.items.count == 1 ? "" : "s") × \(plan.replications) replications) and \(out)/manifest.json (plan \(plan.id.prefix(12)))", width: Terminal.errorWidth))
       return
     }
     printError("simrun: internal error: \(command[0]) finished without planning.")

@@ -6,6 +6,10 @@ struct SelfTest: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "selftest",
     abstract: "Validate the simulation kernel against queueing theory.",
+    usage: """
+      simrun selftest [--seed <seed>] [--replications <replications>]
+                      [--threads <threads>]
+      """,
     discussion: """
       Simulates M/M/1 (ρ = 0.5 and 0.9), M/M/3 and M/D/1 queues over independent \
       replications and compares the mean wait in queue and the time-average number \

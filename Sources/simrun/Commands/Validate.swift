@@ -26,7 +26,10 @@ struct Validate: ParsableCommand {
         let document = try ScenarioFile.load(file)
         let s = document.scenario
         let expectations = document.expectations.isEmpty ? "" : ", \(document.expectations.count) expectations"
-        print("\(file): ok — \(s.name), \(s.schedule.map(\.phase.id).joined(separator: ", ")), \(s.days) days\(expectations)")
+        let phases = s.schedule.map(\.phase.id)
+        // The scenario's name, then its phases unless the name is its one phase.
+        let named = phases == [s.name] ? s.name : "\(s.name) (\(phases.count == 1 ? "phase" : "phases") \(phases.joined(separator: ", ")))"
+        print(RunReport.paragraph("\(file): ok — \(named), \(s.days) days\(expectations)", width: Terminal.outputWidth))
       } catch {
         failed = true
         printError(error.description)

@@ -20,6 +20,14 @@ enum Terminal {
     return 80
   }
 
+  /// The width messages on standard error are wrapped to: its terminal's,
+  /// else `COLUMNS`, else 80.
+  static var errorWidth: Int {
+    if let width = columns(of: STDERR_FILENO) { return width }
+    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let width = Int(text), width > 0 { return width }
+    return 80
+  }
+
   /// Colour on standard output: a terminal that is not "dumb", and no `NO_COLOR`.
   static let colourOnStandardOutput: Bool = {
     let environment = ProcessInfo.processInfo.environment

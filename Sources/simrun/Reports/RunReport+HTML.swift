@@ -39,7 +39,9 @@ extension RunReport {
     let groups = platformGroups
     for group in groups {
       let ids = group.entries.map { entries[$0].id }
-      h += groups.count > 1 ? "<h2>\(e(group.name))</h2>\n<h3>Headline metrics</h3>\n" : "<h2>Headline metrics</h2>\n"
+      h += groups.count > 1 ? "<h2>\(e(group.name))</h2>\n" : ""
+      h += stepCharts(group, heading: groups.count > 1 ? "h3" : "h2")
+      h += "<details><summary>Levels: the headline metrics in each scenario, and breakdowns (charts)</summary>\n"
       h += "<div class=\"charts\">\n"
       // A metric that is exactly zero in every replication of every
       // scenario here (a rule of the other platform) gets no chart.
@@ -83,25 +85,26 @@ extension RunReport {
         h += "<p class=\"note\">Not charted, zero in every replication of every scenario here: "
           + (zero.map { "<code>\($0.rawValue)</code>" } + emptyBreakdowns.map { e($0) }).joined(separator: ", ") + ".</p>\n"
       }
-      h += groups.count > 1 ? "<h3>All metrics</h3>\n" : "<h2>All metrics</h2>\n"
+      h += "</details>\n<details><summary>All \(Metric.allCases.count) metrics and their paired differences (tables)</summary>\n"
       h += Self.htmlTable(header: ["metric"] + ids, rows: Metric.allCases.map { m in
         ["<code>\(m.rawValue)</code>"] + group.entries.map { e(Self.meanPlusMinus(entries[$0].result.interval(m))) }
       })
       for kind in [ReportComparison.Kind.baseline, .step] {
         let pairs = comparisons(kind, in: group)
         guard !pairs.isEmpty else { continue }
-        h += (groups.count > 1 ? "<h3>" : "<h2>") + e(Self.capitalised(heading(kind, in: group))) + (groups.count > 1 ? "</h3>" : "</h2>")
+        h += "<h4>" + e(Self.capitalised(heading(kind, in: group))) + "</h4>"
         h += "\n<p>Each replication paired with the same replication of the other scenario (common random numbers). Bold: the 95% interval excludes 0.</p>\n"
         h += htmlDifferences(pairs)
       }
+      h += "</details>\n"
     }
     let across = comparisons.filter { $0.kind == .otherPlatform }
     if let first = groups.first, !across.isEmpty {
       h += "<h2>Differences across platforms</h2>\n<p class=\"warning\">\(e(Self.capitalised(heading(.otherPlatform, in: first)))). Shown without highlighting.</p>\n"
       h += htmlDifferences(across)
     }
-    h += htmlSegments
-    h += "<h2>Rules in force</h2>\n"
+    h += "<details><summary>By shop size (segments)</summary>\n" + htmlSegments + "</details>\n"
+    h += "<details><summary>Rules in force, sources and metric definitions</summary>\n<h2>Rules in force</h2>\n"
     h += Self.htmlTable(header: ["scenario", "source", "phases"], rows: entries.map { entry in
       [e(entry.id), e(entry.source), e(entry.scenario.schedule.map { $0.phase.id + ($0.start.map { " from \($0)" } ?? "") }.joined(separator: "; "))]
     })
@@ -111,7 +114,7 @@ extension RunReport {
         + entries.map { $0.rules.contains(rule) ? "✓" : "" }
     })
     h += "<h2>Sources</h2>\n<ul>\n" + SourceDocument.allCases.map { "<li><code>\($0.rawValue)</code>: \(e($0.title))</li>" }.joined(separator: "\n") + "\n</ul>\n"
-    h += "<h2>Metric definitions</h2>\n<ul>\n" + Metric.allCases.map { "<li><code>\($0.rawValue)</code>: \(e($0.definition))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+    h += "<h2>Metric definitions</h2>\n<ul>\n" + Metric.allCases.map { "<li><code>\($0.rawValue)</code>: \(e($0.definition))</li>" }.joined(separator: "\n") + "\n</ul>\n</details>\n"
     return h + "</body>\n</html>\n"
   }
 
@@ -194,5 +197,7 @@ extension RunReport {
     .findings{background:#f3f7ff;border:1px solid #c9d8f2;border-radius:6px;padding:4px 16px 8px;margin:12px 0 18px}
     .findings h2{border:0;margin-top:8px}.findings li{margin:4px 0;font-size:15px}.findings li.no_change{color:#445}
     .findings .method{color:#667;font-size:12.5px;margin:6px 0 0}
+    details{margin:10px 0;border:1px solid #e3e6ee;border-radius:6px;padding:4px 12px}details>summary{cursor:pointer;font-weight:600;padding:4px 0}
+    h4{font-size:14px;margin:14px 0 4px}
     """
 }

@@ -6,9 +6,10 @@ extension SVGChart {
   /// 95% interval as a whisker; bars whose interval contains 0 are pale,
   /// the others blue when the change is for the better and orange when for
   /// the worse (`preferred`; grey for activity counts).
+  /// `labelWidth`: room for the labels, in pixels.
   static func effects(title: String, subtitle: String, labels: [String], tooltips: [String],
-                      intervals: [ConfidenceInterval], preferred: Metric.Preferred) -> String {
-    let labelWidth = 90.0, plotWidth = 430.0, rowHeight = 24.0, top = 46.0
+                      intervals: [ConfidenceInterval], preferred: Metric.Preferred, labelWidth: Double = 90) -> String {
+    let plotWidth = 520 - labelWidth, rowHeight = 24.0, top = 46.0
     let width = labelWidth + plotWidth + 110, height = top + rowHeight * Double(max(1, labels.count)) + 26
     let ends = intervals.flatMap { [$0.mean, $0.lower, $0.upper] }.filter(\.isFinite)
     var lo = min(0, ends.min() ?? 0), hi = max(0, ends.max() ?? 0)
