@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Python side (the Dask driver in python/, with dask[distributed] and
-# pandas from PyPI) in a virtual environment, .venv, created and brought up
+# pandas from PyPI, and matplotlib and nbclient for the example notebook) in a virtual environment, .venv, created and brought up
 # to date only when needed. Needs python3 with venv (apt: python3-venv,
 # installed if missing).
 set -euo pipefail
@@ -14,6 +14,6 @@ fi
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
 stamp=.venv/.simrun-dask-installed
 if [[ ! -f $stamp || python/pyproject.toml -nt $stamp ]]; then
-  .venv/bin/pip install -q --disable-pip-version-check -e python/
+  .venv/bin/pip install -q --disable-pip-version-check -e 'python/[examples]'
   touch "$stamp"
 fi

@@ -4,9 +4,9 @@
 Runs one scenario with 500, 2,000 and 8,000 simulated shops (orders scaled
 alike: 10 a shop a day) and prints, per metric, the standard deviation of
 the replications' values and its ratio to the 500-shop figure (1/sqrt(shops)
-predicts 0.5 and 0.25). README's table comes from this script:
+predicts 0.5 and 0.25). docs/model.md's table comes from this script:
 
-    python3 scripts/population-spread.py            # the README's figures
+    python3 scripts/population-spread.py            # the figures in docs/model.md
     SIMRUN=path/to/simrun python3 scripts/population-spread.py --shops 100,400
 
 Standard library only.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rewrites what is generated from the code: Scenarios/<phase>.yaml and the
-# timeline (`simrun template`), and the README's metric and key tables
+# timeline (`simrun template`), and docs/reference.md's metric and key tables
 # (`simrun list metrics|keys --markdown`, between their headers and the next
 # blank line after the table). Tests fail when these drift; run this after
 # changing a default, a key or a metric, then review the diff.
@@ -16,7 +16,7 @@ done
 python3 - "$bin" <<'PY'
 import subprocess, sys
 bin = sys.argv[1]
-readme = open("README.md", encoding="utf-8").read()
+readme = open("docs/reference.md", encoding="utf-8").read()
 for section in ("metrics", "keys"):
     table = subprocess.run([bin, "list", section, "--markdown"], check=True, capture_output=True, text=True).stdout.strip("\n")
     header = table.split("\n", 1)[0]
@@ -24,6 +24,6 @@ for section in ("metrics", "keys"):
     end = readme.find("\n\n", start)
     end = len(readme) if end < 0 else end
     readme = readme[:start] + table + readme[end:]
-open("README.md", "w", encoding="utf-8").write(readme)
+open("docs/reference.md", "w", encoding="utf-8").write(readme)
 PY
-echo "regenerated Scenarios/*.yaml and the README's metric and key tables"
+echo "regenerated Scenarios/*.yaml and docs/reference.md's metric and key tables"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Measures what each rule does in the shipped scenario where it bites and
-prints the README's rule-effect table (Markdown).
+prints docs/model.md's rule-effect table (Markdown).
 
 Each row is one `simrun sweep PHASE --vary KEY=BASE,CHANGED` (common random
 numbers, 10 replications, the default seed): the paired difference

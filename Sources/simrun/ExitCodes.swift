@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The exit codes simrun documents (README, "Exit codes").
+/// The exit codes simrun documents (docs/user-guide.md, "Exit codes").
 enum SimRunExit {
   /// Everything ran and every check held.
   static let success = ExitCode(0)

@@ -35,7 +35,7 @@ struct RunOptions: ParsableArguments {
           transform: { try RunOptions.wholeNumber($0, option: "--max-orders-in-flight", expected: "a whole number from 1 to \(1 << 28)") })
   var maxOrdersInFlight: Int = Scenario.defaultMaxOrdersInFlight
 
-  /// Memory per order in flight, measured (README, "Limits").
+  /// Memory per order in flight, measured (docs/reference.md, "Memory limit").
   static let bytesPerOrderInFlight = 190
 
   func validate() throws {

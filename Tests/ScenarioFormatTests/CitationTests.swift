@@ -4,13 +4,14 @@ import ScenarioFormat
 import Testing
 
 /// Every rule a metric's definition or a key's source cites is checked
-/// against the RULEBOOK itself (`../shared/RULEBOOK.md` beside the clone).
+/// against the RULEBOOK itself (`docs/RULEBOOK.md`, the copy of
+/// `../shared/RULEBOOK.md` that goes with a clone).
 @Suite("Citations against the RULEBOOK")
 struct CitationTests {
   /// The RULEBOOK's rules: ID → its text (the bullet and its continuation lines).
   static let rulebook: [String: String] = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let path = root.deletingLastPathComponent().appendingPathComponent("shared/RULEBOOK.md").path
+    let path = root.appendingPathComponent("docs/RULEBOOK.md").path
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
     var rules: [String: String] = [:]
     var current: String?
@@ -26,6 +27,17 @@ struct CitationTests {
     }
     return rules
   }()
+
+  @Test("docs/RULEBOOK.md is the shared RULEBOOK, byte for byte, where the shared folder sits beside the clone")
+  func rulebookCopy() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let copy = try String(contentsOf: root.appendingPathComponent("docs/RULEBOOK.md"), encoding: .utf8)
+    #expect(Self.rulebook.count == 36, "the copy holds the 36 rules")
+    let shared = root.deletingLastPathComponent().appendingPathComponent("shared/RULEBOOK.md")
+    if let original = try? String(contentsOf: shared, encoding: .utf8) {
+      #expect(copy == original, "docs/RULEBOOK.md differs from ../shared/RULEBOOK.md: copy it again")
+    }
+  }
 
   /// The rule IDs a text cites, ranges such as R-D1–R-D5 expanded.
   static func cited(_ text: String) -> [String] {

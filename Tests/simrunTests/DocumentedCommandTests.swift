@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every `simrun` command line printed in a `--help` (its "Examples:") or in
-/// the README's shell blocks runs as written — shortened to 5 simulated
+/// the shell blocks of the README and docs/ runs as written — shortened to 5 simulated
 /// days and 2 replications (and an exploration to 4 samples) so the suite
 /// stays fast — in a scratch folder holding `Scenarios/` and the user files
 /// the examples name.
@@ -33,9 +33,13 @@ struct DocumentedCommandTests {
     return commands
   }
 
-  /// The `simrun` lines of the README's ```sh blocks.
+  /// The `simrun` lines of the ```sh blocks of the README and of docs/.
   static func readmeCommands() throws -> [String] {
-    let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
+    let docs = try FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("docs").path)
+      .filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+    let readme = try (["README.md"] + docs).map {
+      try String(contentsOf: repository.appendingPathComponent($0), encoding: .utf8)
+    }.joined(separator: "\n")
     var commands: [String] = []
     var inShell = false
     for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -104,7 +104,7 @@ struct FindingsTests {
     let explore = try simrun(["explore", "wechat-2025-10-virtual-number", "--method", "uncertainty", "--effect-of", "R-W7",
                               "--uncertain", "all-assumptions", "--samples", "8", "--metrics", "real_number_exposures_per_1000", "--width", "0"] + quick)
     #expect(explore.status == 0, "\(explore.err)")
-    #expect(explore.out.hasPrefix("Findings\n• The effect of R-W7 on real numbers revealed to merchants is "), "\(explore.out.prefix(300))")
+    #expect(explore.out.hasPrefix("Findings\n• The effect of R-W7 (real-name callers) on real numbers revealed to merchants is "), "\(explore.out.prefix(300))")
     let first = explore.out.split(separator: "\n")[1]
     for number in Self.matches(String(first), #"-?[0-9]+\.[0-9]+"#).map({ $0[0] }) {
       #expect(explore.out.components(separatedBy: number).count > 2, "\(number) is in the table too")

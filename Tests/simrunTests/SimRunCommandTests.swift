@@ -95,7 +95,7 @@ struct SimRunCommandTests {
 
 @Suite("README")
 struct ReadmeTests {
-  @Test("scripts/rule-effects.py, which measures the README's rule-effect table, runs a row and prints it")
+  @Test("scripts/rule-effects.py, which measures docs/model.md's rule-effect table, runs a row and prints it")
   func ruleEffectsScript() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -115,14 +115,47 @@ struct ReadmeTests {
     #expect(lines.last?.contains("`oaid_decrypt_calls_per_1000` -") == true, "\(text)")
   }
 
-  @Test("the README's metric and key tables are what `simrun list … --markdown` writes now")
+  @Test("docs/reference.md's metric and key tables are what `simrun list … --markdown` writes now")
   func tablesMatchTheCode() throws {
-    let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try String(contentsOf: repository.appendingPathComponent("docs/reference.md"), encoding: .utf8)
     for section in ["metrics", "keys"] {
       let table = try simrun("list", section, "--markdown")
       #expect(table.status == 0)
       #expect(readme.contains(table.out.trimmingCharacters(in: .newlines)),
-              "regenerate the README table with: simrun list \(section) --markdown")
+              "regenerate the table with: ./scripts/regenerate.sh")
+    }
+  }
+
+  @Test("the README's three answers are what their commands print (scripts/readme-answers.py --check)")
+  func answers() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "scripts/readme-answers.py", "--check"]
+    process.currentDirectoryURL = repository
+    process.environment = ProcessInfo.processInfo.environment.merging(["SIMRUN": simrunBinary.path]) { $1 }
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(message)")
+  }
+
+  @Test("the README is short (at most 250 lines) and every relative link in it and in docs/ resolves")
+  func shortAndLinked() throws {
+    let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.split(separator: "\n", omittingEmptySubsequences: false).count <= 250)
+    let docs = try FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("docs").path)
+      .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
+    #expect(docs.count >= 8)
+    for file in ["README.md"] + docs {
+      let text = try String(contentsOf: repository.appendingPathComponent(file), encoding: .utf8)
+      let folder = repository.appendingPathComponent(file).deletingLastPathComponent()
+      for match in text.matches(of: /\]\(([^)#:]+)(#[^)]*)?\)/) {
+        let target = folder.appendingPathComponent(String(match.1)).standardized.path
+        #expect(FileManager.default.fileExists(atPath: target), "\(file): link to \(match.1) does not resolve")
+      }
     }
   }
 }

@@ -29,9 +29,9 @@ REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__f
 
 
 def readme_lines(prefix):
-    """The README's shell lines that start with `prefix`, in order."""
+    """The cluster guide's shell lines that start with `prefix`, in order."""
     lines, shell = [], False
-    with open(os.path.join(REPOSITORY, "README.md"), encoding="utf-8") as f:
+    with open(os.path.join(REPOSITORY, "docs", "cluster.md"), encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if line.startswith("```"):
@@ -63,7 +63,7 @@ class ClusterTest(unittest.TestCase):
         cls.port = free_port()
         cls.address = f"tcp://127.0.0.1:{cls.port}"
         cls.processes = []
-        # The README's own lines, on a free port; the workers also exit if
+        # The cluster guide's own lines, on a free port; the workers also exit if
         # the scheduler goes away, and run tasks in the worker process.
         scheduler, = readme_lines(".venv/bin/dask scheduler")
         cls.worker_line, = readme_lines(".venv/bin/dask worker")

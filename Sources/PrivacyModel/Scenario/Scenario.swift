@@ -49,7 +49,7 @@ public struct Scenario: Hashable, Sendable {
   /// not a model parameter. An order arriving past it stops the run with
   /// ``RunInterrupted/Reason/tooManyOrdersInFlight(limit:)``; below it the
   /// results do not depend on it. About 190 bytes an order with its events
-  /// (README, "Memory limit"; up to twice that while an array grows), so
+  /// (docs/reference.md, "Memory limit"; up to twice that while an array grows), so
   /// the default, 2²³ ≈ 8.4 million orders (about 550,000 orders a day with
   /// the default lifecycle), is about 1.6 GB per replication running at
   /// once (one per thread).

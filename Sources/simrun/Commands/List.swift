@@ -18,7 +18,7 @@ struct List: ParsableCommand {
     case phases, rules, metrics, sources, keys
   }
 
-  @Flag(help: "Markdown tables (the README's tables are written this way).")
+  @Flag(help: "Markdown tables (docs/reference.md's tables are written this way).")
   var markdown = false
 
   @Option(parsing: .unconditional,

@@ -9,7 +9,7 @@ struct Timeline: ParsableCommand {
     abstract: "Run the 2024–2026 timeline as one simulation, each phase switching on at its date; weekly series.",
     discussion: """
       Both platforms run side by side; orders in flight at a switch continue \
-      under the rules now in force (README, "Orders in flight at a switch"). \
+      under the rules now in force (docs/model.md). \
       Prints the metrics over the measured period and the headline metrics by \
       month; --format csv|json and --out give the weekly series (weekly.csv, \
       results.json) and report.html charts them with the switches marked.

@@ -1,7 +1,7 @@
 import PrivacyModel
 import SimKernel
 
-/// The schema of an attribution's `results.json` (README, "simrun attribute").
+/// The schema of an attribution's `results.json` (docs/user-guide.md, "What each rule does").
 struct AttributionDocument: Codable, Equatable {
   struct RuleEffect: Codable, Equatable {
     let rule: String

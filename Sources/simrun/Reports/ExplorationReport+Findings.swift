@@ -23,8 +23,12 @@ extension ExplorationReport {
   private func finding(_ outcome: ExplorationOutcome) -> Finding {
     let s = outcome.spread
     let unit = FindingCandidate.unitSuffix(outcome.metric)
-    let subject = outcome.contrast.map { "The \($0.label) on \(outcome.metric.phrase)" }
-      ?? Self.capitalised(outcome.metric.phrase)
+    let subject: String
+    switch outcome.contrast {
+    case .rule(let rule)?: subject = "The effect of \(rule.rawValue) (\(rule.name)) on \(outcome.metric.phrase)"
+    case .phase(let phase)?: subject = "The change in \(outcome.metric.phrase) from \(phase.id)"
+    case nil: subject = Self.capitalised(outcome.metric.phrase)
+    }
     if s.isConstant {
       return Finding(kind: .sensitivity, text: "\(subject) does not vary: \(Self.f(s.p50))\(unit) at every point.",
                      metrics: [outcome.metric.rawValue])

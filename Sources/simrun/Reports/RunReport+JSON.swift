@@ -2,7 +2,7 @@ import Foundation
 import PrivacyModel
 import SimKernel
 
-/// The schema of `results.json` (README, "results.json").
+/// The schema of `results.json` (docs/user-guide.md, "Reports").
 struct ResultsDocument: Codable, Equatable {
   struct Interval: Codable, Equatable {
     let mean: Double?
