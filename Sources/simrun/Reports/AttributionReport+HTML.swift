@@ -22,9 +22,13 @@ extension AttributionReport {
       h += "<figure>" + SVGChart.effects(
         title: metric.title, subtitle: "effect on \(metric.unit) (scenario: \(RunReport.meanPlusMinus(value)))"
           + (metric.preferredText.isEmpty ? "" : " · \(metric.preferredText)"),
-        labels: order.map { rules[$0].rawValue }, tooltips: order.map { "\(rules[$0].rawValue) \(rules[$0].summary)" },
-        intervals: order.map { effect($0, metric) }, preferred: metric.preferred)
-        + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))</figcaption></figure>\n"
+        labels: order.map(label), tooltips: order.map { "\(rules[$0].rawValue) \(rules[$0].summary)" },
+        intervals: order.map { effect($0, metric) }, preferred: metric.preferred, labelWidth: 230,
+        neutral: Set(order.indices.filter { lowersByPreventing(order[$0], metric) }))
+        + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))"
+        + order.filter { lowersByPreventing($0, metric) }.map {
+          ". Grey: \(rules[$0].rawValue) lowers it only because fewer calls are placed at all (courier reach per attempt falls too), not an improvement."
+        }.joined() + "</figcaption></figure>\n"
     }
     h += "</div>\n"
     let zero = RunReport.headlineMetrics.filter { !charted.contains($0) }
@@ -52,7 +56,7 @@ extension AttributionReport {
       for note in overlapNotes { h += "<p>\(e(note))</p>\n" }
     }
     h += "<h2>All metrics: effects of the rules</h2>\n<table>\n<thead><tr><th>metric</th>"
-      + rules.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+      + rules.map { "<th title=\"\(e($0.summary))\">\($0.rawValue) \(e($0.name))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
     for metric in Metric.allCases {
       h += "<tr><td><code>\(metric.rawValue)</code></td>" + rules.indices.map { i in
         let d = effect(i, metric)

@@ -8,7 +8,7 @@ extension AttributionReport {
     var text = findings.text(colour: colour, width: width) + "\n\n"
     text += RunReport.paragraph(
       "seed \(run.seed), \(run.replications) replications per run; effect of a rule = the scenario − the scenario with that rule switched off (paired, common random numbers), mean ± 95% half-width", width: width)
-    text += "\n\n" + RunReport.paragraph("rules switched off one at a time: " + rules.map(\.rawValue).joined(separator: ", "), width: width)
+    text += "\n\n" + RunReport.paragraph("rules switched off one at a time: " + rules.indices.map(label).joined(separator: ", "), width: width)
     for metric in RunReport.headlineMetrics {
       let value = scenario.result.interval(metric)
       text += "\n\n" + Terminal.styled("\(metric.rawValue): \(RunReport.meanPlusMinus(value))", .bold, enabled: colour)
@@ -16,7 +16,8 @@ extension AttributionReport {
       let rows = ranked(metric).map { i -> [String] in
         let d = effect(i, metric)
         let cell = RunReport.meanPlusMinus(d)
-        return [rules[i].rawValue, d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour), d.contains(0) ? "no measurable effect" : ""]
+        let note = d.contains(0) ? "no measurable effect" : lowersByPreventing(i, metric) ? "fewer calls placed, not better" : ""
+        return [label(i), d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour), note]
       }
       text += TextTable(header: ["rule", "effect", ""], rows: rows, colour: colour, maxWidth: width).rendered
     }

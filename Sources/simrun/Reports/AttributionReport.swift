@@ -50,6 +50,20 @@ struct AttributionReport: Sendable {
     }
   }
 
+  /// Whether `rules[i]` lowers `metric`, a count of blocked calls, only
+  /// because fewer calls are placed or reach anyone: it also lowers
+  /// courier reach per attempt measurably (R-T5: a courier who finds no
+  /// number on the waybill cannot place the call at all). Such a fall is
+  /// not an improvement, and reports draw it grey and say why.
+  func lowersByPreventing(_ i: Int, _ metric: Metric) -> Bool {
+    guard [.callsBlockedUnregistered, .courierCallsBlockedUnregistered, .callsBlockedUnverified].contains(metric) else { return false }
+    let own = effect(i, metric), reach = effect(i, .courierReachPerAttempt)
+    return own.upper < 0 && reach.upper < 0
+  }
+
+  /// `R-T2 registered callers only`.
+  func label(_ i: Int) -> String { "\(rules[i].rawValue) \(rules[i].name)" }
+
   /// The marking of an interval that contains 0.
   static let noEffect = "no measurable effect in this scenario"
 }

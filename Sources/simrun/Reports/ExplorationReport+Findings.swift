@@ -35,15 +35,24 @@ extension ExplorationReport {
     }
     var text = subject
     if outcome.contrast != nil {
-      let sign = s.negative == 1 ? "is below 0 at every point: its sign holds across the ranges"
-        : s.positive == 1 ? "is above 0 at every point: its sign holds across the ranges"
-        : "is below 0 at \(Self.percent(s.negative)) and above 0 at \(Self.percent(s.positive)) of the points: its sign depends on the assumptions"
-      text += " " + sign
+      let sign: String
+      if s.negative == 0 && s.positive == 0 {
+        sign = "is 0 at every point"
+      } else if s.negative == 0 {
+        sign = (s.positive == 1 ? "is above 0 at every point" : "is never below 0 (above 0 at \(Self.percent(s.positive)) of the points)")
+          + ": its sign holds across the ranges"
+      } else if s.positive == 0 {
+        sign = (s.negative == 1 ? "is below 0 at every point" : "is never above 0 (below 0 at \(Self.percent(s.negative)) of the points)")
+          + ": its sign holds across the ranges"
+      } else {
+        sign = "is below 0 at \(Self.percent(s.negative)) and above 0 at \(Self.percent(s.positive)) of the points: its sign depends on the assumptions"
+      }
+      text += " " + sign + "; it"
     }
     if method == .uncertainty {
-      text += (outcome.contrast == nil ? " ranges" : "; it ranges") + " from \(Self.f(s.p5)) (p5) to \(Self.f(s.p95)) (p95)\(unit), median \(Self.f(s.p50))"
+      text += " ranges from \(Self.f(s.p5)) (p5) to \(Self.f(s.p95)) (p95)\(unit), median \(Self.f(s.p50))"
     } else {
-      text += (outcome.contrast == nil ? " has" : "; its") + " median over the points \(outcome.contrast == nil ? "is " : "is ")\(Self.f(s.p50))\(unit)"
+      text += (outcome.contrast == nil ? ":" : " has a") + " median over the points of \(Self.f(s.p50))\(unit)"
     }
     let names = design.uncertainties.map(\.path)
     let leaders: [String]

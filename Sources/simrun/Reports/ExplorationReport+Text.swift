@@ -19,7 +19,7 @@ extension ExplorationReport {
         + " (same seed and replications); an effect is the scenario minus that variant, replication by replication.")
     }
     if method == .sobol {
-      lines.append("S1: share of the metric's variance due to the key alone; ST: including its interactions; [95% bootstrap interval]. ST whose interval reaches 0: the metric does not measurably depend on the key.")
+      lines.append("ST: share of the metric's variance due to the key, its interactions included; S1: the key alone; ST − S1: its interactions with other keys; [95% bootstrap interval]. Ranked by ST; ST whose interval reaches 0: the metric does not measurably depend on the key.")
       lines.append(replications > 1
         ? "Replication noise: an ST not clearly above the noise share of its metric cannot be told from noise."
         : "One replication per point: the indices' share of replication noise is not measured (--replications 2 measures it).")
@@ -35,11 +35,14 @@ extension ExplorationReport {
     switch method {
     case .sobol:
       let ranked = outcome.rankedSobol!
+      // Total effects first (what a key moves, interactions included), then
+      // first-order, then the interactions ST − S1.
       let rows = ranked.prefix(Self.tableRows).map { i in
-        [names[i.factor], "\(Self.f(i.first.value)) [\(Self.f(i.first.lower)), \(Self.f(i.first.upper))]",
-         "\(Self.f(i.total.value)) [\(Self.f(i.total.lower)), \(Self.f(i.total.upper))]"]
+        [names[i.factor], "\(Self.f(i.total.value)) [\(Self.f(i.total.lower)), \(Self.f(i.total.upper))]",
+         "\(Self.f(i.first.value)) [\(Self.f(i.first.lower)), \(Self.f(i.first.upper))]",
+         Self.f(max(0, i.total.value - i.first.value))]
       }
-      return (["key", "S1", "ST"], rows, max(0, ranked.count - Self.tableRows))
+      return (["key", "ST", "S1", "ST − S1"], rows, max(0, ranked.count - Self.tableRows))
     case .morris:
       let ranked = outcome.rankedMorris!
       let rows = ranked.prefix(Self.tableRows).map { e in

@@ -35,6 +35,12 @@ extension RunReport {
       h += "</div>\n"
       h += "<h2>Phase switches</h2>\n<p>\(e(Self.capitalised(Self.switchCaption))).</p>\n"
         + Self.htmlTable(header: Self.switchHeader, rows: switchRows.map { $0.map(e) })
+      for platform in baseline.result.weeklyPlatforms {
+        h += "<h2>\(e(platform.displayName)) by month</h2>\n<p>Weekly means of orders created in each month, averaged; "
+          + "* a \(e(platform.displayName)) phase switched on that month.</p>\n"
+          + Self.htmlTable(header: Self.monthlyHeaders, rows: monthlyRows(platform).map { $0.map(e) })
+      }
+      h += "<p class=\"note\">The levels below pool both platforms and every phase over the whole period: for reference only.</p>\n"
     }
     let groups = platformGroups
     for group in groups {

@@ -16,6 +16,11 @@ extension RunReport {
     let groups = platformGroups
     for group in groups {
       if groups.count > 1 { text += "\n\n" + Terminal.styled("▌ \(group.name)", .bold, enabled: colour) }
+      // A timeline's whole-period figures pool both platforms and every
+      // phase: not an answer to anything, so they are labelled as such.
+      if hasWeeklySeries {
+        text += "\n\n" + Self.paragraph("whole period, both platforms and every phase pooled (for reference only: read the phase switches and months below)", width: width)
+      }
       text += "\n\n" + TextTable(
         header: ["metric"] + group.entries.map { entries[$0].id },
         rows: tableMetrics.map { metric in
@@ -66,26 +71,35 @@ extension RunReport {
 
   /// The timeline's headline metrics averaged by calendar month, one table
   /// per platform (weekly series are in `--format csv|json` and `--out`).
-  func monthlyTable(colour: Bool, width: Int? = nil) -> String {
+  /// The monthly table's metrics and column headers.
+  static let monthlyMetrics: [Metric] = [.courierReachPerAttempt, .merchantContactFulfilment, .merchantContactAfterSale,
+                                         .merchantContactMarketing, .realNumberExposuresPer1000]
+  static let monthlyHeaders = ["month", "courier reach", "fulfilment", "after-sale", "marketing", "exposures /1000"]
+
+  /// One platform's headline metrics by calendar month (weekly means
+  /// averaged), months with a switch of that platform starred.
+  func monthlyRows(_ platform: Platform) -> [[String]] {
     let result = baseline.result
-    let starts = result.weekStarts
-    let metrics: [Metric] = [.courierReachPerAttempt, .merchantContactFulfilment, .merchantContactAfterSale,
-                             .merchantContactMarketing, .realNumberExposuresPer1000]
     var months: [(label: String, weeks: [Int])] = []
-    for (w, date) in starts.enumerated() {
+    for (w, date) in result.weekStarts.enumerated() {
       let label = Self.month(date)
       if months.last?.label == label { months[months.count - 1].weeks.append(w) } else { months.append((label, [w])) }
     }
-    let headers = ["month", "courier reach", "fulfilment", "after-sale", "marketing", "exposures /1000"]
-    return result.weeklyPlatforms.map { platform in
-      let series = metrics.map { result.weeklyIntervals($0, platform: platform).map(\.mean) }
-      let switches = Set(scenarioSwitches.filter { $0.phase.platform == platform }.map { Self.month($0.date) })
-      let rows = months.map { month in
-        [month.label + (switches.contains(month.label) ? " *" : "")] + series.map { values in
-          let mean = month.weeks.map { values[$0] }.reduce(0, +) / Double(month.weeks.count)
-          return SelfTestReport.fixed(mean, abs(mean) >= 10 ? 2 : 3)
-        }
+    let series = Self.monthlyMetrics.map { result.weeklyIntervals($0, platform: platform).map(\.mean) }
+    let switches = Set(scenarioSwitches.filter { $0.phase.platform == platform }.map { Self.month($0.date) })
+    return months.map { month in
+      [month.label + (switches.contains(month.label) ? " *" : "")] + series.map { values in
+        let mean = month.weeks.map { values[$0] }.reduce(0, +) / Double(month.weeks.count)
+        return SelfTestReport.fixed(mean, abs(mean) >= 10 ? 2 : 3)
       }
+    }
+  }
+
+  func monthlyTable(colour: Bool, width: Int? = nil) -> String {
+    let result = baseline.result
+    let metrics = Self.monthlyMetrics, headers = Self.monthlyHeaders
+    return result.weeklyPlatforms.map { platform in
+      let rows = monthlyRows(platform)
       return Self.paragraph("\(platform.displayName) by month of order creation (weekly means averaged; * = a \(platform.displayName) phase switched on that month)", width: width) + "\n\n"
         + TextTable(header: headers, rows: rows, colour: colour, maxWidth: width).rendered
     }.joined(separator: "\n\n") + "\n\n" + Self.paragraph("columns: " + metrics.map(\.rawValue).joined(separator: ", "), width: width)

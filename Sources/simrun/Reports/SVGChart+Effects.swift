@@ -6,9 +6,12 @@ extension SVGChart {
   /// 95% interval as a whisker; bars whose interval contains 0 are pale,
   /// the others blue when the change is for the better and orange when for
   /// the worse (`preferred`; grey for activity counts).
-  /// `labelWidth`: room for the labels, in pixels.
+  /// `labelWidth`: room for the labels, in pixels; bars at `neutral`
+  /// indices are grey whatever their direction (a change that is not an
+  /// improvement although the number moves the preferred way).
   static func effects(title: String, subtitle: String, labels: [String], tooltips: [String],
-                      intervals: [ConfidenceInterval], preferred: Metric.Preferred, labelWidth: Double = 90) -> String {
+                      intervals: [ConfidenceInterval], preferred: Metric.Preferred, labelWidth: Double = 90,
+                      neutral: Set<Int> = []) -> String {
     let plotWidth = 520 - labelWidth, rowHeight = 24.0, top = 46.0
     let width = labelWidth + plotWidth + 110, height = top + rowHeight * Double(max(1, labels.count)) + 26
     let ends = intervals.flatMap { [$0.mean, $0.lower, $0.upper] }.filter(\.isFinite)
@@ -31,7 +34,7 @@ extension SVGChart {
       let mean = ci.mean.isFinite ? ci.mean : 0
       let faint = ci.contains(0)
       svg += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 16))\" class=\"label\" text-anchor=\"end\">\(escape(labels[i]))</text>"
-      svg += "<rect x=\"\(n(min(x(0), x(mean))))\" y=\"\(n(y + 5))\" width=\"\(n(max(0.5, abs(x(mean) - x(0)))))\" height=\"\(n(rowHeight - 10))\" class=\"bar \(faint ? "faint" : style(mean, preferred))\"><title>\(escape(tooltips[i])): \(value(mean)) ± \(value(ci.halfWidth))\(faint ? " (no measurable effect)" : "")</title></rect>"
+      svg += "<rect x=\"\(n(min(x(0), x(mean))))\" y=\"\(n(y + 5))\" width=\"\(n(max(0.5, abs(x(mean) - x(0)))))\" height=\"\(n(rowHeight - 10))\" class=\"bar \(faint ? "faint" : neutral.contains(i) ? "neutral" : style(mean, preferred))\"><title>\(escape(tooltips[i])): \(value(mean)) ± \(value(ci.halfWidth))\(faint ? " (no measurable effect)" : "")</title></rect>"
       if ci.halfWidth.isFinite && ci.halfWidth > 0 {
         let a = x(ci.lower), b = x(ci.upper), mid = y + rowHeight / 2
         svg += "<path d=\"M\(n(a)) \(n(mid))H\(n(b))M\(n(a)) \(n(mid - 5))V\(n(mid + 5))M\(n(b)) \(n(mid - 5))V\(n(mid + 5))\" class=\"whisker\"/>"
