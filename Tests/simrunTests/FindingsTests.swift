@@ -121,4 +121,31 @@ struct FindingsTests {
     Self.checkAgainstTables(list, table: tableOnly(r.out))
     #expect(tableOnly(r.out).contains("phase switches: orders created in the 4 whole weeks before and after each switch"))
   }
+
+  @Test("attribute names its rules in words and does not colour R-T5's fall in blocked calls as an improvement")
+  func attributeInWords() throws {
+    let out = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = try simrun(["attribute", "taobao-700-full", "--replications", "5", "--days", "40", "--width", "0", "--quiet",
+                        "--out", out.path])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.contains("R-T2 registered callers only") && r.out.contains("R-T5 waybill prints the number"))
+    // R-T5 lowers blocked calls because the courier cannot place the call at all.
+    let blocked = try #require(r.out.range(of: "calls_blocked_unregistered:"))
+    let line = r.out[blocked.upperBound...].split(separator: "\n").first { $0.hasPrefix("R-T5") }
+    #expect(line?.contains("fewer calls placed, not better") == true, "\(line ?? "")")
+    let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(html.contains("Grey: R-T5 lowers it only because fewer calls are placed at all"))
+    #expect(html.contains("class=\"bar neutral\""))
+  }
+
+  @Test("explore's Sobol table ranks keys by ST and shows ST, S1 and their difference")
+  func exploreTotalFirst() throws {
+    let r = try simrun(["explore", "wechat-2025-10-virtual-number", "--method", "sobol", "--uncertain", "all-assumptions",
+                        "--samples", "4", "--metrics", "merchant_contact_fulfilment", "--width", "0"] + quick)
+    #expect(r.status == 0, "\(r.err)")
+    let header = try #require(r.out.split(separator: "\n").first { $0.hasPrefix("key ") })
+    let columns = header.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    #expect(columns == ["key", "ST", "S1", "ST", "−", "S1"], "\(columns)")
+  }
 }

@@ -83,8 +83,10 @@ extension ExplorationReport {
           + " Restricted keys along the peeling trajectory: \(e(Self.runs(d.result.trajectory.map(\.restricted.count)))).</p>\n"
       }
       h += "<div class=\"charts\"><figure>" + SVGChart.tradeoff(
-        title: "PRIM trade-off", subtitle: "each box of the peeling and pasting; ringed: the box shown",
-        coverage: d.result.trajectory.map(\.coverage), density: d.result.trajectory.map(\.density), chosen: d.result.chosenIndex)
+        title: "PRIM trade-off", subtitle: "boxes of the peeling, labelled by restricted keys; ring: peeled box; square: box reported",
+        coverage: d.result.trajectory.map(\.coverage), density: d.result.trajectory.map(\.density),
+        restricted: d.result.trajectory.map(\.restricted.count), chosen: d.result.chosenIndex,
+        reported: (d.result.box.coverage, d.result.box.density))
         + "</figure></div>\n"
     }
     h += "<h2>Uncertain keys</h2>\n" + RunReport.htmlTable(header: ["key", "range", "scale", "range from"], rows: design.uncertainties.map { u in

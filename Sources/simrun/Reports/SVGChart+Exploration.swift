@@ -100,9 +100,12 @@ extension SVGChart {
     return svg + "</svg>"
   }
 
-  /// PRIM's peeling and pasting trajectory: density against coverage,
-  /// one dot per box, the chosen box ringed.
-  static func tradeoff(title: String, subtitle: String, coverage: [Double], density: [Double], chosen: Int) -> String {
+  /// PRIM's peeling and pasting trajectory: density against coverage, one
+  /// dot per box, labelled with its number of restricted keys where that
+  /// number changes; the box the peeling chose ringed, and the box reported
+  /// (the chosen one without its insignificant restrictions) as a square.
+  static func tradeoff(title: String, subtitle: String, coverage: [Double], density: [Double], restricted: [Int],
+                       chosen: Int, reported: (coverage: Double, density: Double)) -> String {
     let left = 56.0, top = 62.0, plotWidth = 420.0, plotHeight = 260.0
     let width = left + plotWidth + 40, height = top + plotHeight + 40
     func x(_ v: Double) -> Double { left + min(1, max(0, v)) * plotWidth }
@@ -112,8 +115,14 @@ extension SVGChart {
     let path = zip(coverage, density).enumerated().map { "\($0 == 0 ? "M" : "L")\(n(x($1.0))) \(n(y($1.1)))" }.joined()
     svg += "<path d=\"\(path)\" class=\"line\"/>"
     for (i, (c, d)) in zip(coverage, density).enumerated() {
-      svg += "<circle cx=\"\(n(x(c)))\" cy=\"\(n(y(d)))\" r=\"\(i == chosen ? 6 : 3)\" class=\"dot\(i == chosen ? " chosen" : "")\"><title>step \(i): coverage \(value(c)), density \(value(d))</title></circle>"
+      let keys = i < restricted.count ? restricted[i] : 0
+      svg += "<circle cx=\"\(n(x(c)))\" cy=\"\(n(y(d)))\" r=\"\(i == chosen ? 6 : 3)\" class=\"dot\(i == chosen ? " chosen" : "")\"><title>step \(i): coverage \(value(c)), density \(value(d)), \(keys) restricted key\(keys == 1 ? "" : "s")</title></circle>"
+      if i < restricted.count && (i == 0 || restricted[i - 1] != keys) {
+        svg += "<text x=\"\(n(x(c) + 5))\" y=\"\(n(y(d) - 6))\" class=\"tick\">\(keys)</text>"
+      }
     }
+    let (rx, ry) = (x(reported.coverage), y(reported.density))
+    svg += "<rect x=\"\(n(rx - 5))\" y=\"\(n(ry - 5))\" width=\"10\" height=\"10\" class=\"dot chosen\"><title>the box reported: coverage \(value(reported.coverage)), density \(value(reported.density))</title></rect>"
     return svg + "</svg>"
   }
 
