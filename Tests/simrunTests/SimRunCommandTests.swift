@@ -97,17 +97,8 @@ struct SimRunCommandTests {
 struct ReadmeTests {
   @Test("scripts/rule-effects.py, which measures docs/model.md's rule-effect table, runs a row and prints it")
   func ruleEffectsScript() throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "scripts/rule-effects.py", "9"]
-    process.currentDirectoryURL = repository
-    process.environment = ProcessInfo.processInfo.environment.merging(["SIMRUN": simrunBinary.path]) { $1 }
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let (status, text, _) = try Self.script(["scripts/rule-effects.py", "9"])
+    #expect(status == 0)
     let lines = text.split(separator: "\n")
     #expect(lines.count == 3, "\(text)")
     #expect(lines.last?.hasPrefix("| R-D6 | `taobao-11plus4` |") == true)
@@ -128,18 +119,27 @@ struct ReadmeTests {
 
   @Test("the README's three answers are what their commands print (scripts/readme-answers.py --check)")
   func answers() throws {
+    let (status, _, message) = try Self.script(["scripts/readme-answers.py", "--check"])
+    #expect(status == 0, "\(message)")
+  }
+
+  /// Runs a Python script of the repository with `SIMRUN` set to the built
+  /// binary: its exit status, standard output and standard error.
+  static func script(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "scripts/readme-answers.py", "--check"]
+    process.arguments = ["python3"] + arguments
     process.currentDirectoryURL = repository
     process.environment = ProcessInfo.processInfo.environment.merging(["SIMRUN": simrunBinary.path]) { $1 }
-    let err = Pipe()
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
     process.standardError = err
-    process.standardOutput = FileHandle.nullDevice
     try process.run()
+    // Standard error is small; standard output is read to its end first.
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(message)")
+    return (process.terminationStatus, text, message)
   }
 
   @Test("the README is short (at most 250 lines) and every relative link in it and in docs/ resolves")
