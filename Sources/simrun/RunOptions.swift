@@ -149,14 +149,23 @@ struct OutputOptions: ParsableArguments {
         throw ValidationError("--metrics: unknown metric '\(ScenarioDiagnostic.printable(name))'\(former)\(hint) (see `simrun list metrics`).")
       }
     }
-    if let width, width < 0 || width > 100_000 {
-      throw ValidationError("--width must be a whole number from 0 (no limit) to 100000, got \(width).")
-    }
+    try Self.check(width: width)
   }
 
   /// The width the table is fitted to; `nil`: no limit.
-  var tableWidth: Int? {
+  var tableWidth: Int? { Self.fitted(width) }
+
+  /// `--width` as tables and lists read it: `nil` (not given) is the
+  /// terminal's width, 0 no limit (`nil`), else the number.
+  static func fitted(_ width: Int?) -> Int? {
     guard let width else { return Terminal.outputWidth }
     return width == 0 ? nil : width
+  }
+
+  /// Refuses a `--width` outside 0…100000.
+  static func check(width: Int?) throws {
+    if let width, width < 0 || width > 100_000 {
+      throw ValidationError("--width must be a whole number from 0 (no limit) to 100000, got \(width).")
+    }
   }
 }

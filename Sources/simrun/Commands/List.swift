@@ -30,16 +30,11 @@ struct List: ParsableCommand {
   @Argument(help: "What to list: \(Section.allCases.map(\.rawValue).joined(separator: ", ")) (default: all but keys).")
   var sections: [Section] = []
 
-  func validate() throws {
-    if let width, width < 0 || width > 100_000 {
-      throw ValidationError("--width must be a whole number from 0 (no limit) to 100000, got \(width).")
-    }
-  }
+  func validate() throws { try OutputOptions.check(width: width) }
 
   /// A list's table, fitted to `--width`.
   func table(_ header: [String], _ rows: [[String]]) -> String {
-    let limit = width.map { $0 == 0 ? nil : $0 } ?? Terminal.outputWidth
-    return TextTable(header: header, rows: rows, maxWidth: limit, stacksWhenNarrow: true).rendered
+    TextTable(header: header, rows: rows, maxWidth: OutputOptions.fitted(width), stacksWhenNarrow: true).rendered
   }
 
   func run() {

@@ -14,16 +14,15 @@ enum Terminal {
   }
 
   /// The width tables are fitted to: the terminal's, else `COLUMNS`, else 80.
-  static var outputWidth: Int {
-    if let width = columns(of: STDOUT_FILENO) { return width }
-    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let width = Int(text), width > 0 { return width }
-    return 80
-  }
+  static var outputWidth: Int { width(of: STDOUT_FILENO) }
 
   /// The width messages on standard error are wrapped to: its terminal's,
   /// else `COLUMNS`, else 80.
-  static var errorWidth: Int {
-    if let width = columns(of: STDERR_FILENO) { return width }
+  static var errorWidth: Int { width(of: STDERR_FILENO) }
+
+  /// The width of the terminal on `descriptor`, else `COLUMNS`, else 80.
+  static func width(of descriptor: Int32) -> Int {
+    if let width = columns(of: descriptor) { return width }
     if let text = ProcessInfo.processInfo.environment["COLUMNS"], let width = Int(text), width > 0 { return width }
     return 80
   }

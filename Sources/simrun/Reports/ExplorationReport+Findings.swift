@@ -27,7 +27,7 @@ extension ExplorationReport {
     switch outcome.contrast {
     case .rule(let rule)?: subject = "The effect of \(rule.rawValue) (\(rule.name)) on \(outcome.metric.phrase)"
     case .phase(let phase)?: subject = "The change in \(outcome.metric.phrase) from \(phase.id)"
-    case nil: subject = Self.capitalised(outcome.metric.phrase)
+    case nil: subject = RunReport.capitalised(outcome.metric.phrase)
     }
     if s.isConstant {
       return Finding(kind: .sensitivity, text: "\(subject) does not vary: \(Self.f(s.p50))\(unit) at every point.",
@@ -68,13 +68,11 @@ extension ExplorationReport {
     case .uncertainty: leaders = []
     }
     if method != .uncertainty {
-      text += leaders.isEmpty ? "; no key moves it measurably" : "; it rests most on " + FindingCandidate.list(leaders).replacingOccurrences(of: " or ", with: " and ")
+      text += leaders.isEmpty ? "; no key moves it measurably" : "; it rests most on " + FindingCandidate.list(leaders, conjunction: "and")
     }
     if s.noiseDominates, let share = s.noiseShare {
       text += " (caution: \(Self.percent(share)) of the spread is replication noise)"
     }
     return Finding(kind: .sensitivity, text: text + ".", metrics: [outcome.metric.rawValue])
   }
-
-  static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }

@@ -111,8 +111,8 @@ struct FindingCandidate: Sendable {
       + (omitted > 0 ? "; \(omitted) not stated here \(omitted == 1 ? "is" : "are") in the tables)." : ")."))
   }
 
-  /// "a", "a or b", "a, b or c".
-  static func list(_ items: [String]) -> String {
-    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items[items.count - 1]
+  /// "a", "a or b", "a, b or c" (or with "and").
+  static func list(_ items: [String], conjunction: String = "or") -> String {
+    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
   }
 }

@@ -3,19 +3,17 @@ import SimKernel
 
 extension RunReport {
   /// The sentences the report opens with (`nil` for `check`, whose answer
-  /// is its verdicts): for `compare`, each scenario against the one before
+  /// is its verdicts, and for `attribute`, whose report words its own):
+  /// for `compare`, each scenario against the one before
   /// it on its platform; for `sweep`, the last value against the first; for
   /// the timeline, each phase switch by the orders created in the four
   /// weeks either side; with nothing to pair, the headline levels.
   var findings: ReportFindings? {
     switch kind {
-    case .check: return nil
+    case .check, .attribute: return nil
     case .timeline: return timelineFindings
-    case .attribute: return nil
     case .compare, .run, .sweep:
-      let candidates = findingPairs.flatMap { pair in
-        Self.headlineMetrics.compactMap { metric in candidate(pair, metric) }
-      }
+      let candidates = findingPairs.flatMap(candidates)
       if candidates.isEmpty { return levelFindings }
       return FindingCandidate.sentences(candidates, what: "headline metric")
     }
@@ -31,17 +29,19 @@ extension RunReport {
     }
   }
 
-  /// A candidate finding for one pair and metric; `nil` when the metric is
-  /// zero throughout both (a rule of another platform).
-  private func candidate(_ pair: (entry: Int, reference: Int), _ metric: Metric) -> FindingCandidate? {
-    guard !isZeroThroughout(metric, in: [pair.entry, pair.reference]) else { return nil }
+  /// The candidate findings of one pair, a headline metric each, leaving
+  /// out metrics that are zero throughout both (a rule of another platform).
+  private func candidates(_ pair: (entry: Int, reference: Int)) -> [FindingCandidate] {
     let a = entries[pair.reference], b = entries[pair.entry]
+    let subject = subject(pair)
     let arriving = b.scenario.rulesInForce.subtracting(a.scenario.rulesInForce)
     let detail = kind != .sweep && b.scenario.schedule.count == 1 && b.id == b.scenario.schedule[0].phase.id
       ? b.scenario.schedule[0].phase.summary : ""
-    return FindingCandidate(subject: subject(pair), detail: detail, metric: metric, before: a.result.interval(metric),
-                            after: b.result.interval(metric), difference: b.result.difference(from: a.result, metric),
-                            expectedFrom: arriving.intersection(metric.concernedRules).sorted())
+    return Self.headlineMetrics.filter { !isZeroThroughout($0, in: [pair.entry, pair.reference]) }.map { metric in
+      FindingCandidate(subject: subject, detail: detail, metric: metric, before: a.result.interval(metric),
+                       after: b.result.interval(metric), difference: b.result.difference(from: a.result, metric),
+                       expectedFrom: arriving.intersection(metric.concernedRules).sorted())
+    }
   }
 
   /// "wechat-2024-04-quota vs wechat-baseline", the platform first when the ids do not name it; for

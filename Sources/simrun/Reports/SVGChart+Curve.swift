@@ -10,11 +10,8 @@ extension SVGChart {
     let width = left + plotWidth + right, height = top + plotHeight + bottom
     let xLo = xs.min() ?? 0, xHi = max(xs.max() ?? 1, xLo + 1e-12)
     let ends = intervals.flatMap { [$0.lower, $0.upper, $0.mean] }.filter(\.isFinite)
-    var lo = ends.min() ?? 0, hi = ends.max() ?? 1
-    if hi - lo < 1e-12 { lo -= 0.5; hi += 0.5 }
-    let step = niceCeiling((hi - lo) / 4)
-    lo = (lo / step).rounded(.down) * step
-    hi = (hi / step).rounded(.up) * step
+    let from = ends.min() ?? 0, to = ends.max() ?? 1
+    let (lo, hi, step) = to - from < 1e-12 ? niceRange(from - 0.5, to + 0.5) : niceRange(from, to)
     func x(_ v: Double) -> Double { left + (v - xLo) / (xHi - xLo) * plotWidth }
     func y(_ v: Double) -> Double { top + plotHeight - (min(hi, max(lo, v)) - lo) / (hi - lo) * plotHeight }
     var svg = header(title: title, subtitle: subtitle, width: width, height: height)

@@ -15,12 +15,8 @@ extension SVGChart {
     let plotWidth = 520 - labelWidth, rowHeight = 24.0, top = 46.0
     let width = labelWidth + plotWidth + 110, height = top + rowHeight * Double(max(1, labels.count)) + 26
     let ends = intervals.flatMap { [$0.mean, $0.lower, $0.upper] }.filter(\.isFinite)
-    var lo = min(0, ends.min() ?? 0), hi = max(0, ends.max() ?? 0)
-    if hi - lo < 1e-12 { lo = -1; hi = 1 }
-    // Round the ends outwards to a nice step.
-    let step = niceCeiling((hi - lo) / 4)
-    lo = (lo / step).rounded(.down) * step
-    hi = (hi / step).rounded(.up) * step
+    let from = min(0, ends.min() ?? 0), to = max(0, ends.max() ?? 0)
+    let (lo, hi, step) = to - from < 1e-12 ? niceRange(-1, 1) : niceRange(from, to)
     func x(_ v: Double) -> Double { labelWidth + (min(hi, max(lo, v)) - lo) / (hi - lo) * plotWidth }
     var svg = header(title: title, subtitle: subtitle, width: width, height: height)
     var v = lo

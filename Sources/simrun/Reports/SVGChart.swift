@@ -146,6 +146,13 @@ enum SVGChart {
     return (0, top > 0 ? niceCeiling(top) : 1)
   }
 
+  /// `lo`…`hi` rounded outwards to a nice step of about a quarter of the
+  /// span (``niceCeiling(_:)``), for an axis with five or so grid lines.
+  static func niceRange(_ lo: Double, _ hi: Double) -> (lo: Double, hi: Double, step: Double) {
+    let step = niceCeiling((hi - lo) / 4)
+    return ((lo / step).rounded(.down) * step, (hi / step).rounded(.up) * step, step)
+  }
+
   /// The smallest of 1, 2, 2.5, 5 × 10^k at least `v`.
   static func niceCeiling(_ v: Double) -> Double {
     guard v > 0, v.isFinite else { return 1 }

@@ -24,8 +24,9 @@ struct SwitchWindow: Sendable {
     "\(platform.displayName), orders created in the \(weeksAfter) weeks from \(phase.id) (\(date)) against the \(weeksBefore) weeks before"
   }
 
-  /// The switch windows of `result` for every switch (`nil` where the
-  /// weekly series has no whole week on one side).
+  /// The window of `result` around the switch to `phase` on `date`, with
+  /// up to `weeks` whole weeks each side (`nil` where the weekly series has
+  /// no whole week on one side, or does not cover the phase's platform).
   init?(result: ScenarioResult, date: CivilDate, phase: Phase, weeks: Int, metrics: [Metric]) {
     let platform = phase.platform
     let starts = result.weekStarts
