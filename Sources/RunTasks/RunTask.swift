@@ -17,13 +17,16 @@ public struct RunTask: Codable, Hashable, Sendable {
   /// Whether the run keeps weekly series (the timeline's), which is not a
   /// key of the scenario file.
   public let weeklySeries: Bool
+  /// Which week the weekly series count events in (`event` or `creation`,
+  /// PrivacyModel's `WeeklySeriesBasis`); only with ``weeklySeries``.
+  public let weekOf: String?
   /// The `simrun` version that made the plan; another version refuses it.
   public let simrun: String
   /// The scenario, every key written out (``ScenarioTemplate``).
   public let scenario: String
 
   public init(plan: String = "", task: Int, item: Int, replication: Int, seed: UInt64, maxOrdersInFlight: Int,
-              weeklySeries: Bool = false, simrun: String, scenario: String) {
+              weeklySeries: Bool = false, weekOf: String? = nil, simrun: String, scenario: String) {
     self.plan = plan
     self.task = task
     self.item = item
@@ -31,6 +34,7 @@ public struct RunTask: Codable, Hashable, Sendable {
     self.seed = seed
     self.maxOrdersInFlight = maxOrdersInFlight
     self.weeklySeries = weeklySeries
+    self.weekOf = weekOf
     self.simrun = simrun
     self.scenario = scenario
   }

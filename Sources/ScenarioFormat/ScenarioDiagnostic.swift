@@ -45,6 +45,8 @@ public struct ScenarioDiagnostic: Hashable, Sendable, CustomStringConvertible {
 public struct ScenarioFileError: Error, CustomStringConvertible {
   public let diagnostics: [ScenarioDiagnostic]
 
+  public init(diagnostics: [ScenarioDiagnostic]) { self.diagnostics = diagnostics }
+
   /// The most problems printed; the rest are counted ("… and N more"), so
   /// a file with a mistake on every line does not flood the terminal.
   public static let shown = 50

@@ -71,6 +71,26 @@ struct TimelineTests {
     #expect(ScenarioRunner.replicate(onlyWeChat, seed: 4, replication: 0).counts.gGroupCalls == 0)
   }
 
+  @Test("R-W1 by week of the event: no virtual-number call before the switch; by creation week, orders created before it carry them back")
+  func rW1EventWeeks() {
+    func weekly(_ basis: WeeklySeriesBasis) -> [Double] {
+      var s = Scenario(phase: .wechatNecessary, start: CivilDate(year: 2025, month: 8, day: 4)!, days: 70, warmupDays: 7)
+      s.orders.ordersPerDay = 2_000
+      s.merchants.count = 300
+      s.schedule = [ScheduledPhase(.wechatNecessary), ScheduledPhase(.wechatVirtualNumber, from: CivilDate(year: 2025, month: 10, day: 1)!)]
+      s.recordsWeeklySeries = true
+      s.weeklySeriesBasis = basis
+      return ScenarioRunner.run(s, seed: 11, replications: 2).weeklyIntervals(.contactsVirtualNumberPer1000).map(\.mean)
+    }
+    // Weeks from 2025-08-11: weeks 0–6 end by 2025-09-29, week 7 holds the
+    // switch (2025-10-01).
+    let byEvent = weekly(.event), byCreation = weekly(.creation)
+    #expect(byEvent.count == 9 && byCreation.count == 9)
+    for w in 0..<7 { #expect(byEvent[w] == 0, "week \(w) by event: \(byEvent)") }
+    #expect(byEvent[8] > 10, "after the switch: \(byEvent)")
+    #expect(byCreation[6] > 1, "orders created the week before the switch call virtual numbers after it: \(byCreation)")
+  }
+
   @Test("weekly series only where recorded: phase runs skip them, and their totals are the same either way")
   func weeklyOnlyWhenRecorded() {
     var s = small(.wechatVirtualNumber)

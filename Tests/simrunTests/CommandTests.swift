@@ -38,6 +38,7 @@ struct CommandTests {
     #expect(doc["kind"] as? String == "timeline")
     let phase = try #require((doc["phases"] as? [[String: Any]])?.first)
     let weekly = try #require(phase["weekly"] as? [String: Any])
+    #expect(weekly["week_of"] as? String == "event", "each event counts in the week it happens unless --week-of creation")
     let starts = try #require(weekly["week_start"] as? [String])
     #expect(starts.count == 9 && starts.first == "2024-03-08" && starts[1] == "2024-03-15")
     let platforms = try #require(weekly["platforms"] as? [String: [String: [[String: Any]]]])
@@ -54,6 +55,10 @@ struct CommandTests {
     let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
     #expect(html.contains("class=\"switch wechat\""), "phase switches marked on the weekly charts")
     #expect(html.contains("wechat-2024-04-quota from 2024-04-08"))
+    #expect(html.contains("by week of the event (a rule's effect cannot show before its switch)"))
+    let byCreation = try simrun(["timeline", file, "--replications", "2", "--week-of", "creation", "--format", "json"])
+    let creationWeekly = try #require((try jsonObject(byCreation.out)["phases"] as? [[String: Any]])?.first?["weekly"] as? [String: Any])
+    #expect(creationWeekly["week_of"] as? String == "creation")
     let table = try simrun(["timeline", file, "--replications", "2"])
     #expect(table.out.contains("2024-04 *"), "the month of the switch is marked")
   }

@@ -111,7 +111,7 @@ struct FindingsTests {
     }
   }
 
-  @Test("timeline: each phase switch by the orders created in the weeks either side, figures in the phase-switch table")
+  @Test("timeline: each phase switch by the weeks either side (events by their own week), figures in the phase-switch table")
   func timeline() throws {
     let args = ["timeline", "--replications", "4", "--set", "orders.orders_per_day=400", "--set", "merchants.count=60"]
     let r = try simrun(args + ["--width", "0"], in: repository)
@@ -119,7 +119,8 @@ struct FindingsTests {
     let list = try Self.sentences(try jsonObject(try simrun(args + ["--format", "json"], in: repository).out))
     #expect(list.contains { $0.kind == "effect" && $0.text.contains("from wechat-2024-04-quota (2024-04-08)") }, "\(list)")
     Self.checkAgainstTables(list, table: tableOnly(r.out))
-    #expect(tableOnly(r.out).contains("phase switches: orders created in the 4 whole weeks before and after each switch"))
+    #expect(tableOnly(r.out).contains("phase switches: the 4 whole weeks before and after each switch, per platform, by week of the event"))
+    #expect(tableOnly(r.out).contains("by month of the event"))
   }
 
   @Test("attribute names its rules in words and does not colour R-T5's fall in blocked calls as an improvement")

@@ -20,6 +20,7 @@ struct PlanExecMergeTests {
           ["compare", "wechat-baseline", "wechat-2024-04-quota"],
           ["sweep", "wechat-2025-10-virtual-number", "--vary", "contact.official_message_response=0.3,0.7"],
           ["timeline", "--days", "21"],
+          ["timeline", "--days", "21", "--week-of", "creation"],
           ["explore", "wechat-2025-10-virtual-number", "--effect-of", "R-W7", "--uncertain",
            "{contact.official_message_response: plausible, merchants.personal_line_share: plausible}", "--samples", "3"],
         ])

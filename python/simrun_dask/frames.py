@@ -79,8 +79,10 @@ def load_summary(folder):
 
 
 def load_weekly(folder):
-    """A timeline's weekly series: platform, phase, week_start, metric, mean,
-    ci_low, ci_high (each platform's orders apart, by week of creation)."""
+    """A timeline's weekly series: platform, phase, week_start, week_of, metric,
+    mean, ci_low, ci_high (each platform's orders apart; week_of is "event"
+    when each event counts in the week it happened, "creation" when in its
+    order's creation week)."""
     rows = []
     for phase in _json(folder)["phases"]:
         weekly = phase.get("weekly")
@@ -90,7 +92,8 @@ def load_weekly(folder):
         for platform, metrics in weekly["platforms"].items():
             for metric, series in metrics.items():
                 for start, value in zip(starts, series):
-                    rows.append({"platform": platform, "phase": phase["id"], "week_start": start, "metric": metric,
+                    rows.append({"platform": platform, "phase": phase["id"], "week_start": start,
+                                 "week_of": weekly["week_of"], "metric": metric,
                                  "mean": value["mean"], "ci_low": value["ci95"][0], "ci_high": value["ci95"][1]})
     if not rows:
         raise ValueError(f"{folder}: no weekly series (run `simrun timeline --out DIR`)")

@@ -17,17 +17,22 @@ public struct OrderModel: SimulationModel {
   var gate: DecryptGatekeeper
   var population: MerchantPopulation
   var pool: OrderPool
-  /// What the measured orders counted, over the run and (if the scenario
-  /// records them) by week of creation.
+  /// What the measured orders counted over the run.
   public private(set) var total = ModelCounts()
   /// The same by shop-size segment (``ShopSegment``), with coarser
   /// contact-time sketches (2 significant digits) to keep results small.
   private var bySegment: [ModelCounts]
-  /// Weekly counts, WeChat Shop's weeks then Taobao's (`weekCount` each).
+  /// Weekly counts (``Scenario/weeklySeriesBasis``), WeChat Shop's weeks
+  /// then Taobao's (`weekCount` each).
   private var weeklyByPlatform: [ModelCounts]
   private let weekCount: Int
   /// ``Scenario/recordsWeeklySeries``.
   let recordsWeekly: Bool
+  /// Whether weekly series count events in the week they happen
+  /// (``WeeklySeriesBasis/event``) rather than their order's creation week.
+  let weeklyByEvent: Bool
+  /// The time of the event being handled.
+  var clock = SimTime.zero
   /// The chance a buyer's number still reaches them `retention_days` after
   /// the order: exp(−churn × days / 365).
   let retentionValidity: Double
@@ -104,6 +109,7 @@ public struct OrderModel: SimulationModel {
                                     ordersPerDay: scenario.orders.ordersPerDay, shopLevelLimit: scenario.gGroup.shopLevelLimit)
     let measuredDays = max(0, scenario.days - scenario.warmupDays)
     recordsWeekly = scenario.recordsWeeklySeries
+    weeklyByEvent = scenario.weeklySeriesBasis == .event
     retentionValidity = Survival.probability(hazard: scenario.merchants.numberChurnPerYear, time: Double(scenario.merchants.retentionDays) / 365)
     weekCount = scenario.recordsWeeklySeries ? max(1, (measuredDays + 6) / 7) : 0
     weeklyByPlatform = Array(repeating: ModelCounts(sketchDigits: 2), count: 2 * weekCount)
@@ -185,21 +191,41 @@ public struct OrderModel: SimulationModel {
   @inline(__always)
   func rules(_ order: OrderRecord) -> RuleSet { order.isWeChat ? weChatRules : taobaoRules }
 
-  /// Counts something about a measured order, in the run totals and in the
-  /// week the order was created.
+  /// Counts something about an order: in the run totals if the order is
+  /// measured, and in the weekly series (``Scenario/weeklySeriesBasis``).
   @inline(__always)
   mutating func tally(_ order: OrderRecord, _ update: (inout ModelCounts) -> Void) {
-    guard order.measured else { return }
-    tally(week: order.week, isWeChat: order.isWeChat, segment: order.segment, update)
+    if order.measured {
+      update(&total)
+      update(&bySegment[order.segment.rawValue])
+    }
+    if recordsWeekly { tallyWeekly(createdIn: order.measured ? Int(order.week) : -1, isWeChat: order.isWeChat, update) }
   }
 
-  /// Counts something in the run totals and in week `week` of creation on
-  /// the order's platform.
+  /// Counts something in the run totals and in the weekly series, for a
+  /// measured order created now (in week `week` of creation).
   @inline(__always)
   mutating func tally(week: UInt16, isWeChat: Bool, segment: ShopSegment, _ update: (inout ModelCounts) -> Void) {
     update(&total)
     update(&bySegment[segment.rawValue])
-    if recordsWeekly { update(&weeklyByPlatform[(isWeChat ? 0 : weekCount) + Int(week)]) }
+    if recordsWeekly { tallyWeekly(createdIn: Int(week), isWeChat: isWeChat, update) }
+  }
+
+  /// Counts something in its week on the order's platform: the week of
+  /// ``clock`` (events before the measured period or after its last week
+  /// are in no week), or the order's creation week `createdIn` (−1: an
+  /// order of the warm-up, in no week).
+  @inline(__always)
+  mutating func tallyWeekly(createdIn: Int, isWeChat: Bool, _ update: (inout ModelCounts) -> Void) {
+    let week: Int
+    if weeklyByEvent {
+      guard clock >= measureFrom else { return }
+      week = Int((clock - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
+    } else {
+      week = createdIn
+    }
+    guard week >= 0, week < weekCount else { return }
+    update(&weeklyByPlatform[(isWeChat ? 0 : weekCount) + week])
   }
 
   /// The weekly counts of the platforms the scenario runs (empty unless the
@@ -233,6 +259,7 @@ public struct OrderModel: SimulationModel {
   public mutating func handle<Events: EventSet<OrderEvent>>(
     _ event: OrderEvent, in sim: inout Simulation<Events>
   ) throws(SimulationError) {
+    clock = sim.now
     let step = event.step
     switch step {
     case .arrival:

@@ -6,7 +6,7 @@ public struct ReplicationResult: Sendable {
   /// The counts by shop-size segment, in ``ShopSegment`` order (their
   /// contact-time sketches are coarser: 2 significant digits).
   public let segments: [ModelCounts]
-  /// Counts by platform and week of order creation, from the end of the
+  /// Counts by platform and week (``Scenario/weeklySeriesBasis``), from the end of the
   /// warm-up, for the platforms the scenario runs (empty unless the
   /// scenario records weekly series).
   public let weeklyByPlatform: [Platform: [ModelCounts]]

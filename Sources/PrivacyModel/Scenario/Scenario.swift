@@ -41,10 +41,13 @@ public struct Scenario: Hashable, Sendable {
   /// Rules of the scheduled phases switched off, to see what each one does
   /// (an ablation). Only ``RuleID/switchable`` rules may be listed.
   public var disabledRules: Set<RuleID> = []
-  /// Whether a run also keeps every count by week of order creation
+  /// Whether a run also keeps every count by week (``weeklySeriesBasis``)
   /// (``ScenarioResult/weeklyIntervals(_:level:)``). The timeline does; a
   /// phase run need not pay for it (about 2% of the model's instructions).
   public var recordsWeeklySeries = false
+  /// Which week the weekly series count each event in: the week it
+  /// happens (the default) or its order's creation week.
+  public var weeklySeriesBasis = WeeklySeriesBasis.event
   /// The most orders one replication may hold in flight: a memory limit,
   /// not a model parameter. An order arriving past it stops the run with
   /// ``RunInterrupted/Reason/tooManyOrdersInFlight(limit:)``; below it the

@@ -18,7 +18,8 @@ extension RunReport {
 
   /// `weekly.csv` (timeline): one row per scenario × platform × week ×
   /// metric × replication: `phase,platform,week_start,metric,replication,value`,
-  /// by week of order creation; each platform's orders apart.
+  /// by the week basis of the timeline's `--week-of` (named in
+  /// results.json); each platform's orders apart.
   var weeklyCSV: String {
     var lines = ["phase,platform,week_start,metric,replication,value"]
     for entry in entries {

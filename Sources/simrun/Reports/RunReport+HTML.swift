@@ -16,27 +16,33 @@ extension RunReport {
       ("values", "mean ± 95% half-width over replications; rates are fractions in [0, 1]; counts are per 1,000 orders"),
     ], findings: findings)
     if hasWeeklySeries {
-      h += "<h2>Weekly series</h2>\n<p>Each platform's orders apart, by week of order creation.</p>\n<div class=\"charts wide\">\n"
+      h += "<h2>Weekly series</h2>\n<p>Each platform's orders apart, by \(weekBasis.weekLabel)"
+        + (weekBasis == .event ? " (a rule's effect cannot show before its switch)" : "")
+        + "; a small chart per metric and platform, each on its own scale (logarithmic where the weekly means span more than 10×).</p>\n"
+        + "<div class=\"charts multiples\">\n"
       for entry in entries {
-        let switches = scenarioSwitches.map {
-          SVGChart.Switch(date: $0.date, label: $0.phase.id, style: Self.style($0.phase.platform))
-        }
+        let platforms = entry.result.weeklyPlatforms
         for metric in Self.headlineMetrics {
-          let lines = entry.result.weeklyPlatforms.map { platform in
-            SVGChart.Line(label: platform.displayName, style: Self.style(platform),
-                          intervals: entry.result.weeklyIntervals(metric, platform: platform))
+          for platform in platforms {
+            let switches = scenarioSwitches.filter { $0.phase.platform == platform }.map {
+              SVGChart.Switch(date: $0.date, label: Self.shortName($0.phase.id), phase: $0.phase.id, style: Self.style(platform))
+            }
+            let line = SVGChart.Line(label: platform.displayName, style: Self.style(platform),
+                                     intervals: entry.result.weeklyIntervals(metric, platform: platform))
+            h += "<figure>" + SVGChart.series(title: metric.title, subtitle: platform.displayName + (entries.count > 1 ? ", \(entry.id)" : "")
+                                                + "; " + Self.subtitle(metric),
+                                              weekStarts: entry.result.weekStarts, weekLabel: weekBasis.weekLabel,
+                                              lines: [line], isRate: metric.isRate, switches: switches,
+                                              plotWidth: platforms.count > 1 ? 520 : 1140)
+              + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))</figcaption></figure>\n"
           }
-          h += "<figure>" + SVGChart.series(title: metric.title + (entries.count > 1 ? " — \(entry.id)" : ""),
-                                            subtitle: Self.subtitle(metric), weekStarts: entry.result.weekStarts,
-                                            lines: lines, isRate: metric.isRate, switches: switches)
-            + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))</figcaption></figure>\n"
         }
       }
       h += "</div>\n"
-      h += "<h2>Phase switches</h2>\n<p>\(e(Self.capitalised(Self.switchCaption))).</p>\n"
+      h += "<h2>Phase switches</h2>\n<p>\(e(Self.capitalised(switchCaption))).</p>\n"
         + Self.htmlTable(header: Self.switchHeader, rows: switchRows.map { $0.map(e) })
       for platform in baseline.result.weeklyPlatforms {
-        h += "<h2>\(e(platform.displayName)) by month</h2>\n<p>Weekly means of orders created in each month, averaged; "
+        h += "<h2>\(e(platform.displayName)) by month</h2>\n<p>Weekly means by \(weekBasis.monthLabel), averaged; "
           + "* a \(e(platform.displayName)) phase switched on that month.</p>\n"
           + Self.htmlTable(header: Self.monthlyHeaders, rows: monthlyRows(platform).map { $0.map(e) })
       }
@@ -180,6 +186,7 @@ extension RunReport {
     .meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}.meta dt{color:#667}.meta dd{margin:0}
     code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:12px}.charts.wide{grid-template-columns:1fr}
+    .charts.multiples{grid-template-columns:repeat(auto-fill,minmax(600px,1fr))}
     figure{margin:0;padding:8px;border:1px solid #e3e6ee;border-radius:6px;background:#fff;overflow-x:auto}
     figcaption{color:#667;font-size:12px;margin-top:2px}
     figure svg{max-width:100%;height:auto}

@@ -24,11 +24,13 @@ struct ResultsDocument: Codable, Equatable {
   /// Weekly series by platform: each platform's orders apart.
   struct WeeklySeries: Codable, Equatable {
     let weekStart: [String]
+    /// `event` or `creation`: which week each event counts in.
+    let weekOf: String
     /// Platform → metric → one interval per week.
     let platforms: [String: [String: [Interval]]]
 
     enum CodingKeys: String, CodingKey {
-      case weekStart = "week_start", platforms
+      case weekStart = "week_start", weekOf = "week_of", platforms
     }
   }
 
@@ -171,7 +173,7 @@ extension RunReport {
           platforms: Platform.allCases.filter(entry.scenario.platforms.contains).map(\.rawValue),
           vsBaseline: differences(.baseline), vsPrevious: differences(.step), vsOtherPlatform: differences(.otherPlatform),
           weekly: hasWeeklySeries ? ResultsDocument.WeeklySeries(
-            weekStart: result.weekStarts.map(\.description),
+            weekStart: result.weekStarts.map(\.description), weekOf: entry.scenario.weeklySeriesBasis.rawValue,
             platforms: Dictionary(uniqueKeysWithValues: result.weeklyPlatforms.map { platform in
               (platform.rawValue, Dictionary(uniqueKeysWithValues: Metric.allCases.map {
                 ($0.rawValue, result.weeklyIntervals($0, platform: platform).map(interval))

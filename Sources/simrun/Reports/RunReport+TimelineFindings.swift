@@ -12,8 +12,8 @@ extension RunReport {
   }
 
   /// The timeline's findings: at each phase switch, the headline metrics
-  /// of that platform's orders created in the four whole weeks after the
-  /// switch against the four before (``SwitchWindow``). Seasons and
+  /// of that platform in the four whole weeks after the switch against the
+  /// four before (``SwitchWindow``). Seasons and
   /// campaigns differ between the windows too, so the sentences say
   /// "from", not "because of": `compare` isolates a rule.
   var timelineFindings: ReportFindings {
@@ -29,7 +29,7 @@ extension RunReport {
     }
     let findings = FindingCandidate.sentences(candidates, what: "headline metric")
     return ReportFindings(findings.sentences, method: findings.method
-      + " Windows are by week of order creation (table \"phase switches\"); seasons and campaigns differ between them too: "
+      + " Windows are by \(weekBasis.weekLabel) (table \"phase switches\"); seasons and campaigns differ between them too: "
       + "`simrun compare` isolates a rule.")
   }
 
@@ -47,15 +47,15 @@ extension RunReport {
   static let switchHeader = ["switch", "metric", "before", "after", "change"]
 
   /// What the phase-switch table shows.
-  static var switchCaption: String {
-    "phase switches: orders created in the \(switchWindowWeeks) whole weeks before and after each switch, per platform (paired change ± 95% half-width)"
+  var switchCaption: String {
+    "phase switches: \(weekBasis == .creation ? "orders created in " : "")the \(Self.switchWindowWeeks) whole weeks before and after each switch, per platform, by \(weekBasis.weekLabel) (paired change ± 95% half-width)"
   }
 
   /// ``switchRows`` as a terminal table.
   func switchTable(colour: Bool, width: Int?) -> String {
     let rows = switchRows
     guard !rows.isEmpty else { return "" }
-    return Self.paragraph(Self.switchCaption, width: width) + "\n\n"
+    return Self.paragraph(switchCaption, width: width) + "\n\n"
       + TextTable(header: Self.switchHeader, rows: rows, colour: colour, maxWidth: width).rendered
   }
 }

@@ -47,6 +47,9 @@ struct RunReport: Sendable {
   /// Whether weekly series are reported (the timeline).
   var hasWeeklySeries: Bool { kind == .timeline }
 
+  /// Which week the weekly series count events in (the timeline's `--week-of`).
+  var weekBasis: WeeklySeriesBasis { baseline.result.scenario.weeklySeriesBasis }
+
   /// The metrics charted in the HTML report and highlighted in summaries.
   static let headlineMetrics: [Metric] = [
     .courierReachPerAttempt, .courierReachPerDelivery, .failedDeliveriesPer1000, .returnPickupContact,

@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 
 /// Small SVG charts for the HTML report, drawn by hand so the page needs
@@ -39,16 +40,20 @@ enum SVGChart {
   /// A phase switch marked on a weekly chart.
   struct Switch {
     let date: CivilDate
+    /// The label above the plot, and the phase's id in its tooltip.
     let label: String
+    let phase: String
     let style: String
   }
 
   /// Weekly lines with their 95% bands, and a dashed line at each phase
   /// switch; switch labels are packed in rows above the plot so that none
-  /// overlaps another.
-  static func series(title: String, subtitle: String, weekStarts: [CivilDate], lines: [Line], isRate: Bool,
-                     switches: [Switch]) -> String {
-    let left = 56.0, right = 16.0, plotWidth = 1140.0, plotHeight = 200.0, bottom = 40.0
+  /// overlaps another. Where the weekly means are all above 0 and span
+  /// more than 10× (``logScale(_:)``) the value axis is logarithmic, and
+  /// the subtitle says so.
+  static func series(title: String, subtitle: String, weekStarts: [CivilDate], weekLabel: String, lines: [Line],
+                     isRate: Bool, switches: [Switch], plotWidth: Double = 1140) -> String {
+    let left = 56.0, right = 28.0, plotHeight = 200.0, bottom = 40.0
     let first = weekStarts.first?.daysSinceEpoch ?? 0
     let span = Double(max(7, (weekStarts.last?.daysSinceEpoch ?? first) + 7 - first))
     func x(_ day: Int) -> Double { left + Double(day - first) / span * plotWidth }
@@ -70,9 +75,14 @@ enum SVGChart {
     let top = 46 + legendHeight + 12 * Double(rowEnds.count)
     let width = left + plotWidth + right, height = top + plotHeight + bottom
     let all = lines.flatMap(\.intervals)
-    let (lo, hi) = axis(all, isRate: isRate)
-    func y(_ v: Double) -> Double { top + plotHeight - (v - lo) / (hi - lo) * plotHeight }
-    var svg = header(title: title, subtitle: subtitle, width: width, height: height)
+    let log = logScale(all)
+    let (lo, hi) = log ?? axis(all, isRate: isRate)
+    func y(_ v: Double) -> Double {
+      guard let log else { return top + plotHeight - (v - lo) / (hi - lo) * plotHeight }
+      let clamped = min(log.hi, max(log.lo, v))
+      return top + plotHeight - Foundation.log10(clamped / log.lo) / Foundation.log10(log.hi / log.lo) * plotHeight
+    }
+    var svg = header(title: title, subtitle: subtitle + (log == nil ? "" : " (log scale)"), width: width, height: height)
     if lines.count > 1 {
       var lx = left
       for line in lines {
@@ -81,15 +91,16 @@ enum SVGChart {
         lx += 18 + Double(line.label.count) * 7 + 24
       }
     }
-    for i in 0...4 {
-      let v = lo + (hi - lo) * Double(i) / 4
+    let gridValues = log.map { decades($0.lo, $0.hi) } ?? (0...4).map { lo + (hi - lo) * Double($0) / 4 }
+    for v in gridValues {
       svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(v)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(v)))\" class=\"grid\"/>"
       svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" class=\"tick\" text-anchor=\"end\">\(tick(v))</text>"
     }
-    // Ticks on 1 January, 1 April, 1 July and 1 October.
+    // Ticks on 1 January, 1 April, 1 July and 1 October (January and July
+    // on a narrow chart).
     if let firstDate = weekStarts.first, let lastDate = weekStarts.last {
       for year in firstDate.year...lastDate.year + 1 {
-        for month in [1, 4, 7, 10] {
+        for month in plotWidth < 800 ? [1, 7] : [1, 4, 7, 10] {
           guard let date = CivilDate(year: year, month: month, day: 1),
             date.daysSinceEpoch >= first, Double(date.daysSinceEpoch - first) <= span else { continue }
           let tx = x(date.daysSinceEpoch)
@@ -101,7 +112,7 @@ enum SVGChart {
     let centres = weekStarts.map { $0.daysSinceEpoch + 3 }
     for line in lines where line.intervals.count > 1 {
       let means = line.intervals.map { $0.mean.isFinite ? $0.mean : 0 }
-      let lows = line.intervals.map { $0.lower.isFinite ? max(lo, $0.lower) : 0 }
+      let lows = line.intervals.map { $0.lower.isFinite ? max(lo, $0.lower) : lo }
       let highs = line.intervals.map { $0.upper.isFinite ? min(hi, $0.upper) : 0 }
       let upper = zip(centres, highs).map { "\(n(x($0))) \(n(y($1)))" }
       let lower = zip(centres, lows).reversed().map { "\(n(x($0))) \(n(y($1)))" }
@@ -110,13 +121,34 @@ enum SVGChart {
     }
     for p in placed {
       let labelY = top - 4 - 12 * Double(rowEnds.count - 1 - p.row)
-      svg += "<line x1=\"\(n(p.x))\" y1=\"\(n(labelY + 2))\" x2=\"\(n(p.x))\" y2=\"\(n(top + plotHeight))\" class=\"switch \(p.sw.style)\"><title>\(escape(p.sw.label)) from \(p.sw.date)</title></line>"
+      svg += "<line x1=\"\(n(p.x))\" y1=\"\(n(labelY + 2))\" x2=\"\(n(p.x))\" y2=\"\(n(top + plotHeight))\" class=\"switch \(p.sw.style)\"><title>\(escape(p.sw.phase)) from \(p.sw.date)</title></line>"
       let textWidth = Double(p.sw.label.count) * 6 + 8
       let leftward = p.x + textWidth > left + plotWidth
       svg += "<text x=\"\(n(leftward ? p.x - 3 : p.x + 3))\" y=\"\(n(labelY))\" class=\"switch-label \(p.sw.style)\"\(leftward ? " text-anchor=\"end\"" : "")>\(escape(p.sw.label))</text>"
     }
-    svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" class=\"tick\" text-anchor=\"middle\">week of order creation (line: mean, band: 95% interval, dashed: phase switches)</text>"
+    svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 4))\" class=\"tick\" text-anchor=\"middle\">\(escape(weekLabel)) (line: mean, band: 95% interval, dashed: phase switches)</text>"
     return svg + "</svg>"
+  }
+
+  /// A logarithmic value axis from a power of ten below the lowest weekly
+  /// mean to one above the highest interval end, or `nil` (a linear axis)
+  /// where some mean is 0 or the means span 10× or less.
+  static func logScale(_ intervals: [ConfidenceInterval]) -> (lo: Double, hi: Double)? {
+    let means = intervals.map(\.mean).filter(\.isFinite)
+    guard let low = means.min(), let high = means.max(), low > 0, high / low > 10 else { return nil }
+    let top = intervals.map(\.upper).filter(\.isFinite).max() ?? high
+    return (Foundation.pow(10, Foundation.floor(Foundation.log10(low))), Foundation.pow(10, Foundation.ceil(Foundation.log10(max(top, high)))))
+  }
+
+  /// The powers of ten from `lo` to `hi` (grid lines of a log axis).
+  static func decades(_ lo: Double, _ hi: Double) -> [Double] {
+    var values: [Double] = []
+    var v = lo
+    while v <= hi * 1.000001 {
+      values.append(v)
+      v *= 10
+    }
+    return values
   }
 
   /// Five vertical grid lines from `lo` to `hi` with their values below,

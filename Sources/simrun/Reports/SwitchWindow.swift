@@ -2,8 +2,9 @@ import PrivacyModel
 import SimKernel
 
 /// A timeline's phase switch seen in its weekly series: one platform's
-/// orders created in the whole weeks after the switch against the weeks
-/// before, replication by replication (each window's metric from its
+/// whole weeks after the switch against the weeks before (the weeks of the
+/// events, or of the orders' creation: ``WeeklySeriesBasis``), replication
+/// by replication (each window's metric from its
 /// pooled counts), for the headline metrics.
 struct SwitchWindow: Sendable {
   let platform: Platform
@@ -13,15 +14,17 @@ struct SwitchWindow: Sendable {
   let arriving: Set<RuleID>
   let weeksBefore: Int
   let weeksAfter: Int
+  /// Which week the series count events in.
+  let basis: WeeklySeriesBasis
   /// Per headline metric: the level before, after, and the paired change.
   let before: [Metric: ConfidenceInterval]
   let after: [Metric: ConfidenceInterval]
   let change: [Metric: ConfidenceInterval]
 
-  /// "WeChat Shop, orders created in the 4 weeks from PHASE (DATE) against
-  /// the 4 weeks before".
+  /// "WeChat Shop, the 4 weeks from PHASE (DATE) against the 4 weeks
+  /// before" ("orders created in the 4 weeks …" by creation week).
   var subject: String {
-    "\(platform.displayName), orders created in the \(weeksAfter) weeks from \(phase.id) (\(date)) against the \(weeksBefore) weeks before"
+    "\(platform.displayName), \(basis == .creation ? "orders created in " : "")the \(weeksAfter) weeks from \(phase.id) (\(date)) against the \(weeksBefore) weeks before"
   }
 
   /// The window of `result` around the switch to `phase` on `date`, with
@@ -42,6 +45,7 @@ struct SwitchWindow: Sendable {
     self.arriving = scenario.rules(of: phase).subtracting(previous)
     self.weeksBefore = beforeWeeks.count
     self.weeksAfter = afterWeeks.count
+    self.basis = scenario.weeklySeriesBasis
     let windows = result.replications.map { r -> (ModelCounts, ModelCounts) in
       let series = r.weeklyByPlatform[platform] ?? []
       return (Self.pooled(series, beforeWeeks), Self.pooled(series, afterWeeks))

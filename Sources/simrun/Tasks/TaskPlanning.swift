@@ -18,7 +18,7 @@ enum TaskPlanning {
     for (i, scenario) in scenarios.enumerated() {
       let yaml = ScenarioTemplate.yaml(scenario)
       let probe = RunTask(task: 0, item: i, replication: 0, seed: seed, maxOrdersInFlight: scenario.maxOrdersInFlight,
-                          weeklySeries: scenario.recordsWeeklySeries, simrun: SimRunVersion.current, scenario: yaml)
+                          weeklySeries: scenario.recordsWeeklySeries, weekOf: weekOf(scenario), simrun: SimRunVersion.current, scenario: yaml)
       guard !checkingRoundTrip || (try? Self.scenario(of: probe)) == scenario else {
         printError("simrun: internal error: scenario \(ids[i]) does not read back the same from its task; it cannot be planned.")
         throw SimRunExit.internalError
@@ -26,6 +26,7 @@ enum TaskPlanning {
       for r in 0..<replications {
         tasks.append(RunTask(task: tasks.count, item: i, replication: r, seed: seed,
                              maxOrdersInFlight: scenario.maxOrdersInFlight, weeklySeries: scenario.recordsWeeklySeries,
+                             weekOf: weekOf(scenario),
                              simrun: SimRunVersion.current, scenario: yaml))
       }
     }
@@ -33,11 +34,24 @@ enum TaskPlanning {
                             tasks: tasks)
   }
 
+  /// A task's `weekOf`: the scenario's week basis when it keeps weekly series.
+  static func weekOf(_ scenario: Scenario) -> String? {
+    scenario.recordsWeeklySeries ? scenario.weeklySeriesBasis.rawValue : nil
+  }
+
   /// The scenario a task runs.
   static func scenario(of task: RunTask) throws -> Scenario {
     var scenario = try ScenarioFile.parse(task.scenario, file: "task \(task.task)", overrides: []).scenario
     scenario.maxOrdersInFlight = task.maxOrdersInFlight
     scenario.recordsWeeklySeries = task.weeklySeries
+    if let weekOf = task.weekOf {
+      guard task.weeklySeries, let basis = WeeklySeriesBasis(rawValue: weekOf) else {
+        throw ScenarioFileError(diagnostics: [ScenarioDiagnostic(
+          file: "task \(task.task)", line: 0, column: 0, path: "weekOf",
+          message: "'\(weekOf)' is not a week basis of weekly series (event or creation)")])
+      }
+      scenario.weeklySeriesBasis = basis
+    }
     return scenario
   }
 }
