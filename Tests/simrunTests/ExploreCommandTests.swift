@@ -52,6 +52,12 @@ struct ExploreCommandTests {
     let spread = ((json["metrics"] as! [String: Any])["courier_reach_per_delivery"] as! [String: Any])["spread"] as! [String: Double]
     #expect(spread["p5"]! < spread["p95"]!)
     #expect(spread["sd_inputs"]! > spread["sd_replications"]!, "warehouses move reach more than the noise does")
+    // The base case is the scenario with its own values, run with the
+    // same seed and replications: what `simrun run` gives.
+    let run = try simrun(["run", "taobao-700-full", "--replications", "2", "--format", "json"] + Self.short)
+    let phase = try #require((try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])?["phases"] as? [[String: Any]])[0]
+    let level = ((phase["metrics"] as! [String: Any])["courier_reach_per_delivery"] as! [String: Any])["mean"] as! Double
+    #expect(spread["base_case"] == level, "base case \(spread["base_case"] ?? .nan) against simrun run's \(level)")
     let discovery = json["discovery"] as! [String: Any]
     let box = discovery["box"] as! [[String: Any]]
     #expect(box.map { $0["key"] as! String } == ["couriers.warehouse_share"])

@@ -132,7 +132,7 @@ struct FindingsTests {
     #expect(r.status == 0, "\(r.err)")
     #expect(r.out.contains("R-T2 registered callers only") && r.out.contains("R-T5 waybill prints the number"))
     // R-T5 lowers blocked calls because the courier cannot place the call at all.
-    let blocked = try #require(r.out.range(of: "calls_blocked_unregistered:"))
+    let blocked = try #require(r.out.range(of: "(calls_blocked_unregistered):"))
     let line = r.out[blocked.upperBound...].split(separator: "\n").first { $0.hasPrefix("R-T5") }
     #expect(line?.contains("fewer calls placed, not better") == true, "\(line ?? "")")
     let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)

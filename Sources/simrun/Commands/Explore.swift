@@ -184,7 +184,7 @@ struct Explore: ParsableCommand {
     let k = uncertainties.count
     let points = method == .sobol ? sampleCount * (k + 2) : method == .morris ? sampleCount * (k + 1) : sampleCount
     let variants = 1 + contrasts.count
-    let (runs, overflow) = points.multipliedReportingOverflow(by: pointReplications * variants)
+    let (runs, overflow) = (points + 1).multipliedReportingOverflow(by: pointReplications * variants)
     guard !overflow, runs <= Self.maxRuns else {
       printError("simrun: \(points) points × \(variants) variant\(variants == 1 ? "" : "s") × \(pointReplications) replications is more than \(Self.maxRuns) runs; lower --samples or --replications.")
       throw SimRunExit.invalidInput
@@ -192,19 +192,23 @@ struct Explore: ParsableCommand {
     let design = ExplorationDesign(method: method, uncertainties: uncertainties, samples: sampleCount, levels: levels, seed: seed)
     var base = document.scenario
     base.maxOrdersInFlight = Scenario.defaultMaxOrdersInFlight
-    // Point p's variant v is scenarios[p * variants + v].
-    let scenarios = design.values.flatMap { values in
-      let s = design.scenario(base, at: values)
-      return [s] + contrasts.map { $0.variant(of: s) }
+    // Point p's variant v is scenarios[p * variants + v]; after the points,
+    // the base case (the scenario's own values) and its variants, to mark
+    // on the charts.
+    let scenarios = (design.values.map { design.scenario(base, at: $0) } + [base]).flatMap { s in
+      [s] + contrasts.map { $0.variant(of: s) }
     }
     let r = pointReplications
-    let names = (0..<points).flatMap { p in ["point \(p)"] + contrasts.map { "point \(p), \($0.variantName)" } }
+    let names = (0...points).flatMap { p in
+      let point = p == points ? "base case" : "point \(p)"
+      return [point] + contrasts.map { "\(point), \($0.variantName)" }
+    }
     let results = try Execution.replicate(scenarios, ids: names, seed: seed, replications: r, threads: threads,
                                           quiet: output.quiet, labels: Array(repeating: method.rawValue, count: scenarios.count),
                                           unit: "points", replicationsPerUnit: variants * r) { result in
       Metric.allCases.map { result.counts.value($0) }
     }
-    let byPoint = (0..<points).map { p in
+    let byPoint = (0...points).map { p in
       (0..<variants).map { v in
         let first = (p * variants + v) * r
         return Array(results[first..<(first + r)])
@@ -212,7 +216,7 @@ struct Explore: ParsableCommand {
     }
     let report = ExplorationReport(command: RunReport.commandLine, scenario: base.name, method: method, seed: seed,
                                    replications: r, design: design, metrics: output.tableMetrics, contrasts: contrasts,
-                                   results: byPoint, discover: try condition())
+                                   results: Array(byPoint.dropLast()), baseCase: byPoint[points], discover: try condition())
     try execution.emit(report)
   }
 }

@@ -58,6 +58,10 @@ struct ExplorationOutcome {
   /// `exposures_total` or `exposures_total, effect of R-W7`.
   var name: String { contrast.map { "\(metric.rawValue), \($0.label)" } ?? metric.rawValue }
 
+  /// The metric in words with ``name`` after it: "Courier calls that
+  /// reach the buyer (courier_reach_per_attempt)".
+  var titledName: String { "\(metric.title) (\(name))" }
+
   /// The value at each point, averaged over its replications.
   var pointMeans: [Double] { Self.means(values) }
 

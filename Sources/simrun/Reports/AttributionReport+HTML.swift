@@ -58,7 +58,7 @@ extension AttributionReport {
     h += "<h2>All metrics: effects of the rules</h2>\n<table>\n<thead><tr><th>metric</th>"
       + rules.map { "<th title=\"\(e($0.summary))\">\($0.rawValue) \(e($0.name))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
     for metric in Metric.allCases {
-      h += "<tr><td><code>\(metric.rawValue)</code></td>" + rules.indices.map { i in
+      h += "<tr><td>\(RunReport.htmlMetric(metric))</td>" + rules.indices.map { i in
         let d = effect(i, metric)
         return "<td>" + (d.contains(0) ? e(RunReport.meanPlusMinus(d)) : "<strong>\(e(RunReport.meanPlusMinus(d)))</strong>") + "</td>"
       }.joined() + "</tr>\n"

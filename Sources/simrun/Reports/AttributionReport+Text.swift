@@ -11,8 +11,9 @@ extension AttributionReport {
     text += "\n\n" + RunReport.paragraph("rules switched off one at a time: " + rules.indices.map(label).joined(separator: ", "), width: width)
     for metric in RunReport.headlineMetrics {
       let value = scenario.result.interval(metric)
-      text += "\n\n" + Terminal.styled("\(metric.rawValue): \(RunReport.meanPlusMinus(value))", .bold, enabled: colour)
-        + (metric.preferredText.isEmpty ? "" : " (\(metric.preferredText))") + "\n"
+      let heading = "\(metric.title) (\(metric.rawValue)): \(RunReport.meanPlusMinus(value))"
+        + (metric.preferredText.isEmpty ? "" : ", \(metric.preferredText)")
+      text += "\n\n" + Terminal.styled(RunReport.paragraph(heading, width: width), .bold, enabled: colour) + "\n"
       let rows = ranked(metric).map { i -> [String] in
         let d = effect(i, metric)
         let cell = RunReport.meanPlusMinus(d)
@@ -57,7 +58,7 @@ extension AttributionReport {
     md += "- effect of a rule: the scenario − the scenario with that rule switched off (paired, common random numbers), mean ± 95% half-width; **bold**: the interval excludes 0\n\n"
     md += findings.markdown
     md += "## Effects of the rules in force\n\n"
-    md += RunReport.markdownTable(header: ["rule", "summary"] + RunReport.headlineMetrics.map { "`\($0.rawValue)`" }, rows: rules.indices.map { i in
+    md += RunReport.markdownTable(header: ["rule", "summary"] + RunReport.headlineMetrics.map { RunReport.markdownMetric($0) }, rows: rules.indices.map { i in
       [rules[i].rawValue + (isMeasurable(i) ? "" : " (\(Self.noEffect))"), rules[i].summary] + RunReport.headlineMetrics.map { metric in
         let d = effect(i, metric)
         return d.contains(0) ? RunReport.meanPlusMinus(d) : "**\(RunReport.meanPlusMinus(d))**"

@@ -24,7 +24,8 @@ extension ExplorationReport {
 
   /// `metric,effect,key,measure,value,ci95_lower,ci95_upper`: S1 and ST
   /// (Sobol), mu_star, mu and sigma (Morris), p5/p50/p95/sd_inputs/
-  /// sd_replications/share_negative/share_positive, and noise_share with
+  /// sd_replications/share_negative/share_positive/base_case (the
+  /// scenario's own values of the keys), and noise_share with
   /// two or more replications (every method; key empty). `effect` is empty for the scenario's own metric, else the
   /// contrast (`effect of R-W7`).
   var indicesCSV: String {
@@ -45,7 +46,7 @@ extension ExplorationReport {
       }
       let s = o.spread
       for (name, x) in [("p5", s.p5), ("p50", s.p50), ("p95", s.p95), ("sd_inputs", s.inputSD), ("sd_replications", s.noise),
-                        ("share_negative", s.negative), ("share_positive", s.positive)] {
+                        ("share_negative", s.negative), ("share_positive", s.positive), ("base_case", baseValue(o))] {
         lines.append("\(m),,\(name),\(n(x)),,")
       }
       if let share = s.noiseShare { lines.append("\(m),,noise_share,\(n(share)),,") }
@@ -60,7 +61,7 @@ extension ExplorationReport {
     struct Morris: Encodable { let key: String; let mu_star: Estimate; let mu: Double; let sigma: Double }
     struct Spread: Encodable {
       let p5: Double; let p50: Double; let p95: Double; let sd_inputs: Double; let sd_replications: Double
-      let share_negative: Double; let share_positive: Double; let noise_share: Double?
+      let share_negative: Double; let share_positive: Double; let noise_share: Double?; let base_case: Double
     }
     struct MetricResult: Encodable { let sobol: [Sobol]?; let morris: [Morris]?; let spread: Spread }
     struct Effect: Encodable { let contrast: String; let variant: String; let metrics: [String: MetricResult] }
@@ -96,7 +97,8 @@ extension ExplorationReport {
         sobol: o.sobol.map { $0.map { .init(key: names[$0.factor], s1: e($0.first), st: e($0.total)) } },
         morris: o.morris.map { $0.map { .init(key: names[$0.factor], mu_star: e($0.muStar), mu: $0.mu, sigma: $0.sigma) } },
         spread: .init(p5: s.p5, p50: s.p50, p95: s.p95, sd_inputs: s.inputSD, sd_replications: s.noise,
-                      share_negative: s.negative, share_positive: s.positive, noise_share: s.noiseShare))
+                      share_negative: s.negative, share_positive: s.positive, noise_share: s.noiseShare,
+                      base_case: baseValue(o)))
     }
     func results(_ contrast: ExplorationContrast?) -> [String: Document.MetricResult] {
       Dictionary(uniqueKeysWithValues: outcomes.filter { $0.contrast == contrast }.map { ($0.metric.rawValue, result($0)) })

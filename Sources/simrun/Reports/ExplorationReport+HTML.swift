@@ -45,9 +45,10 @@ extension ExplorationReport {
     }
     h += "<h2>Spread over the input ranges</h2>\n<p>Each outcome at every point of the design (the mean of the point's replications), with its 5th, 50th and 95th percentiles. "
       + (method == .uncertainty ? "The points are a Latin hypercube over the ranges." : "The points are the \(method.rawValue) design's, not a random sample of the ranges; <code>--method uncertainty</code> gives one.")
-      + " SD over inputs is the spread due to the assumptions; SD of replications is Monte-Carlo noise alone.</p>\n<div class=\"charts\">\n"
+      + " SD over inputs is the spread due to the assumptions; SD of replications is Monte-Carlo noise alone."
+      + " The solid line is the base case: the scenario with its own values of the uncertain keys, run with the same seed.</p>\n<div class=\"charts\">\n"
     var constant: [String] = []
-    for outcome in outcomes {
+    for (index, outcome) in outcomes.enumerated() {
       let s = outcome.spread
       // An outcome that never varies has nothing to chart.
       if s.isConstant {
@@ -55,7 +56,7 @@ extension ExplorationReport {
         continue
       }
       h += "<figure>" + SVGChart.histogram(title: title(outcome), subtitle: subtitle(outcome), values: outcome.pointMeans,
-                                           p5: s.p5, p50: s.p50, p95: s.p95)
+                                           p5: s.p5, p50: s.p50, p95: s.p95, base: baseValues[index])
         + "<figcaption>SD over inputs \(e(Self.f(s.inputSD))), SD of replications "
         + (replications > 1 ? e(Self.f(s.noise)) : "not measured (1 replication per point)")
         + (s.noiseShare.map { "; replication noise \(Self.percent($0)) of the variance" } ?? "")
@@ -87,7 +88,7 @@ extension ExplorationReport {
         coverage: d.result.trajectory.map(\.coverage), density: d.result.trajectory.map(\.density),
         restricted: d.result.trajectory.map(\.restricted.count), chosen: d.result.chosenIndex,
         reported: (d.result.box.coverage, d.result.box.density))
-        + "</figure></div>\n"
+        + "</figure>" + discoveryScatter(d) + "</div>\n"
     }
     h += "<h2>Uncertain keys</h2>\n" + RunReport.htmlTable(header: ["key", "range", "scale", "range from"], rows: design.uncertainties.map { u in
       ["<code>\(e(u.path))</code>", e(u.rangeText), e(u.scale.rawValue), e(u.origin)]
@@ -95,7 +96,7 @@ extension ExplorationReport {
     if method != .uncertainty {
       h += "<h2>All indices</h2>\n"
       for outcome in outcomes {
-        h += "<h3>\(e(outcome.name))</h3>\n"
+        h += "<h3>\(e(outcome.titledName))</h3>\n"
         if let sobol = outcome.rankedSobol {
           h += RunReport.htmlTable(header: ["key", "S1", "S1 95%", "ST", "ST 95%"], rows: sobol.map { i in
             ["<code>\(e(names[i.factor]))</code>", Self.f(i.first.value), "[\(Self.f(i.first.lower)), \(Self.f(i.first.upper))]",

@@ -66,14 +66,15 @@ extension ExplorationReport {
   /// points and, for an effect, how much of the range agrees on its sign.
   func heading(_ outcome: ExplorationOutcome) -> String {
     let s = outcome.spread
-    if s.isConstant { return "\(outcome.name): does not vary (\(Self.f(s.p50)) at every point)" }
-    var noise = s.noiseShare.map { "; replication noise \(Self.percent($0)) of its variance" } ?? ""
+    if s.isConstant { return "\(outcome.titledName): does not vary (\(Self.f(s.p50)) at every point)" }
+    var noise = "; base case \(Self.f(baseValue(outcome)))"
+      + (s.noiseShare.map { "; replication noise \(Self.percent($0)) of its variance" } ?? "")
     if let warning = Self.noiseWarning(s) { noise += ". " + warning }
     guard let contrast = outcome.contrast else {
       let median = method == .uncertainty ? "" : " \(Self.f(s.p50)) median over the points"
-      return "\(outcome.name):" + median + (median.isEmpty && noise.hasPrefix("; ") ? " " + noise.dropFirst(2) : noise)
+      return "\(outcome.titledName):" + median + (median.isEmpty && noise.hasPrefix("; ") ? " " + noise.dropFirst(2) : noise)
     }
-    var text = "\(outcome.name) (scenario − \(contrast.variantName), paired):"
+    var text = "\(outcome.titledName) (scenario − \(contrast.variantName), paired):"
     if method != .uncertainty { text += " \(Self.f(s.p50)) median over the points;" }
     return text + " below 0 at \(Self.percent(s.negative)), above 0 at \(Self.percent(s.positive)) of the points" + noise
   }
@@ -156,7 +157,7 @@ extension ExplorationReport {
     out += header().dropFirst().map { $0 + "\n" }
     for outcome in outcomes {
       let r = rows(outcome)
-      out.append("## \(outcome.name)")
+      out.append("## \(outcome.titledName)")
       out.append("")
       out += [heading(outcome), ""]
       out.append("| " + r.columns.joined(separator: " | ") + " |")

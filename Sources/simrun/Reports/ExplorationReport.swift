@@ -14,6 +14,10 @@ struct ExplorationReport {
     let condition: Expectation
     let share: Double
     let result: PRIMResult
+    /// Per point: the condition's metric (the mean of its replications)
+    /// and whether the condition holds there.
+    let metricValues: [Double]
+    let holds: [Bool]
   }
 
   let command: String
@@ -31,6 +35,10 @@ struct ExplorationReport {
   let results: [[[[Double]]]]
   /// The analysed metrics, then each contrast's effect on each of them.
   let outcomes: [ExplorationOutcome]
+  /// Per outcome (in ``outcomes``' order): its value in the base case, the
+  /// scenario with its own values of the uncertain keys (the mean of its
+  /// replications, run with the same seed as the points).
+  let baseValues: [Double]
   let discovery: Discovery?
 
   /// Bootstrap resamples behind every interval.
@@ -38,7 +46,7 @@ struct ExplorationReport {
 
   init(command: String, scenario: String, method: ExplorationMethod, seed: UInt64, replications: Int,
        design: ExplorationDesign, metrics: [Metric], contrasts: [ExplorationContrast], results: [[[[Double]]]],
-       discover: Expectation?) {
+       baseCase: [[[Double]]], discover: Expectation?) {
     self.command = command
     self.scenario = scenario
     self.method = method
@@ -50,9 +58,12 @@ struct ExplorationReport {
     self.values = design.values
     self.results = results
     var outcomes: [ExplorationOutcome] = []
+    var baseValues: [Double] = []
     for (c, contrast) in ([nil] + contrasts.map(Optional.some)).enumerated() {
       for metric in metrics {
         let i = Self.index(metric)
+        let base = baseCase[0].indices.map { r in baseCase[0][r][i] - (contrast == nil ? 0 : baseCase[c][r][i]) }
+        baseValues.append(base.reduce(0, +) / Double(max(1, base.count)))
         let values = results.map { variants in
           variants[0].indices.map { r in variants[0][r][i] - (contrast == nil ? 0 : variants[c][r][i]) }
         }
@@ -61,19 +72,25 @@ struct ExplorationReport {
       }
     }
     self.outcomes = outcomes
+    self.baseValues = baseValues
     if let condition = discover {
       let i = Self.index(condition.metric)
       let means = ExplorationOutcome.means(results.map { $0[0].map { $0[i] } })
       let outcome = means.map { condition.comparison.holds($0, condition.threshold) }
       let prim = PRIM(points: values, outcome: outcome)
       discovery = Discovery(condition: condition, share: Double(outcome.filter { $0 }.count) / Double(max(1, outcome.count)),
-                            result: prim.discover())
+                            result: prim.discover(), metricValues: means, holds: outcome)
     } else {
       discovery = nil
     }
   }
 
   static func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
+
+  /// The outcome's value in the base case (``baseValues``).
+  func baseValue(_ outcome: ExplorationOutcome) -> Double {
+    baseValues[outcomes.firstIndex { $0.metric == outcome.metric && $0.contrast == outcome.contrast }!]
+  }
 
   /// The discovered box's bounds on key `i` as text, `nil` where the box
   /// keeps the key's own bound (PRIM did not restrict that side).

@@ -40,7 +40,9 @@ extension RunReport {
       }
       h += "</div>\n"
       h += "<h2>Phase switches</h2>\n<p>\(e(Self.capitalised(switchCaption))).</p>\n"
-        + Self.htmlTable(header: Self.switchHeader, rows: switchRows.map { $0.map(e) })
+        + Self.htmlTable(header: Self.switchHeader, rows: switchRows.map { row in
+          row.enumerated().map { $0.offset == 1 ? Metric(rawValue: $0.element).map(Self.htmlMetric) ?? e($0.element) : e($0.element) }
+        })
       for platform in baseline.result.weeklyPlatforms {
         h += "<h2>\(e(platform.displayName)) by month</h2>\n<p>Weekly means by \(weekBasis.monthLabel), averaged; "
           + "* a \(e(platform.displayName)) phase switched on that month.</p>\n"
@@ -99,7 +101,7 @@ extension RunReport {
       }
       h += "</details>\n<details><summary>All \(Metric.allCases.count) metrics and their paired differences (tables)</summary>\n"
       h += Self.htmlTable(header: ["metric"] + ids, rows: Metric.allCases.map { m in
-        ["<code>\(m.rawValue)</code>"] + group.entries.map { e(Self.meanPlusMinus(entries[$0].result.interval(m))) }
+        [Self.htmlMetric(m)] + group.entries.map { e(Self.meanPlusMinus(entries[$0].result.interval(m))) }
       })
       for kind in [ReportComparison.Kind.baseline, .step] {
         let pairs = comparisons(kind, in: group)
@@ -159,7 +161,7 @@ extension RunReport {
   private func htmlDifferences(_ pairs: [ReportComparison]) -> String {
     let e = SVGChart.escape
     return Self.htmlTable(header: ["metric"] + pairs.map { entries[$0.entry].id }, rows: Metric.allCases.map { m in
-      ["<code>\(m.rawValue)</code>"] + pairs.map { pair in
+      [Self.htmlMetric(m)] + pairs.map { pair in
         let d = difference(pair, m)
         return isHighlighted(pair, d) ? "<strong>\(e(Self.meanPlusMinus(d)))</strong>" : e(Self.meanPlusMinus(d))
       }
@@ -204,6 +206,7 @@ extension RunReport {
     .charts.wide svg{width:100%}.note{color:#667;font-size:13px}.warning{background:#fff4e5;border-left:4px solid #d9621e;padding:6px 10px}
     h3{font-size:15px;margin-top:20px}
     svg .bar.s1{fill:#a9c4ee}svg .bar.st{fill:#2f5fc4}svg .dot{fill:#2f5fc4}svg .dot.faint{fill:#a9b4c8}svg .dot.chosen{fill:#d9621e}
+    svg .dot-open{fill:none;stroke:#98a6bf;stroke-width:1}svg .base-line{stroke:#1d2330;stroke-width:2}svg .box{fill:#d9621e;fill-opacity:.08;stroke:#d9621e;stroke-width:1.6;stroke-dasharray:5 3}
     svg .whisker.faint{stroke:#a9b4c8}svg .quantile{stroke:#d9621e;stroke-width:1.2;stroke-dasharray:3 2}svg .zero-line{stroke:#1d2330;stroke-width:1.6}
     table{border-collapse:collapse;margin:8px 0;font-size:13px;display:block;overflow-x:auto;max-width:100%}th,td{border:1px solid #e3e6ee;padding:3px 8px;text-align:left;vertical-align:top}
     th{background:#f4f6fa}td code{white-space:nowrap}td:not(:first-child){font-variant-numeric:tabular-nums}

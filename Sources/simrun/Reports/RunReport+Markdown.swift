@@ -14,7 +14,7 @@ extension RunReport {
       if groups.count > 1 { md += "## \(group.name)\n\n" }
       md += "\(level) Metrics\n\n"
       md += Self.markdownTable(header: ["metric"] + group.entries.map { entries[$0].id }, rows: Metric.allCases.map { m in
-        ["`\(m.rawValue)`"] + group.entries.map { Self.meanPlusMinus(entries[$0].result.interval(m)) }
+        [Self.markdownMetric(m)] + group.entries.map { Self.meanPlusMinus(entries[$0].result.interval(m)) }
       })
       for kind in [ReportComparison.Kind.baseline, .step] {
         let pairs = comparisons(kind, in: group)
@@ -45,7 +45,7 @@ extension RunReport {
 
   private func markdownDifferences(_ pairs: [ReportComparison]) -> String {
     Self.markdownTable(header: ["metric"] + pairs.map { entries[$0.entry].id }, rows: Metric.allCases.map { m in
-      ["`\(m.rawValue)`"] + pairs.map { pair in
+      [Self.markdownMetric(m)] + pairs.map { pair in
         let d = difference(pair, m)
         return isHighlighted(pair, d) ? "**\(Self.meanPlusMinus(d))**" : Self.meanPlusMinus(d)
       }

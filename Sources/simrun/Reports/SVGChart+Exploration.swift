@@ -64,12 +64,14 @@ extension SVGChart {
   }
 
   /// A histogram of `values` (one per point) with the 5th, 50th and 95th
-  /// percentiles marked, and 0 marked when it lies in the range (effects).
+  /// percentiles marked, the base case (the scenario's own values) as a
+  /// solid line labelled above the plot, and 0 marked when it lies in the
+  /// range (effects).
   static func histogram(title: String, subtitle: String, values: [Double], p5: Double, p50: Double, p95: Double,
-                        bins: Int = 24) -> String {
-    let left = 48.0, top = 58.0, plotWidth = 500.0, plotHeight = 150.0
-    let width = left + plotWidth + 30, height = top + plotHeight + 40
-    var lo = values.min() ?? 0, hi = values.max() ?? 1
+                        base: Double, bins: Int = 24) -> String {
+    let left = 48.0, top = 72.0, plotWidth = 500.0, plotHeight = 150.0
+    let width = left + plotWidth + 60, height = top + plotHeight + 40
+    var lo = min(values.min() ?? 0, base), hi = max(values.max() ?? 1, base)
     if hi - lo < 1e-12 { lo -= 0.5; hi += 0.5 }
     var counts = [Int](repeating: 0, count: bins)
     for v in values { counts[min(bins - 1, max(0, Int((v - lo) / (hi - lo) * Double(bins))))] += 1 }
@@ -90,6 +92,8 @@ extension SVGChart {
       svg += "<line x1=\"\(n(x(0)))\" y1=\"\(n(top))\" x2=\"\(n(x(0)))\" y2=\"\(n(top + plotHeight))\" class=\"zero-line\"/>"
       svg += "<text x=\"\(n(x(0) + 3))\" y=\"\(n(top + 10))\" class=\"tick\">0</text>"
     }
+    svg += "<line x1=\"\(n(x(base)))\" y1=\"\(n(top - 16))\" x2=\"\(n(x(base)))\" y2=\"\(n(top + plotHeight))\" class=\"base-line\"><title>base case \(value(base))</title></line>"
+    svg += "<text x=\"\(n(x(base)))\" y=\"\(n(top - 19))\" class=\"value\" text-anchor=\"\(x(base) < left + 40 ? "start" : x(base) > left + plotWidth - 40 ? "end" : "middle")\">base case \(value(base))</text>"
     // p5 left of its line and p95 right of its line on one row, p50 on
     // its own row above the plot, so that no two labels overlap.
     for (name, v, anchor, y) in [("p5", p5, "end", top + plotHeight + 28), ("p95", p95, "start", top + plotHeight + 28),
