@@ -31,6 +31,40 @@ public enum ScenarioSources {
     return ScenarioDiagnostic.printable("unknown phase '\(argument)'.\(hint) \(give): \(known.joined(separator: ", ")).")
   }
 
+  /// The scenario an argument stands for, read with `overrides`; an
+  /// edited copy of a phase's template is named after its file
+  /// (``isEditedCopy(_:overrides:)``).
+  public static func document(_ argument: String, overrides: [Override]) throws(ScenarioFileError) -> ScenarioDocument {
+    let source = try text(of: argument)
+    var document = try ScenarioFile.parse(source.text, file: source.file, overrides: overrides)
+    if isFile(argument), isEditedCopy(document.scenario, overrides: overrides) {
+      document.scenario.name = fileStem(argument)
+    }
+    return document
+  }
+
+  /// Whether `scenario`, read from a file, carries a built-in phase's name
+  /// but differs from that phase (with the same overrides): a template
+  /// written by `simrun template` and then edited. Reports then call it by
+  /// its file's name (``fileStem(_:)``), not the phase's, which it no
+  /// longer is.
+  static func isEditedCopy(_ scenario: Scenario, overrides: [Override]) -> Bool {
+    guard Phase.named(scenario.name) != nil, let original = builtIn(scenario.name) else { return false }
+    guard let unedited = try? ScenarioFile.parse(ScenarioTemplate.yaml(original), file: "built-in \(scenario.name)",
+                                                 overrides: overrides).scenario else { return false }
+    return unedited != scenario
+  }
+
+  /// A file's name without its folder and its `.yaml`/`.yml` extension.
+  static func fileStem(_ path: String) -> String {
+    var name = path.split(separator: "/").last.map(String.init) ?? path
+    for suffix in [".yaml", ".yml", ".YAML", ".YML"] where name.hasSuffix(suffix) && name.count > suffix.count {
+      name.removeLast(suffix.count)
+      break
+    }
+    return name
+  }
+
   /// Each scenario's column name: its `name`, or its argument when two
   /// scenarios share a name.
   public static func columnNames(_ arguments: [String], _ documents: [ScenarioDocument]) -> [String] {
@@ -52,8 +86,7 @@ public enum ScenarioSources {
     var problems: [ScenarioDiagnostic] = []
     for argument in arguments {
       do {
-        let source = try text(of: argument)
-        documents.append(try ScenarioFile.parse(source.text, file: source.file, overrides: overrides))
+        documents.append(try document(argument, overrides: overrides))
       } catch {
         problems += error.diagnostics
       }

@@ -11,7 +11,8 @@ public enum ScenarioTemplate {
       "# its value and, after #, its source (RULEBOOK rule, source document) or",
       "# \"assumption\". Durations are in hours unless the key says days. Check a",
       "# file with `simrun validate FILE`; docs/reference.md lists the keys.",
-      "name: \(s.name)",
+      Phase.named(s.name) == nil ? "name: \(s.name)"
+        : "name: \(s.name)  # reports call an edited copy by its file's name unless you rename it here",
       "phases:",
     ]
     for entry in s.schedule {

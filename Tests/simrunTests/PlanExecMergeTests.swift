@@ -76,7 +76,7 @@ struct PlanExecMergeTests {
       return (result.status, result.err.replacingOccurrences(of: file, with: "FILE"))
     }
     let missing = try merge(lines[0] + "\n" + lines[2] + "\n")
-    #expect(missing.status == 64 && missing.err.contains("task 1 (wechat-2024-04-quota, replication 1) has no result"), "\(missing.err)")
+    #expect(missing.status == 64 && missing.err.contains("task 1 (scenario, replication 1) has no result"), "\(missing.err)")
     let duplicated = try merge(lines.joined(separator: "\n") + "\n" + lines[1] + "\n")
     #expect(duplicated.status == 64 && duplicated.err.contains("FILE:4: task 1 is duplicated (also at FILE:2)"), "\(duplicated.err)")
     let foreignLine = try String(contentsOfFile: foreign, encoding: .utf8).split(separator: "\n")[0]

@@ -149,15 +149,8 @@ struct Explore: ParsableCommand {
   /// file or value is reported with its location (exit 64).
   func loadDocument() throws -> ScenarioDocument {
     let overrides = try self.overrides
-    let source: (text: String, file: String)
     do {
-      source = try ScenarioSources.text(of: scenario)
-    } catch {
-      printError(error.description)
-      throw SimRunExit.invalidInput
-    }
-    do {
-      return try ScenarioFile.parse(source.text, file: source.file, overrides: overrides)
+      return try ScenarioSources.document(scenario, overrides: overrides)
     } catch {
       printError(error.description)
       throw SimRunExit.invalidInput
