@@ -8,6 +8,11 @@ extension RunReport {
     md += "- command: `\(command)`\n- simrun \(SimRunVersion.current), seed \(seed), \(replications) replications per scenario\n"
     md += "- values: mean ± 95% half-width over replications; rates are fractions in [0, 1], counts are per 1,000 orders\n\n"
     md += findings?.markdown ?? ""
+    if hasWeeklySeries {
+      md += "## Phase switches\n\n```\n\(switchTable(colour: false, width: nil))\n```\n"
+      md += "\n## Timeline by month\n\n```\n\(monthlyTable(colour: false))\n```\n\nWeekly series: `weekly.csv`, `results.json` (`phases[].weekly`). "
+        + "The metrics below pool both platforms and every phase over the whole period: for reference only.\n\n"
+    }
     let groups = platformGroups
     for group in groups {
       let level = groups.count > 1 ? "###" : "##"
@@ -27,10 +32,6 @@ extension RunReport {
     let across = comparisons.filter { $0.kind == .otherPlatform }
     if let first = groups.first, !across.isEmpty {
       md += "## \(Self.capitalised(heading(.otherPlatform, in: first)))\n\n" + markdownDifferences(across) + "\n"
-    }
-    if hasWeeklySeries {
-      md += "\n## Phase switches\n\n```\n\(switchTable(colour: false, width: nil))\n```\n"
-      md += "\n## Timeline by month\n\n```\n\(monthlyTable(colour: false))\n```\n\nWeekly series: `weekly.csv`, `results.json` (`phases[].weekly`).\n"
     }
     md += "\n" + markdownSegments
     md += "\n## Rules in force\n\n"

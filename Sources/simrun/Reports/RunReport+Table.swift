@@ -6,20 +6,26 @@ extension RunReport {
   /// columns, `mean ± half-width`; then the paired differences from the
   /// group's baseline and, in `compare`, step by step (bold where the 95%
   /// interval excludes zero, when colour is on); then any differences across
-  /// platforms, marked as such and never bold; for the timeline, the
-  /// headline metrics by month. Fitted to `width` columns (`nil`: no limit).
+  /// platforms, marked as such and never bold. The timeline opens with its
+  /// phase switches and the headline metrics by month, its pooled
+  /// whole-period figures after them. Fitted to `width` columns (`nil`: no limit).
   func table(colour: Bool, width: Int? = nil) -> String {
     var text = findings.map { $0.text(colour: colour, width: width) + "\n\n" } ?? ""
     text += Self.paragraph("seed \(seed), \(replications) replications per scenario; mean ± 95% half-width"
       + (tableMetrics == Self.headlineMetrics ? " (headline metrics; --metrics all for all \(Metric.allCases.count))" : ""),
       width: width)
+    // The timeline's answer is at its switches and by month, each platform
+    // apart; its whole-period figures pool both platforms and every phase,
+    // so they come last, labelled as such.
+    if hasWeeklySeries {
+      text += "\n\n" + switchTable(colour: colour, width: width)
+      text += "\n\n" + monthlyTable(colour: colour, width: width)
+    }
     let groups = platformGroups
     for group in groups {
       if groups.count > 1 { text += "\n\n" + Terminal.styled("▌ \(group.name)", .bold, enabled: colour) }
-      // A timeline's whole-period figures pool both platforms and every
-      // phase: not an answer to anything, so they are labelled as such.
       if hasWeeklySeries {
-        text += "\n\n" + Self.paragraph("whole period, both platforms and every phase pooled (for reference only: read the phase switches and months below)", width: width)
+        text += "\n\n" + Self.paragraph("whole period, both platforms and every phase pooled (for reference only: read the phase switches and months above)", width: width)
       }
       text += "\n\n" + TextTable(
         header: ["metric"] + group.entries.map { entries[$0].id },
@@ -37,10 +43,6 @@ extension RunReport {
     if let first = groups.first, !across.isEmpty {
       text += "\n\n" + Self.paragraph(heading(.otherPlatform, in: first), width: width) + "\n\n"
         + differenceTable(across, colour: colour, width: width)
-    }
-    if hasWeeklySeries {
-      text += "\n\n" + switchTable(colour: colour, width: width)
-      text += "\n\n" + monthlyTable(colour: colour, width: width)
     }
     if showsSegments {
       text += "\n\n" + segmentTables(colour: colour, width: width)

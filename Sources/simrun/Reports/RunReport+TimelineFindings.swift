@@ -51,11 +51,22 @@ extension RunReport {
     "phase switches: \(weekBasis == .creation ? "orders created in " : "")the \(Self.switchWindowWeeks) whole weeks before and after each switch, per platform, by \(weekBasis.weekLabel) (paired change ± 95% half-width)"
   }
 
-  /// ``switchRows`` as a terminal table.
+  /// ``switchRows`` on the terminal: a small table per switch (metric,
+  /// before, after, change) under a line naming it, so that it fits 80
+  /// columns.
   func switchTable(colour: Bool, width: Int?) -> String {
     let rows = switchRows
     guard !rows.isEmpty else { return "" }
-    return Self.paragraph(switchCaption, width: width) + "\n\n"
-      + TextTable(header: Self.switchHeader, rows: rows, colour: colour, maxWidth: width).rendered
+    var text = Self.paragraph(switchCaption, width: width)
+    var start = 0
+    while start < rows.count {
+      let name = rows[start][0]
+      let end = rows[start...].firstIndex { $0[0] != name } ?? rows.count
+      text += "\n\n" + Terminal.styled(name, .bold, enabled: colour) + "\n"
+        + TextTable(header: Array(Self.switchHeader.dropFirst()), rows: rows[start..<end].map { Array($0.dropFirst()) },
+                    colour: colour, maxWidth: width).rendered
+      start = end
+    }
+    return text
   }
 }
