@@ -121,6 +121,14 @@ struct FindingsTests {
     Self.checkAgainstTables(list, table: tableOnly(r.out))
     #expect(tableOnly(r.out).contains("phase switches: the 4 whole weeks before and after each switch, per platform, by week of the event"))
     #expect(tableOnly(r.out).contains("by month of the event"))
+    // At 80 columns: every line fits, and the switches and months come
+    // before the pooled whole-period figures.
+    let narrow = try simrun(args + ["--width", "80"], in: repository).out
+    #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    let switches = try #require(narrow.range(of: "phase switches:")), months = try #require(narrow.range(of: "by month of the event"))
+    let pooled = try #require(narrow.range(of: "whole period, both platforms and every phase pooled"))
+    #expect(switches.lowerBound < months.lowerBound && months.lowerBound < pooled.lowerBound)
+    #expect(narrow.contains("\n2024-04-08 wechat-2024-04-quota\nmetric "), "a small table per switch")
   }
 
   @Test("attribute names its rules in words and does not colour R-T5's fall in blocked calls as an improvement")
