@@ -12,7 +12,7 @@ struct CommandTests {
     let r = try simrun(["run", "taobao-700-full", "--format", "markdown"] + quick)
     #expect(r.status == 0, "\(r.err)")
     #expect(r.out.hasPrefix("# simrun run: taobao-700-full"))
-    #expect(r.out.contains("| `calls_blocked_unregistered` |"))
+    #expect(r.out.contains("| Calls blocked: caller not registered (`calls_blocked_unregistered`) |"))
     #expect(!r.out.contains("Paired differences"), "one scenario, no differences")
   }
 

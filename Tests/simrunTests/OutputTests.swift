@@ -174,7 +174,11 @@ struct OutputTests {
     let parser = XMLParser(data: Data(body.utf8))
     #expect(parser.parse(), "report.html is not well-formed: \(String(describing: parser.parserError))")
     let md = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
-    #expect(md.contains("| `courier_reach_per_attempt` |") && md.contains("## Paired differences from wechat-baseline"))
+    #expect(md.contains("## Paired differences from wechat-baseline"))
+    // Metrics are named in words, with their ids beside them (Markdown) or
+    // in the tooltip (HTML).
+    #expect(md.contains("\n| Courier calls that reach the buyer (`courier_reach_per_attempt`) | "))
+    #expect(html.contains("<td><span class=\"metric\" title=\"courier_reach_per_attempt: share of courier call attempts that reach the buyer\">Courier calls that reach the buyer</span></td>"))
   }
 
   @Test("Ctrl-C stops cleanly: exit 130, a message, and the previous files left as they were")

@@ -65,7 +65,7 @@ extension RunReport {
   var markdownSegments: String {
     "## By shop size\n\n\(Self.segmentNote)\n\n" + entries.map { entry in
       "### \(entry.id)\n\n" + Self.markdownTable(header: Self.segmentHeader,
-                                                 rows: segmentRows(entry, metrics: Self.segmentMetrics) { "`\($0.rawValue)`" })
+                                                 rows: segmentRows(entry, metrics: Self.segmentMetrics) { Self.markdownMetric($0) })
     }.joined(separator: "\n")
   }
 
@@ -74,7 +74,7 @@ extension RunReport {
     let e = SVGChart.escape
     return "<h2>By shop size</h2>\n<p>\(e(Self.segmentNote))</p>\n" + entries.map { entry in
       "<h3>\(e(entry.id))</h3>\n" + Self.htmlTable(header: Self.segmentHeader, rows: segmentRows(entry, metrics: Self.segmentMetrics) {
-        "<code>\($0.rawValue)</code>"
+        Self.htmlMetric($0)
       }.map { row in [row[0]] + row.dropFirst().map { e($0) } })
     }.joined()
   }
