@@ -178,7 +178,40 @@ struct OutputTests {
     // Metrics are named in words, with their ids beside them (Markdown) or
     // in the tooltip (HTML).
     #expect(md.contains("\n| Courier calls that reach the buyer (`courier_reach_per_attempt`) | "))
+    // The folded glossary says what docs/README.md's "Words used in the
+    // reports" says, term by term.
+    #expect(try Self.htmlGlossary(html) == Self.docsGlossary())
+    #expect(html.contains("<details><summary>Glossary: the words these reports use</summary>"))
     #expect(html.contains("<td><span class=\"metric\" title=\"courier_reach_per_attempt: share of courier call attempts that reach the buyer\">Courier calls that reach the buyer</span></td>"))
+  }
+
+  /// The (term, meaning) pairs of a report's glossary, unescaped.
+  static func htmlGlossary(_ html: String) throws -> [[String]] {
+    let section = try #require(html.range(of: "<dl class=\"glossary\">\n").map { html[$0.upperBound...] })
+    let list = section[..<(section.range(of: "</dl>")?.lowerBound ?? section.endIndex)]
+    func unescape(_ s: Substring) -> String {
+      s.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+    return list.split(separator: "\n").map { line in
+      let parts = line.replacingOccurrences(of: "<dt>", with: "").split(separator: "</dt><dd>")
+      return [unescape(parts[0]), unescape(parts[1].replacingOccurrences(of: "</dd>", with: "")[...])]
+    }
+  }
+
+  /// docs/README.md's glossary bullets as (term, meaning), Markdown
+  /// emphasis removed and lines joined.
+  static func docsGlossary() throws -> [[String]] {
+    let text = try String(contentsOf: repository.appendingPathComponent("docs/README.md"), encoding: .utf8)
+    let section = try #require(text.range(of: "## Words used in the reports\n").map { text[$0.upperBound...] })
+    let items = section.components(separatedBy: "\n- ").map {
+      $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        .replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
+    }.map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.filter { !$0.isEmpty }
+    return items.map { item in
+      let colon = item.range(of: ": ")!
+      return [String(item[..<colon.lowerBound]), String(item[colon.upperBound...])]
+    }
   }
 
   @Test("Ctrl-C stops cleanly: exit 130, a message, and the previous files left as they were")

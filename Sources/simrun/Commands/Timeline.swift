@@ -10,8 +10,9 @@ struct Timeline: ParsableCommand {
     discussion: """
       Both platforms run side by side; orders in flight at a switch continue \
       under the rules now in force (docs/model.md). \
-      Prints the metrics over the measured period and the headline metrics by \
-      month; --format csv|json and --out give the weekly series (weekly.csv, \
+      Prints its findings, each phase switch (the four whole weeks either \
+      side), the headline metrics by month and, for reference, the whole \
+      period pooled; --format csv|json and --out give the weekly series (weekly.csv, \
       results.json) and report.html charts them with the switches marked. \
       Weekly series count each event in the week it happens, so no rule's \
       effect shows before its switch; --week-of creation counts everything \

@@ -66,6 +66,6 @@ extension AttributionReport {
     h += "</tbody>\n</table>\n<h2>Rules</h2>\n<ul>\n"
       + rules.map { "<li><code>\($0.rawValue)</code>: \(e($0.summary)) (\(e($0.sources.map(\.rawValue).joined(separator: ", "))))</li>" }.joined(separator: "\n")
       + "\n</ul>\n"
-    return h + "</body>\n</html>\n"
+    return h + ReportGlossary.html + "</body>\n</html>\n"
   }
 }

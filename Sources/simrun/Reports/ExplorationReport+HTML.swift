@@ -111,7 +111,7 @@ extension ExplorationReport {
         }
       }
     }
-    return h + "</body>\n</html>\n"
+    return h + ReportGlossary.html + "</body>\n</html>\n"
   }
 
   /// A chart's title: the metric's, and the effect's when there is one.

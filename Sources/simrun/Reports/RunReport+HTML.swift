@@ -129,7 +129,7 @@ extension RunReport {
     })
     h += "<h2>Sources</h2>\n<ul>\n" + SourceDocument.allCases.map { "<li><code>\($0.rawValue)</code>: \(e($0.title))</li>" }.joined(separator: "\n") + "\n</ul>\n"
     h += "<h2>Metric definitions</h2>\n<ul>\n" + Metric.allCases.map { "<li><code>\($0.rawValue)</code>: \(e($0.definition))</li>" }.joined(separator: "\n") + "\n</ul>\n</details>\n"
-    return h + "</body>\n</html>\n"
+    return h + ReportGlossary.html + "</body>\n</html>\n"
   }
 
   /// The page's head, its heading and the run's settings (`meta`: more
@@ -188,6 +188,7 @@ extension RunReport {
     .meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}.meta dt{color:#667}.meta dd{margin:0}
     code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:12px}.charts.wide{grid-template-columns:1fr}
+    .glossary dt{font-weight:600}.glossary dd{margin:0 0 6px 16px}
     .charts.multiples{grid-template-columns:repeat(auto-fill,minmax(600px,1fr))}
     figure{margin:0;padding:8px;border:1px solid #e3e6ee;border-radius:6px;background:#fff;overflow-x:auto}
     figcaption{color:#667;font-size:12px;margin-top:2px}
