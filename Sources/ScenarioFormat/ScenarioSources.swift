@@ -55,14 +55,11 @@ public enum ScenarioSources {
     return unedited != scenario
   }
 
-  /// A file's name without its folder and its `.yaml`/`.yml` extension.
+  /// A file's name without its folder and its `.yaml`/`.yml` extension
+  /// (any case, as ``isFile(_:)`` reads it).
   static func fileStem(_ path: String) -> String {
-    var name = path.split(separator: "/").last.map(String.init) ?? path
-    for suffix in [".yaml", ".yml", ".YAML", ".YML"] where name.hasSuffix(suffix) && name.count > suffix.count {
-      name.removeLast(suffix.count)
-      break
-    }
-    return name
+    let url = URL(fileURLWithPath: path)
+    return ["yaml", "yml"].contains(url.pathExtension.lowercased()) ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
   }
 
   /// Each scenario's column name: its `name`, or its argument when two

@@ -220,7 +220,7 @@ public struct OrderModel: SimulationModel {
     let week: Int
     if weeklyByEvent {
       guard clock >= measureFrom else { return }
-      week = Int((clock - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
+      week = Int(self.week(createdAt: clock))
     } else {
       week = createdIn
     }
@@ -240,7 +240,8 @@ public struct OrderModel: SimulationModel {
     return series
   }
 
-  /// The week of creation of something created at `now` (after the warm-up).
+  /// The week (from the end of the warm-up) of something created, or
+  /// happening, at `now` (after the warm-up).
   func week(createdAt now: SimTime) -> UInt16 {
     UInt16(clamping: (now - measureFrom).milliseconds / SimDuration.days(7).milliseconds)
   }

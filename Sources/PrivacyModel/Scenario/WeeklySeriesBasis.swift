@@ -12,19 +12,16 @@ public enum WeeklySeriesBasis: String, CaseIterable, Sendable {
   /// switch carries the new rules' effects into the weeks before it.
   case creation
 
-  /// "month of the event" or "month of order creation", for labels.
-  public var monthLabel: String {
+  /// "`period` of the event" or "`period` of order creation", for labels
+  /// ("week", "month").
+  public func label(_ period: String) -> String {
     switch self {
-    case .event: "month of the event"
-    case .creation: "month of order creation"
+    case .event: "\(period) of the event"
+    case .creation: "\(period) of order creation"
     }
   }
 
-  /// "week of the event" or "week of order creation", for labels.
-  public var weekLabel: String {
-    switch self {
-    case .event: "week of the event"
-    case .creation: "week of order creation"
-    }
-  }
+  /// What a window of whole weeks holds: "" (the events in it) or "orders
+  /// created in ", to put before "the 4 weeks …".
+  public var windowPrefix: String { self == .creation ? "orders created in " : "" }
 }

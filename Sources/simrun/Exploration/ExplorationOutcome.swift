@@ -44,6 +44,10 @@ struct ExplorationOutcome {
   let sobol: [SobolIndex]?
   let morris: [MorrisEffect]?
   let spread: Spread
+  /// The value in the base case (the scenario's own values of the
+  /// uncertain keys, run with the same seed), averaged over its
+  /// replications.
+  let baseCase: Double
 
   /// The Sobol indices, largest ST first (ties: the design's key order).
   var rankedSobol: [SobolIndex]? {
@@ -71,11 +75,13 @@ struct ExplorationOutcome {
 
   /// Analyses `values` with the design's method; every bootstrap uses the
   /// same stream, so the intervals do not depend on the order of outcomes.
-  init(metric: Metric, contrast: ExplorationContrast?, values: [[Double]], design: ExplorationDesign,
+  /// `baseCase`: the base case's value in each replication.
+  init(metric: Metric, contrast: ExplorationContrast?, values: [[Double]], baseCase: [Double], design: ExplorationDesign,
        resamples: Int, seed: UInt64) {
     self.metric = metric
     self.contrast = contrast
     self.values = values
+    self.baseCase = Self.means([baseCase])[0]
     let means = Self.means(values)
     sobol = design.saltelli?.indices(means, resamples: resamples, stream: AnalysisStream(seed: seed, purpose: .bootstrap))
     // Unit-coordinate effects, i.e. over each key's whole range.

@@ -46,7 +46,7 @@ extension ExplorationReport {
       }
       let s = o.spread
       for (name, x) in [("p5", s.p5), ("p50", s.p50), ("p95", s.p95), ("sd_inputs", s.inputSD), ("sd_replications", s.noise),
-                        ("share_negative", s.negative), ("share_positive", s.positive), ("base_case", baseValue(o))] {
+                        ("share_negative", s.negative), ("share_positive", s.positive), ("base_case", o.baseCase)] {
         lines.append("\(m),,\(name),\(n(x)),,")
       }
       if let share = s.noiseShare { lines.append("\(m),,noise_share,\(n(share)),,") }
@@ -98,7 +98,7 @@ extension ExplorationReport {
         morris: o.morris.map { $0.map { .init(key: names[$0.factor], mu_star: e($0.muStar), mu: $0.mu, sigma: $0.sigma) } },
         spread: .init(p5: s.p5, p50: s.p50, p95: s.p95, sd_inputs: s.inputSD, sd_replications: s.noise,
                       share_negative: s.negative, share_positive: s.positive, noise_share: s.noiseShare,
-                      base_case: baseValue(o)))
+                      base_case: o.baseCase))
     }
     func results(_ contrast: ExplorationContrast?) -> [String: Document.MetricResult] {
       Dictionary(uniqueKeysWithValues: outcomes.filter { $0.contrast == contrast }.map { ($0.metric.rawValue, result($0)) })

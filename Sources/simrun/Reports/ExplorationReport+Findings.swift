@@ -54,7 +54,7 @@ extension ExplorationReport {
     } else {
       text += (outcome.contrast == nil ? ":" : " has a") + " median over the points of \(Self.f(s.p50))\(unit)"
     }
-    text += " (base case \(Self.f(baseValue(outcome))))"
+    text += " (base case \(Self.f(outcome.baseCase)))"
     let names = design.uncertainties.map(\.path)
     let leaders: [String]
     switch method {

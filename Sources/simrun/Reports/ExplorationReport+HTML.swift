@@ -48,7 +48,7 @@ extension ExplorationReport {
       + " SD over inputs is the spread due to the assumptions; SD of replications is Monte-Carlo noise alone."
       + " The solid line is the base case: the scenario with its own values of the uncertain keys, run with the same seed.</p>\n<div class=\"charts\">\n"
     var constant: [String] = []
-    for (index, outcome) in outcomes.enumerated() {
+    for outcome in outcomes {
       let s = outcome.spread
       // An outcome that never varies has nothing to chart.
       if s.isConstant {
@@ -56,7 +56,7 @@ extension ExplorationReport {
         continue
       }
       h += "<figure>" + SVGChart.histogram(title: title(outcome), subtitle: subtitle(outcome), values: outcome.pointMeans,
-                                           p5: s.p5, p50: s.p50, p95: s.p95, base: baseValues[index])
+                                           p5: s.p5, p50: s.p50, p95: s.p95, base: outcome.baseCase)
         + "<figcaption>SD over inputs \(e(Self.f(s.inputSD))), SD of replications "
         + (replications > 1 ? e(Self.f(s.noise)) : "not measured (1 replication per point)")
         + (s.noiseShare.map { "; replication noise \(Self.percent($0)) of the variance" } ?? "")

@@ -67,7 +67,7 @@ extension ExplorationReport {
   func heading(_ outcome: ExplorationOutcome) -> String {
     let s = outcome.spread
     if s.isConstant { return "\(outcome.titledName): does not vary (\(Self.f(s.p50)) at every point)" }
-    var noise = "; base case \(Self.f(baseValue(outcome)))"
+    var noise = "; base case \(Self.f(outcome.baseCase))"
       + (s.noiseShare.map { "; replication noise \(Self.percent($0)) of its variance" } ?? "")
     if let warning = Self.noiseWarning(s) { noise += ". " + warning }
     guard let contrast = outcome.contrast else {

@@ -35,10 +35,6 @@ struct ExplorationReport {
   let results: [[[[Double]]]]
   /// The analysed metrics, then each contrast's effect on each of them.
   let outcomes: [ExplorationOutcome]
-  /// Per outcome (in ``outcomes``' order): its value in the base case, the
-  /// scenario with its own values of the uncertain keys (the mean of its
-  /// replications, run with the same seed as the points).
-  let baseValues: [Double]
   let discovery: Discovery?
 
   /// Bootstrap resamples behind every interval.
@@ -58,21 +54,19 @@ struct ExplorationReport {
     self.values = design.values
     self.results = results
     var outcomes: [ExplorationOutcome] = []
-    var baseValues: [Double] = []
     for (c, contrast) in ([nil] + contrasts.map(Optional.some)).enumerated() {
       for metric in metrics {
         let i = Self.index(metric)
-        let base = baseCase[0].indices.map { r in baseCase[0][r][i] - (contrast == nil ? 0 : baseCase[c][r][i]) }
-        baseValues.append(base.reduce(0, +) / Double(max(1, base.count)))
-        let values = results.map { variants in
+        // One point's (or the base case's) outcome in each replication.
+        func paired(_ variants: [[[Double]]]) -> [Double] {
           variants[0].indices.map { r in variants[0][r][i] - (contrast == nil ? 0 : variants[c][r][i]) }
         }
-        outcomes.append(ExplorationOutcome(metric: metric, contrast: contrast, values: values, design: design,
+        outcomes.append(ExplorationOutcome(metric: metric, contrast: contrast, values: results.map(paired),
+                                           baseCase: paired(baseCase), design: design,
                                            resamples: Self.resamples, seed: seed))
       }
     }
     self.outcomes = outcomes
-    self.baseValues = baseValues
     if let condition = discover {
       let i = Self.index(condition.metric)
       let means = ExplorationOutcome.means(results.map { $0[0].map { $0[i] } })
@@ -87,10 +81,6 @@ struct ExplorationReport {
 
   static func index(_ metric: Metric) -> Int { Metric.allCases.firstIndex(of: metric)! }
 
-  /// The outcome's value in the base case (``baseValues``).
-  func baseValue(_ outcome: ExplorationOutcome) -> Double {
-    baseValues[outcomes.firstIndex { $0.metric == outcome.metric && $0.contrast == outcome.contrast }!]
-  }
 
   /// The discovered box's bounds on key `i` as text, `nil` where the box
   /// keeps the key's own bound (PRIM did not restrict that side).

@@ -6,8 +6,8 @@ extension RunReport {
   /// is its verdicts, and for `attribute`, whose report words its own):
   /// for `compare`, each scenario against the one before
   /// it on its platform; for `sweep`, the last value against the first; for
-  /// the timeline, each phase switch by the orders created in the four
-  /// weeks either side; with nothing to pair, the headline levels.
+  /// the timeline, each phase switch by the four whole weeks either side
+  /// (``SwitchWindow``); with nothing to pair, the headline levels.
   var findings: ReportFindings? {
     switch kind {
     case .check, .attribute: return nil

@@ -16,7 +16,7 @@ extension RunReport {
       ("values", "mean ± 95% half-width over replications; rates are fractions in [0, 1]; counts are per 1,000 orders"),
     ], findings: findings)
     if hasWeeklySeries {
-      h += "<h2>Weekly series</h2>\n<p>Each platform's orders apart, by \(weekBasis.weekLabel)"
+      h += "<h2>Weekly series</h2>\n<p>Each platform's orders apart, by \(weekBasis.label("week"))"
         + (weekBasis == .event ? " (a rule's effect cannot show before its switch)" : "")
         + "; a small chart per metric and platform, each on its own scale (logarithmic where the weekly means span more than 10×).</p>\n"
         + "<div class=\"charts multiples\">\n"
@@ -31,7 +31,7 @@ extension RunReport {
                                      intervals: entry.result.weeklyIntervals(metric, platform: platform))
             h += "<figure>" + SVGChart.series(title: metric.title, subtitle: platform.displayName + (entries.count > 1 ? ", \(entry.id)" : "")
                                                 + "; " + Self.subtitle(metric),
-                                              weekStarts: entry.result.weekStarts, weekLabel: weekBasis.weekLabel,
+                                              weekStarts: entry.result.weekStarts, weekLabel: weekBasis.label("week"),
                                               lines: [line], isRate: metric.isRate, switches: switches,
                                               plotWidth: platforms.count > 1 ? 520 : 1140)
               + "<figcaption><code>\(metric.rawValue)</code>: \(e(metric.definition))</figcaption></figure>\n"
@@ -40,11 +40,11 @@ extension RunReport {
       }
       h += "</div>\n"
       h += "<h2>Phase switches</h2>\n<p>\(e(Self.capitalised(switchCaption))).</p>\n"
-        + Self.htmlTable(header: Self.switchHeader, rows: switchRows.map { row in
-          row.enumerated().map { $0.offset == 1 ? Metric(rawValue: $0.element).map(Self.htmlMetric) ?? e($0.element) : e($0.element) }
+        + Self.htmlTable(header: Self.switchHeader, rows: switchWindows.flatMap { w in
+          w.reported.map { [e(w.name), Self.htmlMetric($0)] + w.cells($0).map(e) }
         })
       for platform in baseline.result.weeklyPlatforms {
-        h += "<h2>\(e(platform.displayName)) by month</h2>\n<p>Weekly means by \(weekBasis.monthLabel), averaged; "
+        h += "<h2>\(e(platform.displayName)) by month</h2>\n<p>Weekly means by \(weekBasis.label("month")), averaged; "
           + "* a \(e(platform.displayName)) phase switched on that month.</p>\n"
           + Self.htmlTable(header: Self.monthlyHeaders, rows: monthlyRows(platform).map { $0.map(e) })
       }

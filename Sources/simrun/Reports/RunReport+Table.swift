@@ -102,7 +102,7 @@ extension RunReport {
     let metrics = Self.monthlyMetrics, headers = Self.monthlyHeaders
     return result.weeklyPlatforms.map { platform in
       let rows = monthlyRows(platform)
-      return Self.paragraph("\(platform.displayName) by \(weekBasis.monthLabel) (weekly means averaged; * = a \(platform.displayName) phase switched on that month)", width: width) + "\n\n"
+      return Self.paragraph("\(platform.displayName) by \(weekBasis.label("month")) (weekly means averaged; * = a \(platform.displayName) phase switched on that month)", width: width) + "\n\n"
         + TextTable(header: headers, rows: rows, colour: colour, maxWidth: width).rendered
     }.joined(separator: "\n\n") + "\n\n" + Self.paragraph("columns: " + metrics.map(\.rawValue).joined(separator: ", "), width: width)
   }

@@ -18,7 +18,7 @@ extension RunReport {
   /// "from", not "because of": `compare` isolates a rule.
   var timelineFindings: ReportFindings {
     let candidates = switchWindows.flatMap { w in
-      Self.headlineMetrics.filter { !w.isZero($0) }.map { metric in
+      w.reported.map { metric in
         FindingCandidate(subject: w.subject, metric: metric, before: w.before[metric]!, after: w.after[metric]!,
                          difference: w.change[metric]!, expectedFrom: w.arriving.intersection(metric.concernedRules).sorted())
       }
@@ -29,44 +29,29 @@ extension RunReport {
     }
     let findings = FindingCandidate.sentences(candidates, what: "headline metric")
     return ReportFindings(findings.sentences, method: findings.method
-      + " Windows are by \(weekBasis.weekLabel) (table \"phase switches\"); seasons and campaigns differ between them too: "
+      + " Windows are by \(weekBasis.label("week")) (table \"phase switches\"); seasons and campaigns differ between them too: "
       + "`simrun compare` isolates a rule.")
   }
 
-  /// Per phase switch and headline metric: the switch, the metric, before,
-  /// after and the change (the figures of the timeline's findings).
-  var switchRows: [[String]] {
-    switchWindows.flatMap { w in
-      Self.headlineMetrics.filter { !w.isZero($0) }.map { m in
-        ["\(w.date) \(w.phase.id)", m.rawValue, Self.meanPlusMinus(w.before[m]!), Self.meanPlusMinus(w.after[m]!),
-         Self.meanPlusMinus(w.change[m]!)]
-      }
-    }
-  }
-
+  /// The phase-switch table's columns: the switch, the metric, and
+  /// ``SwitchWindow/cells(_:)`` (the figures of the timeline's findings).
   static let switchHeader = ["switch", "metric", "before", "after", "change"]
 
   /// What the phase-switch table shows.
   var switchCaption: String {
-    "phase switches: \(weekBasis == .creation ? "orders created in " : "")the \(Self.switchWindowWeeks) whole weeks before and after each switch, per platform, by \(weekBasis.weekLabel) (paired change ± 95% half-width)"
+    "phase switches: \(weekBasis.windowPrefix)the \(Self.switchWindowWeeks) whole weeks before and after each switch, per platform, by \(weekBasis.label("week")) (paired change ± 95% half-width)"
   }
 
-  /// ``switchRows`` on the terminal: a small table per switch (metric,
-  /// before, after, change) under a line naming it, so that it fits 80
-  /// columns.
+  /// The phase switches on the terminal: a small table per switch
+  /// (metric, before, after, change) under a line naming it, so that it
+  /// fits 80 columns.
   func switchTable(colour: Bool, width: Int?) -> String {
-    let rows = switchRows
-    guard !rows.isEmpty else { return "" }
-    var text = Self.paragraph(switchCaption, width: width)
-    var start = 0
-    while start < rows.count {
-      let name = rows[start][0]
-      let end = rows[start...].firstIndex { $0[0] != name } ?? rows.count
-      text += "\n\n" + Terminal.styled(name, .bold, enabled: colour) + "\n"
-        + TextTable(header: Array(Self.switchHeader.dropFirst()), rows: rows[start..<end].map { Array($0.dropFirst()) },
+    let windows = switchWindows.filter { !$0.reported.isEmpty }
+    guard !windows.isEmpty else { return "" }
+    return Self.paragraph(switchCaption, width: width) + windows.map { w in
+      "\n\n" + Terminal.styled(w.name, .bold, enabled: colour) + "\n"
+        + TextTable(header: Array(Self.switchHeader.dropFirst()), rows: w.reported.map { [$0.rawValue] + w.cells($0) },
                     colour: colour, maxWidth: width).rendered
-      start = end
-    }
-    return text
+    }.joined()
   }
 }

@@ -16,7 +16,9 @@ struct SwitchWindow: Sendable {
   let weeksAfter: Int
   /// Which week the series count events in.
   let basis: WeeklySeriesBasis
-  /// Per headline metric: the level before, after, and the paired change.
+  /// The metrics measured, in the order given.
+  let metrics: [Metric]
+  /// Per metric: the level before, after, and the paired change.
   let before: [Metric: ConfidenceInterval]
   let after: [Metric: ConfidenceInterval]
   let change: [Metric: ConfidenceInterval]
@@ -24,7 +26,7 @@ struct SwitchWindow: Sendable {
   /// "WeChat Shop, the 4 weeks from PHASE (DATE) against the 4 weeks
   /// before" ("orders created in the 4 weeks …" by creation week).
   var subject: String {
-    "\(platform.displayName), \(basis == .creation ? "orders created in " : "")the \(weeksAfter) weeks from \(phase.id) (\(date)) against the \(weeksBefore) weeks before"
+    "\(platform.displayName), \(basis.windowPrefix)the \(weeksAfter) weeks from \(phase.id) (\(date)) against the \(weeksBefore) weeks before"
   }
 
   /// The window of `result` around the switch to `phase` on `date`, with
@@ -46,6 +48,7 @@ struct SwitchWindow: Sendable {
     self.weeksBefore = beforeWeeks.count
     self.weeksAfter = afterWeeks.count
     self.basis = scenario.weeklySeriesBasis
+    self.metrics = metrics
     let windows = result.replications.map { r -> (ModelCounts, ModelCounts) in
       let series = r.weeklyByPlatform[platform] ?? []
       return (Self.pooled(series, beforeWeeks), Self.pooled(series, afterWeeks))
@@ -60,6 +63,18 @@ struct SwitchWindow: Sendable {
     before = b
     after = a
     change = c
+  }
+
+  /// "2024-04-08 wechat-2024-04-quota".
+  var name: String { "\(date) \(phase.id)" }
+
+  /// The metrics that are not zero in every replication on both sides
+  /// (those of the other platform's rules are): the ones reported.
+  var reported: [Metric] { metrics.filter { !isZero($0) } }
+
+  /// `metric` before, after and its change, each as mean ± half-width.
+  func cells(_ metric: Metric) -> [String] {
+    [before[metric]!, after[metric]!, change[metric]!].map(RunReport.meanPlusMinus)
   }
 
   /// Whether `metric` is zero in every replication on both sides.
