@@ -1,8 +1,10 @@
 /// One independent, deterministic piece of a running command: one
-/// replication of one of its scenarios. Everything a worker needs is in
-/// it — the complete scenario as a YAML document, the seed, the
-/// replication — so `simrun exec` on any machine computes exactly what the
-/// local command computes.
+/// replication of one of its scenarios, in a few hundred bytes. The
+/// scenario is not written out here but named by its SHA-256: its text is
+/// stored once in the plan's store (``RunTaskStore``), however many tasks
+/// run it; a point of an exploration names the stored design and its index
+/// in it. With the store, `simrun exec` on any machine computes exactly
+/// what the local command computes.
 public struct RunTask: Codable, Hashable, Sendable {
   /// The plan's identity (``RunTaskPlan/id``); empty while the plan is
   /// being made.
@@ -22,11 +24,16 @@ public struct RunTask: Codable, Hashable, Sendable {
   public let weekOf: String?
   /// The `simrun` version that made the plan; another version refuses it.
   public let simrun: String
-  /// The scenario, every key written out (``ScenarioTemplate``).
+  /// SHA-256 of the scenario's stored text (every key written out), in
+  /// the store.
   public let scenario: String
+  /// Where the scenario is a point of a stored design: the design and the
+  /// point, applied to ``scenario``.
+  public let point: RunTaskPoint?
 
   public init(plan: String = "", task: Int, item: Int, replication: Int, seed: UInt64, maxOrdersInFlight: Int,
-              weeklySeries: Bool = false, weekOf: String? = nil, simrun: String, scenario: String) {
+              weeklySeries: Bool = false, weekOf: String? = nil, simrun: String, scenario: String,
+              point: RunTaskPoint? = nil) {
     self.plan = plan
     self.task = task
     self.item = item
@@ -37,7 +44,11 @@ public struct RunTask: Codable, Hashable, Sendable {
     self.weekOf = weekOf
     self.simrun = simrun
     self.scenario = scenario
+    self.point = point
   }
+
+  /// The stored documents the task needs: its scenario, and its design.
+  public var needs: [String] { [scenario] + (point.map { [$0.design] } ?? []) }
 
   /// SHA-256 of the task as canonical JSON: what a result says it ran.
   public var digest: String { RunTaskDigest.hex(RunTaskDigest.canonicalJSON(self)) }

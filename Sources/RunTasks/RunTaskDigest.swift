@@ -12,7 +12,7 @@ public enum RunTaskDigest {
   }
 
   /// SHA-256 of `data`, lower-case hex.
-  public static func hex(_ data: Data) -> String {
+  public static func hex(_ data: some DataProtocol) -> String {
     SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
   }
 }

@@ -10,7 +10,8 @@ internal import Foundation
 /// after planning carries that task's digest, which is not the plan's.
 public struct RunTaskRecord: Codable, Sendable {
   public static let kind = "simrun-task-result"
-  public static let version = 2
+  /// 3: the result is the values the reports need (``ReplicationValues``).
+  public static let version = 3
 
   public let kind: String
   public let version: Int
@@ -19,12 +20,12 @@ public struct RunTaskRecord: Codable, Sendable {
   public let task: Int
   /// SHA-256 of the task it ran, as canonical JSON (``RunTask/digest``).
   public let taskSHA256: String
-  public let result: ReplicationResult
+  public let result: ReplicationValues
   /// SHA-256 of plan, task, task digest and result together, as canonical
   /// JSON (sorted keys).
   public let sha256: String
 
-  public init(task: RunTask, simrun: String, result: ReplicationResult) {
+  public init(task: RunTask, simrun: String, result: ReplicationValues) {
     kind = Self.kind
     version = Self.version
     self.simrun = simrun
@@ -40,7 +41,7 @@ public struct RunTaskRecord: Codable, Sendable {
     Self.checksum(plan: plan, task: task, taskSHA256: taskSHA256, result: result) == sha256
   }
 
-  private static func checksum(plan: String, task: Int, taskSHA256: String, result: ReplicationResult) -> String {
+  private static func checksum(plan: String, task: Int, taskSHA256: String, result: ReplicationValues) -> String {
     RunTaskDigest.hex(RunTaskDigest.canonicalJSON(Bound(plan: plan, task: task, taskSHA256: taskSHA256, result: result)))
   }
 
@@ -49,7 +50,7 @@ public struct RunTaskRecord: Codable, Sendable {
     let plan: String
     let task: Int
     let taskSHA256: String
-    let result: ReplicationResult
+    let result: ReplicationValues
   }
 
   /// The record as one line of JSON (no newline).

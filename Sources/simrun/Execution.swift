@@ -53,7 +53,8 @@ struct Execution {
   enum Backend: Sendable {
     case local
     case plan(folder: String, arguments: [String])
-    case merge(RunTaskResults)
+    /// The plan's manifest and the files of its results (`-`: standard input).
+    case merge(plan: RunTaskPlan, results: [String])
   }
 
   @TaskLocal static var backend: Backend = .local
@@ -99,23 +100,38 @@ struct Execution {
   ///   - ids: the scenarios' names, for the plan and merge's messages.
   ///   - labels: what the progress bar names while a scenario runs.
   ///   - unit, replicationsPerUnit: what the bar counts.
+  ///   - design: how the scenarios come from one base and a design (an
+  ///     exploration's), so that a plan stores those once.
+  ///   - transform: what is kept of each replication, applied as each
+  ///     finishes (or, under merge, as each result is read), so that memory
+  ///     holds only what the report needs.
   static func replicate<T: Sendable>(
     _ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int, threads: Int?, quiet: Bool,
-    labels: [String], unit: String = "replications", replicationsPerUnit: Int = 1,
-    transform: @escaping @Sendable (ReplicationResult) -> T
+    labels: [String], unit: String = "replications", replicationsPerUnit: Int = 1, design: TaskDesign? = nil,
+    transform: @escaping @Sendable (ReplicationValues) -> T
   ) throws -> [T] {
     switch backend {
     case .plan(let folder, let arguments):
-      try writePlan(scenarios, ids: ids, seed: seed, replications: replications, to: folder, arguments: arguments)
-    case .merge(let gathered):
-      let (plan, tasks) = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications,
-                                                arguments: gathered.plan.arguments, checkingRoundTrip: false)
-      guard plan.id == gathered.plan.id else {
-        printError("simrun: the plan's scenarios or settings differ from what `\(gathered.plan.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
+      try writePlan(scenarios, ids: ids, seed: seed, replications: replications, to: folder, arguments: arguments,
+                    design: design)
+    case .merge(let manifest, let files):
+      let (plan, tasks, _) = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications,
+                                                   arguments: manifest.arguments, design: design, checkingRoundTrip: false)
+      guard plan.id == manifest.id else {
+        printError("simrun: the plan's scenarios or settings differ from what `\(manifest.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
         throw SimRunExit.invalidInput
       }
-      try Merge.refuse(gathered.mismatchedTasks(tasks))
-      return (0..<plan.tasks).map { transform(gathered.result($0)) }
+      // Each result is checked and folded as it is read.
+      var checks = RunTaskResults(plan: plan, tasks: tasks)
+      var folded = [T?](repeating: nil, count: plan.tasks)
+      for file in files {
+        let reader = try LineReader(file, what: "the results")
+        while let (number, line) = try reader.next() {
+          if let (task, result) = checks.accept(line, at: "\(reader.name):\(number)") { folded[task] = transform(result) }
+        }
+      }
+      try Merge.refuse(checks.problems + checks.missing)
+      return folded.map { $0! }
     case .local:
       Interrupt.install()
       let progress = RunProgress(scenarios: scenarios, replications: replications, quiet: quiet, unit: unit,
@@ -125,7 +141,7 @@ struct Execution {
         let results = try ReplicationRunner(replications: scenarios.count * r, threads: threads).run { task in
           // The bar names the scenario of the task started last.
           if task % r == 0 { progress.begin(labels[task / r]) }
-          return transform(try ScenarioRunner.replicate(scenarios[task / r], seed: seed, replication: task % r, monitor: progress))
+          return transform(ReplicationValues(try ScenarioRunner.replicate(scenarios[task / r], seed: seed, replication: task % r, monitor: progress)))
         }
         progress.finish()
         return results
@@ -148,17 +164,19 @@ struct Execution {
     }
   }
 
-  /// `simrun plan`: `tasks.jsonl` and `manifest.json` in `folder`, all or
-  /// nothing; then stops the command (``PlanWritten``).
+  /// `simrun plan`: `tasks.jsonl`, `store.jsonl` and `manifest.json` in
+  /// `folder`, all or nothing; then stops the command (``PlanWritten``).
   private static func writePlan(_ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int,
-                                to folder: String, arguments: [String]) throws -> Never {
-    let made = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications, arguments: arguments)
-    let tasks = made.tasks.map { String(decoding: RunTaskDigest.canonicalJSON($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
+                                to folder: String, arguments: [String], design: TaskDesign?) throws -> Never {
+    let made = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications, arguments: arguments,
+                                     design: design)
+    let tasks = made.tasks.map { String(decoding: RunTaskDigest.canonicalJSON($0), as: UTF8.self) + "\n" }.joined()
+    let store = made.store.lines.map { $0 + "\n" }.joined()
     let manifest = String(decoding: RunTaskDigest.canonicalJSON(made.plan), as: UTF8.self) + "\n"
+    let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
     do {
       try AtomicFile.makeFolder(folder)
-      try AtomicFile.writeAll([(URL(fileURLWithPath: folder).appendingPathComponent("tasks.jsonl").path, tasks),
-                               (URL(fileURLWithPath: folder).appendingPathComponent("manifest.json").path, manifest)])
+      try AtomicFile.writeAll([(path("tasks.jsonl"), tasks), (path("store.jsonl"), store), (path("manifest.json"), manifest)])
     } catch {
       printError("simrun: \(error)")
       throw SimRunExit.outputFailed

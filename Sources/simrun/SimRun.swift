@@ -39,5 +39,5 @@ struct SimRun: ParsableCommand {
 }
 
 enum SimRunVersion {
-  static let current = "0.1.0"
+  static let current = "0.2.0"
 }

@@ -34,12 +34,17 @@ struct PlanExecMergeTests {
     let planned = try simrun(["plan", "--out", plan] + arguments)
     #expect(planned.status == 0, "\(planned.err)")
     let tasks = try String(contentsOfFile: plan + "/tasks.jsonl", encoding: .utf8).split(separator: "\n")
-    // Two workers' batches, in any order.
+    #expect(tasks.allSatisfy { $0.utf8.count < 1024 }, "a task is a few hundred bytes")
+    // Two workers' batches, shuffled, away from the plan's folder: one
+    // names the plan's store (--plan), the other carries the store's lines
+    // before its tasks, as a batch that travels alone.
     let half = tasks.count / 2
+    let store = try String(contentsOfFile: plan + "/store.jsonl", encoding: .utf8)
     for (name, part) in [("b.jsonl", tasks[..<half]), ("a.jsonl", tasks[half...])] {
-      try (part.joined(separator: "\n") + "\n").write(toFile: dir.appendingPathComponent("t-" + name).path, atomically: true, encoding: .utf8)
+      let shuffled = part.shuffled().joined(separator: "\n") + "\n"
+      try (name == "a.jsonl" ? store + shuffled : shuffled).write(toFile: dir.appendingPathComponent("t-" + name).path, atomically: true, encoding: .utf8)
       let exec = try simrun(["exec", dir.appendingPathComponent("t-" + name).path, "--output", dir.appendingPathComponent(name).path,
-                             "--threads", name == "a.jsonl" ? "1" : "2"])
+                             "--threads", name == "a.jsonl" ? "1" : "2"] + (name == "b.jsonl" ? ["--plan", plan] : []))
       #expect(exec.status == 0, "\(exec.err)")
     }
     let merged = try simrun(["merge", plan, dir.appendingPathComponent("a.jsonl").path, dir.appendingPathComponent("b.jsonl").path,
@@ -107,7 +112,65 @@ struct PlanExecMergeTests {
     let junk = try simrun(["exec", file, "--output", output])
     #expect(junk.status == 64 && junk.err.contains("\(file):1: not a simrun task"), "\(junk.err)")
     #expect(!FileManager.default.fileExists(atPath: output))
+    // Away from its plan's store, a task is refused until the store is named.
+    let alone = dir.appendingPathComponent("alone").path
+    try FileManager.default.createDirectory(atPath: alone, withIntermediateDirectories: true)
+    try tasks.write(toFile: alone + "/tasks.jsonl", atomically: true, encoding: .utf8)
+    let storeless = try simrun(["exec", alone + "/tasks.jsonl", "--output", output])
+    #expect(storeless.status == 64 && storeless.err.contains("/tasks.jsonl:1: task 0 needs the stored scenario")
+            && storeless.err.contains("--plan"), "\(storeless.err)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+    #expect(try simrun(["exec", alone + "/tasks.jsonl", "--plan", plan, "--output", output]).status == 0)
+    // An altered store line is refused, naming it.
+    let store = try String(contentsOfFile: plan + "/store.jsonl", encoding: .utf8)
+    try store.replacingOccurrences(of: "days: 3", with: "days: 4").write(toFile: alone + "/store.jsonl", atomically: true, encoding: .utf8)
+    let altered = try simrun(["exec", alone + "/tasks.jsonl", "--output", output])
+    #expect(altered.status == 64 && altered.err.contains("store.jsonl:1: the stored text does not match its checksum"), "\(altered.err)")
+    // A plan of the earlier format (every scenario in every task) is refused with what to do.
+    let oldTask = #"{"item":0,"maxOrdersInFlight":10,"plan":"ab","replication":0,"scenario":"phases:\n  - phase: wechat-baseline\n","seed":1,"simrun":"0.2.0","task":0,"weeklySeries":false}"#
+    try (oldTask + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+    let oldFormat = try simrun(["exec", file])
+    #expect(oldFormat.status == 64 && oldFormat.err.contains(":1: task 0 is of an earlier plan format") && oldFormat.err.contains("make the plan again"),
+            "\(oldFormat.err)")
+    let manifest = try String(contentsOfFile: plan + "/manifest.json", encoding: .utf8)
+    try manifest.replacingOccurrences(of: "\"version\":2", with: "\"version\":1").write(toFile: alone + "/manifest.json", atomically: true, encoding: .utf8)
+    let oldPlan = try simrun(["merge", alone, output])
+    #expect(oldPlan.status == 64 && oldPlan.err.contains("a plan of format version 1") && oldPlan.err.contains("make the plan again"), "\(oldPlan.err)")
     let unplannable = try simrun(["plan", "--out", plan, "validate", "Scenarios/timeline-2024-2026.yaml"])
     #expect(unplannable.status == 64 && unplannable.err.contains("'validate' cannot be planned"), "\(unplannable.err)")
+  }
+
+  @Test("exec streams: from standard input, the first result is written while later tasks have not yet arrived")
+  func streaming() throws {
+    let dir = try Self.folder("stream")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let plan = dir.appendingPathComponent("plan").path
+    #expect(try simrun(["plan", "--out", plan, "run", "wechat-baseline", "--replications", "3", "--days", "3"]).status == 0)
+    let store = try String(contentsOfFile: plan + "/store.jsonl", encoding: .utf8)
+    let tasks = try String(contentsOfFile: plan + "/tasks.jsonl", encoding: .utf8).split(separator: "\n")
+    let process = Process()
+    process.executableURL = simrunBinary
+    process.arguments = ["exec", "-", "--threads", "1"]
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    input.fileHandleForWriting.write(Data((store + tasks[0] + "\n").utf8))
+    // The first result arrives with standard input still open.
+    var first = Data()
+    let deadline = Date().addingTimeInterval(60)
+    while !first.contains(UInt8(ascii: "\n")) && Date() < deadline {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      first.append(chunk)
+    }
+    #expect(String(decoding: first, as: UTF8.self).contains("\"task\":0"), "a result before the input ended")
+    input.fileHandleForWriting.write(Data((tasks[1...].joined(separator: "\n") + "\n").utf8))
+    try input.fileHandleForWriting.close()
+    let rest = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(String(decoding: first + rest, as: UTF8.self).split(separator: "\n").count == 3)
   }
 }

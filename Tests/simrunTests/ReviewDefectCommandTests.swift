@@ -61,7 +61,7 @@ struct ReviewDefectCommandTests {
     let editedFile = dir.appendingPathComponent("edited.jsonl").path
     try (edited + "\n").write(toFile: editedFile, atomically: true, encoding: .utf8)
     let editedResults = dir.appendingPathComponent("e.jsonl").path
-    #expect(try simrun(["exec", editedFile, "--output", editedResults]).status == 0)
+    #expect(try simrun(["exec", editedFile, "--plan", plan, "--output", editedResults]).status == 0)
     let editedLine = try String(contentsOfFile: editedResults, encoding: .utf8).split(separator: "\n")[0]
     let c = try merge(plan, ([String(lines[0]), String(editedLine)] + lines[2...].map(String.init)).joined(separator: "\n") + "\n", in: dir)
     #expect(c.status == 64 && c.err.contains("FILE:2: task 1 ran a task that is not the plan's task 1"), "\(c.err)")
@@ -91,7 +91,7 @@ struct ReviewDefectCommandTests {
     #expect(try simrun(["exec", empty, "--output", output]).status == 0)
     #expect(try String(contentsOfFile: output, encoding: .utf8) == "")
     let long = dir.appendingPathComponent("long.jsonl").path
-    try ("{}\n" + String(repeating: "x", count: (16 << 20) + 10)).write(toFile: long, atomically: true, encoding: .utf8)
+    try ("\n" + String(repeating: "x", count: (16 << 20) + 10)).write(toFile: long, atomically: true, encoding: .utf8)
     let refused = try simrun(["exec", long])
     #expect(refused.status == 64 && refused.err.contains("\(long):2: line longer than 16777216 bytes"), "\(refused.err)")
     let folder = try simrun(["exec", dir.path])
@@ -123,7 +123,7 @@ struct ReviewDefectCommandTests {
       }
     }
     writer.start()
-    let r = try simrun(["exec", fifo])
+    let r = try simrun(["exec", fifo, "--plan", plan])
     #expect(r.status == 0, "\(r.err)")
     #expect(r.out.split(separator: "\n").count == 2)
   }

@@ -10,18 +10,33 @@ struct Exec: ParsableCommand {
     abstract: "Run tasks of a plan (simrun plan) and write one checksummed result per task.",
     discussion: """
       Reads tasks (JSON lines, as in a plan's tasks.jsonl, or any subset of \
-      them) from a file or standard input (-), runs them on all cores and \
-      writes one result per task, in the order read, as JSON lines: to \
-      standard output, or all at once to --output. A task planned by another \
-      simrun version is refused (exit 64), as is any line that is not a task.
+      them, in any order) from a file or standard input (-), runs them on all \
+      cores and writes one result per task, in the order read, as JSON lines: \
+      to standard output, each as soon as it and those before it are done, or \
+      to --output (replaced when all are done). Memory holds a few tasks per \
+      thread, however many there are.
+
+      A task names its scenario by checksum; the scenarios are in the plan's \
+      store.jsonl, found beside the tasks file or named with --plan, or on \
+      lines of the input before the tasks that need them (a batch that \
+      travels without its plan: `cat plan/store.jsonl part.jsonl`). A task \
+      planned by another simrun version is refused (exit 64), as is any line \
+      that is neither a task nor a stored scenario. A file is checked whole \
+      before any task runs; from standard input a bad line stops the run \
+      there (the results before it are complete lines).
 
       Examples:
         simrun plan --out plans/run run wechat-2024-04-quota --replications 2 --days 5
         simrun exec plans/run/tasks.jsonl --output plans/run/results.jsonl
+        cat plans/run/store.jsonl plans/run/tasks.jsonl | simrun exec - --output plans/run/results.jsonl
       """)
 
   @Argument(help: "A file of tasks, or - for standard input.")
   var tasks: String = "-"
+
+  @Option(help: ArgumentHelp("The plan's folder, whose store.jsonl holds the scenarios the tasks name (default: the tasks file's folder).",
+                             valueName: "FOLDER"))
+  var plan: String?
 
   @Option(help: ArgumentHelp("Write the results here (replaced atomically) instead of standard output.", valueName: "FILE"))
   var output: String?
@@ -40,63 +55,63 @@ struct Exec: ParsableCommand {
         throw SimRunExit.outputFailed
       }
     }
-    let input = try LinesInput(tasks, what: "the tasks")
-    let name = input.name
-    let decoder = JSONDecoder()
-    var list: [RunTask] = []
-    var scenarios: [Scenario] = []
-    for (n, line) in JSONLines.numbered(input.text) {
-      guard let task = try? decoder.decode(RunTask.self, from: Data(line.utf8)) else {
-        printError("\(name):\(n): not a simrun task (a line of a plan's tasks.jsonl)")
-        throw SimRunExit.invalidInput
-      }
-      guard task.simrun == SimRunVersion.current else {
-        printError("\(name):\(n): task \(task.task) was planned by simrun \(task.simrun); this is simrun \(SimRunVersion.current), which could compute different results: run it with simrun \(task.simrun), or plan again")
-        throw SimRunExit.invalidInput
-      }
-      do {
-        scenarios.append(try TaskPlanning.scenario(of: task))
-      } catch {
-        printError("\(name):\(n): task \(task.task): its scenario does not read: \(error)")
-        throw SimRunExit.invalidInput
-      }
-      list.append(task)
+    let scenarios = TaskScenarios()
+    try loadStore(into: scenarios)
+    // A file is checked whole first, so that a bad line anywhere runs nothing.
+    if tasks != "-", Self.isRegularFile(tasks) {
+      let check = TaskInput(reader: try LineReader(tasks, what: "the tasks"), scenarios: TaskScenarios(store: scenarios.store))
+      while try check.next() != nil {}
     }
-    // An empty batch is a valid batch: no results (an empty --output).
-    guard !list.isEmpty else {
-      if let output { try write("", to: output) }
-      return
-    }
+    let input = TaskInput(reader: try LineReader(tasks, what: "the tasks"), scenarios: scenarios)
+    let sink = try ResultSink(output: output)
     Interrupt.install()
-    let progress = RunProgress(scenarios: scenarios, replications: 1, quiet: true)
-    let results: [ReplicationResult]
-    let runs = zip(list, scenarios).map { (scenario: $1, seed: $0.seed, replication: $0.replication) }
+    let progress = RunProgress(scenarios: [], replications: 1, quiet: true)
     do {
-      results = try ReplicationRunner(replications: runs.count, threads: threads).run { i in
-        try ScenarioRunner.replicate(runs[i].scenario, seed: runs[i].seed, replication: runs[i].replication, monitor: progress)
-      }
+      try StreamingRunner(threads: threads).run(
+        next: { try input.next() },
+        body: { task, scenario in
+          let result = try ScenarioRunner.replicate(scenario, seed: task.seed, replication: task.replication, monitor: progress)
+          return RunTaskRecord(task: task, simrun: SimRunVersion.current, result: ReplicationValues(result)).line + "\n"
+        },
+        deliver: { try sink.write($0) })
+      try sink.commit()
     } catch let error as RunInterrupted {
+      sink.abandon()
       if case .tooManyOrdersInFlight(let limit) = error.reason {
-        printError("simrun: a task reached \(limit) orders in flight, the limit it was planned with; nothing was written.")
+        printError("simrun: a task reached \(limit) orders in flight, the limit it was planned with; \(sink.stopped).")
         throw SimRunExit.invalidInput
       }
-      printError("simrun: interrupted; nothing was written.")
+      printError("simrun: interrupted; \(sink.stopped).")
       throw SimRunExit.interrupted
-    }
-    let lines = zip(list, results).map { RunTaskRecord(task: $0, simrun: SimRunVersion.current, result: $1).line + "\n" }
-    if let output {
-      try write(lines.joined(), to: output)
-    } else {
-      for line in lines { FileHandle.standardOutput.write(Data(line.utf8)) }
+    } catch {
+      sink.abandon()
+      throw error
     }
   }
 
-  private func write(_ text: String, to output: String) throws {
-    do {
-      try AtomicFile.write(text, to: output)
-    } catch {
-      printError("simrun: \(error)")
-      throw SimRunExit.outputFailed
+  /// The plan's store: `--plan`'s, or the one beside the tasks file.
+  private func loadStore(into scenarios: TaskScenarios) throws {
+    let folder = plan ?? (tasks == "-" ? nil : URL(fileURLWithPath: tasks).deletingLastPathComponent().path)
+    guard let folder else { return }
+    let path = URL(fileURLWithPath: folder).appendingPathComponent("store.jsonl").path
+    guard plan != nil || FileManager.default.fileExists(atPath: path) else { return }
+    let reader = try LineReader(path, what: "the plan's store")
+    while let (number, line) = try reader.next() {
+      do {
+        guard let document = try RunTaskStore.document(in: line) else {
+          printError("\(reader.name):\(number): not a stored scenario (a line of a plan's store.jsonl)")
+          throw SimRunExit.invalidInput
+        }
+        scenarios.insert(document)
+      } catch is RunTaskStoreError {
+        printError("\(reader.name):\(number): the stored text does not match its checksum (the line was altered)")
+        throw SimRunExit.invalidInput
+      }
     }
+  }
+
+  private static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
   }
 }

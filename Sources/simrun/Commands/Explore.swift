@@ -198,9 +198,10 @@ struct Explore: ParsableCommand {
     }
     let results = try Execution.replicate(scenarios, ids: names, seed: seed, replications: r, threads: threads,
                                           quiet: output.quiet, labels: Array(repeating: method.rawValue, count: scenarios.count),
-                                          unit: "points", replicationsPerUnit: variants * r) { result in
-      Metric.allCases.map { result.counts.value($0) }
-    }
+                                          unit: "points", replicationsPerUnit: variants * r,
+                                          design: TaskDesign(stored: StoredExplorationDesign(design, samples: sampleCount, levels: levels,
+                                                                                             seed: seed, contrasts: contrasts),
+                                                             base: base, points: points, variants: variants)) { $0.values }
     let byPoint = (0...points).map { p in
       (0..<variants).map { v in
         let first = (p * variants + v) * r

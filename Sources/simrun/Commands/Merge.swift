@@ -12,7 +12,8 @@ struct Merge: ParsableCommand {
       """,
     discussion: """
       Reads the plan (its folder or manifest.json) and the results of \
-      `simrun exec` (files of JSON lines, - for standard input), checks that \
+      `simrun exec` (files of JSON lines, - for standard input), one result \
+      at a time, keeping only what the report needs of each; checks that \
       every task has exactly one result of this plan with a valid checksum, \
       naming every missing, duplicated, foreign or altered one (exit 64, \
       nothing written), then writes what the planned command would have \
@@ -53,25 +54,30 @@ struct Merge: ParsableCommand {
       manifest = try JSONDecoder().decode(RunTaskPlan.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
       guard manifest.kind == RunTaskPlan.kind, manifest.version == RunTaskPlan.version else { throw CocoaError(.fileReadCorruptFile) }
     } catch {
-      printError("simrun: \(manifestPath): not a plan's manifest.json (simrun plan writes one)")
+      if let old = try? JSONDecoder().decode(PlanFormat.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath))),
+         old.kind == RunTaskPlan.kind, old.version != RunTaskPlan.version {
+        printError("simrun: \(manifestPath): a plan of format version \(old.version); this simrun reads version \(RunTaskPlan.version) (tasks that name their scenario, which store.jsonl holds once): make the plan again with `simrun plan`")
+      } else {
+        printError("simrun: \(manifestPath): not a plan's manifest.json (simrun plan writes one)")
+      }
       throw SimRunExit.invalidInput
     }
     guard manifest.simrun == SimRunVersion.current else {
       printError("simrun: \(manifestPath): the plan was made by simrun \(manifest.simrun); this is simrun \(SimRunVersion.current): merge it with simrun \(manifest.simrun)")
       throw SimRunExit.invalidInput
     }
-    var gathered = RunTaskResults(plan: manifest)
-    for file in results {
-      let input = try LinesInput(file, what: "the results")
-      gathered.add(input.text, file: input.name)
-    }
-    try Self.refuse(gathered.problems + gathered.missing)
     var arguments = manifest.arguments
     if let out { arguments += ["--out", out] }
     if let format { arguments += ["--format", format] }
     if quiet { arguments.append("--quiet") }
     var inner = try SimRun.parseAsRoot(arguments)
-    try Execution.$backend.withValue(.merge(gathered)) { try inner.run() }
+    try Execution.$backend.withValue(.merge(plan: manifest, results: results)) { try inner.run() }
+  }
+
+  /// What any plan's manifest says of its format.
+  private struct PlanFormat: Decodable {
+    let kind: String
+    let version: Int
   }
 
   /// Prints the results' problems (the first 50) and exits 64, nothing

@@ -9,9 +9,11 @@ struct Plan: ParsableCommand {
     abstract: "Write a running command as independent tasks, for simrun exec on other machines and simrun merge.",
     discussion: """
       Runs the command's own checks and, instead of simulating, writes \
-      FOLDER/tasks.jsonl (one task per scenario and replication: the complete \
-      scenario, seed and replication, as JSON lines) and FOLDER/manifest.json \
-      (the command, its scenarios and the plan's checksum). `simrun exec` runs \
+      FOLDER/tasks.jsonl (one task per scenario and replication, a few hundred \
+      bytes each: the checksum of its scenario, its seed and replication, as \
+      JSON lines), FOLDER/store.jsonl (each distinct scenario written out in \
+      full once, and an exploration's design) and FOLDER/manifest.json (the \
+      command, its scenarios and the plan's checksum). `simrun exec` runs \
       tasks anywhere the same simrun version is installed; `simrun merge` \
       checks that every task has exactly one result and writes the report the \
       command itself would have written (run it where the plan was made: it \
@@ -47,7 +49,7 @@ struct Plan: ParsableCommand {
       try Execution.$backend.withValue(.plan(folder: out, arguments: command)) { try inner.run() }
     } catch let written as Execution.PlanWritten {
       let plan = written.plan
-      printError(RunReport.paragraph("wrote \(out)/tasks.jsonl (\(plan.tasks) tasks: \(plan.items.count) scenario\(plan.items.count == 1 ? "" : "s") × \(plan.replications) replications) and \(out)/manifest.json (plan \(plan.id.prefix(12)))", width: Terminal.errorWidth))
+      printError(RunReport.paragraph("wrote \(out)/tasks.jsonl (\(plan.tasks) tasks: \(plan.items.count) scenario\(plan.items.count == 1 ? "" : "s") × \(plan.replications) replications), \(out)/store.jsonl (\(plan.stored) stored document\(plan.stored == 1 ? "" : "s")) and \(out)/manifest.json (plan \(plan.id.prefix(12)))", width: Terminal.errorWidth))
       return
     }
     printError("simrun: internal error: \(command[0]) finished without planning.")

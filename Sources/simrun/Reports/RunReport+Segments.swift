@@ -21,13 +21,13 @@ extension RunReport {
       let replications = entry.result.replications
       for segment in ShopSegment.allCases {
         for (r, replication) in replications.enumerated() {
-          let orders = replication.counts.orders
-          let share = orders == 0 ? 0 : Double(replication.segments[segment.rawValue].orders) / Double(orders)
+          let orders = replication.orders
+          let share = orders == 0 ? 0 : Double(replication.segmentOrders[segment.rawValue]) / Double(orders)
           lines.append("\(id),\(segment.id),order_share,\(r),\(Self.csvNumber(share))")
         }
         for metric in Metric.allCases {
           for (r, replication) in replications.enumerated() {
-            lines.append("\(id),\(segment.id),\(metric.rawValue),\(r),\(Self.csvNumber(replication.segments[segment.rawValue].value(metric)))")
+            lines.append("\(id),\(segment.id),\(metric.rawValue),\(r),\(Self.csvNumber(replication.value(metric, segment: segment)))")
           }
         }
       }

@@ -3,55 +3,61 @@ import PrivacyModel
 import RunTasks
 import ScenarioFormat
 
-/// Turns a running command's scenarios into tasks and a task back into its
-/// scenario: the two ends of `simrun plan` and `simrun exec`.
+/// Turns a running command's scenarios into tasks and the store of
+/// documents they name: the planning end of `simrun plan` (and of `simrun
+/// merge`, which makes the plan again to check its identity);
+/// ``TaskScenarios`` is the other end.
 enum TaskPlanning {
-  /// One task per scenario and replication, in report order, with the plan
-  /// made from them. Each scenario is written out in full and read back
-  /// here, and must come back equal, so a worker runs exactly what the
-  /// local command runs (a difference is a bug: exit 70).
-  /// `checkingRoundTrip`: read each scenario back (making a plan; merge,
-  /// which only needs the plan's identity, skips it).
-  static func plan(_ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int,
-                   arguments: [String], checkingRoundTrip: Bool = true) throws -> (plan: RunTaskPlan, tasks: [RunTask]) {
-    var tasks: [RunTask] = []
-    for (i, scenario) in scenarios.enumerated() {
-      let yaml = ScenarioTemplate.yaml(scenario)
-      let probe = RunTask(task: 0, item: i, replication: 0, seed: seed, maxOrdersInFlight: scenario.maxOrdersInFlight,
-                          weeklySeries: scenario.recordsWeeklySeries, weekOf: weekOf(scenario), simrun: SimRunVersion.current, scenario: yaml)
-      guard !checkingRoundTrip || (try? Self.scenario(of: probe)) == scenario else {
-        printError("simrun: internal error: scenario \(ids[i]) does not read back the same from its task; it cannot be planned.")
-        throw SimRunExit.internalError
-      }
-      for r in 0..<replications {
-        tasks.append(RunTask(task: tasks.count, item: i, replication: r, seed: seed,
-                             maxOrdersInFlight: scenario.maxOrdersInFlight, weeklySeries: scenario.recordsWeeklySeries,
-                             weekOf: weekOf(scenario),
-                             simrun: SimRunVersion.current, scenario: yaml))
-      }
+  /// One task per scenario and replication, in report order, the store of
+  /// the scenarios (and design) they name, and the plan made from them.
+  /// Each distinct scenario is written out in full once; with `design`,
+  /// only its base and the design are stored and each task names its
+  /// point. `checkingRoundTrip`: read every scenario back from the store as
+  /// a worker will, which must give it back equal (a difference is a bug:
+  /// exit 70); merge, which only needs the plan's identity, skips it.
+  static func plan(_ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int, arguments: [String],
+                   design: TaskDesign? = nil, checkingRoundTrip: Bool = true)
+    throws -> (plan: RunTaskPlan, tasks: [RunTask], store: RunTaskStore) {
+    var store = RunTaskStore()
+    var stored: (base: String, design: String)?
+    if let design {
+      stored = (store.insert(RunTaskStoredDocument(type: .scenario, text: ScenarioTemplate.yaml(design.base))),
+                store.insert(RunTaskStoredDocument(type: .design, text: design.stored.text)))
     }
-    return RunTaskPlan.make(simrun: SimRunVersion.current, arguments: arguments, items: ids, replications: replications,
-                            tasks: tasks)
+    var tasks: [RunTask] = []
+    tasks.reserveCapacity(scenarios.count * replications)
+    let resolver = TaskScenarios()
+    for (i, scenario) in scenarios.enumerated() {
+      let digest: String
+      var point: RunTaskPoint?
+      if let design, let stored {
+        digest = stored.base
+        let (index, variant) = design.point(of: i)
+        point = RunTaskPoint(design: stored.design, index: index, variant: variant)
+      } else {
+        digest = store.insert(RunTaskStoredDocument(type: .scenario, text: ScenarioTemplate.yaml(scenario)))
+      }
+      func task(_ r: Int) -> RunTask {
+        RunTask(task: tasks.count, item: i, replication: r, seed: seed, maxOrdersInFlight: scenario.maxOrdersInFlight,
+                weeklySeries: scenario.recordsWeeklySeries, weekOf: weekOf(scenario), simrun: SimRunVersion.current,
+                scenario: digest, point: point)
+      }
+      if checkingRoundTrip {
+        for needed in task(0).needs { if let document = store[needed] { resolver.insert(document) } }
+        guard (try? resolver.scenario(of: task(0))) == scenario else {
+          printError("simrun: internal error: scenario \(ids[i]) does not read back the same from its task; it cannot be planned.")
+          throw SimRunExit.internalError
+        }
+      }
+      for r in 0..<replications { tasks.append(task(r)) }
+    }
+    let made = RunTaskPlan.make(simrun: SimRunVersion.current, arguments: arguments, items: ids,
+                                replications: replications, tasks: tasks, store: store)
+    return (made.plan, made.tasks, store)
   }
 
   /// A task's `weekOf`: the scenario's week basis when it keeps weekly series.
   static func weekOf(_ scenario: Scenario) -> String? {
     scenario.recordsWeeklySeries ? scenario.weeklySeriesBasis.rawValue : nil
-  }
-
-  /// The scenario a task runs.
-  static func scenario(of task: RunTask) throws -> Scenario {
-    var scenario = try ScenarioFile.parse(task.scenario, file: "task \(task.task)", overrides: []).scenario
-    scenario.maxOrdersInFlight = task.maxOrdersInFlight
-    scenario.recordsWeeklySeries = task.weeklySeries
-    if let weekOf = task.weekOf {
-      guard task.weeklySeries, let basis = WeeklySeriesBasis(rawValue: weekOf) else {
-        throw ScenarioFileError(diagnostics: [ScenarioDiagnostic(
-          file: "task \(task.task)", line: 0, column: 0, path: "weekOf",
-          message: "'\(weekOf)' is not a week basis of weekly series (event or creation)")])
-      }
-      scenario.weeklySeriesBasis = basis
-    }
-    return scenario
   }
 }

@@ -1,0 +1,69 @@
+public import SimKernel
+
+/// What the reports need of one replication, and no more: every metric's
+/// value for all orders and for each shop-size segment, the orders per
+/// segment, and — only when the scenario records them — the weekly counts
+/// (a switch window pools whole weeks before taking a metric, so they stay
+/// counts). A ``ReplicationResult`` with its contact-time sketches is about
+/// half a megabyte; these values are under 2 KB without weekly series, so a
+/// run of thousands of replications, or a merge of thousands of task
+/// results, keeps them all (for intervals and paired differences) in a few
+/// megabytes. The values are computed once, from the full counts, so every
+/// report reads exactly the numbers it read from the counts.
+public struct ReplicationValues: Sendable {
+  /// Every metric's value, in ``Metric/allCases`` order.
+  public let values: [Double]
+  /// By ``ShopSegment`` (in its order): every metric's value for the
+  /// orders of shops in the segment, in ``Metric/allCases`` order.
+  public let segmentValues: [[Double]]
+  /// Orders created, in all and by ``ShopSegment``.
+  public let orders: Int
+  public let segmentOrders: [Int]
+  /// Counts by platform and week (empty unless the scenario records weekly
+  /// series): ``ReplicationResult/weeklyByPlatform``.
+  public let weeklyByPlatform: [Platform: [ModelCounts]]
+  public let eventsExecuted: UInt64
+  public let peakOrdersInFlight: Int
+
+  /// The values of `result`.
+  public init(_ result: ReplicationResult) {
+    values = Metric.allCases.map { result.counts.value($0) }
+    segmentValues = result.segments.map { counts in Metric.allCases.map { counts.value($0) } }
+    orders = result.counts.orders
+    segmentOrders = result.segments.map(\.orders)
+    weeklyByPlatform = result.weeklyByPlatform
+    eventsExecuted = result.eventsExecuted
+    peakOrdersInFlight = result.peakOrdersInFlight
+  }
+
+  /// The values as given (decoding).
+  init(values: [Double], segmentValues: [[Double]], orders: Int, segmentOrders: [Int],
+       weeklyByPlatform: [Platform: [ModelCounts]], eventsExecuted: UInt64, peakOrdersInFlight: Int) {
+    self.values = values
+    self.segmentValues = segmentValues
+    self.orders = orders
+    self.segmentOrders = segmentOrders
+    self.weeklyByPlatform = weeklyByPlatform
+    self.eventsExecuted = eventsExecuted
+    self.peakOrdersInFlight = peakOrdersInFlight
+  }
+
+  /// The value of `metric` for all orders.
+  public func value(_ metric: Metric) -> Double { values[metric.index] }
+
+  /// The value of `metric` for the orders of shops in `segment`.
+  public func value(_ metric: Metric, segment: ShopSegment) -> Double {
+    segmentValues[segment.rawValue][metric.index]
+  }
+
+  /// Both platforms' weekly counts together (orders of both platforms
+  /// pooled; a report shows the platforms apart).
+  public var weekly: [ModelCounts] {
+    let series = Platform.allCases.compactMap { weeklyByPlatform[$0] }
+    guard var pooled = series.first else { return [] }
+    for other in series.dropFirst() {
+      for w in pooled.indices { pooled[w].merge(other[w]) }
+    }
+    return pooled
+  }
+}
