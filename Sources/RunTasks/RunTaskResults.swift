@@ -13,8 +13,11 @@ public struct RunTaskResults: Sendable {
   public let plan: RunTaskPlan
   /// The plan's tasks' digests, in task order.
   private let taskDigests: [String]
-  /// Where each task's result was read (`FILE:LINE`).
-  private var origins: [String?]
+  /// The files read, in order.
+  private var files: [String] = []
+  /// Where each task's result was read: the file's position in ``files``
+  /// and the line (0: no result yet); compact, as a plan may have 10⁵ tasks.
+  private var origins: [(file: UInt32, line: UInt32)]
   public private(set) var problems: [String] = []
 
   /// The checks for `plan`, whose tasks (as the plan makes them now) are
@@ -22,14 +25,20 @@ public struct RunTaskResults: Sendable {
   public init(plan: RunTaskPlan, tasks: [RunTask]) {
     self.plan = plan
     taskDigests = tasks.map(\.digest)
-    origins = Array(repeating: nil, count: plan.tasks)
+    origins = Array(repeating: (0, 0), count: plan.tasks)
   }
 
-  /// Checks one line read at `place` (`FILE:LINE`); returns the task and
-  /// its result when the line is a good result of a task not yet seen,
-  /// and records the problem otherwise.
-  public mutating func accept(_ line: some StringProtocol, at place: String) -> (task: Int, result: ReplicationValues)? {
-    guard let record = try? JSONDecoder().decode(RunTaskRecord.self, from: Data(line.utf8)),
+  /// `FILE:LINE` of task `task`'s result, if it has one.
+  private func origin(_ task: Int) -> String? {
+    origins[task].line == 0 ? nil : "\(files[Int(origins[task].file)]):\(origins[task].line)"
+  }
+
+  /// Checks line `number` of `file`; returns the task and its result when
+  /// the line is a good result of a task not yet seen, and records the
+  /// problem otherwise.
+  public mutating func accept(_ text: some StringProtocol, file: String, line number: Int) -> (task: Int, result: ReplicationValues)? {
+    let place = "\(file):\(number)"
+    guard let record = try? JSONDecoder().decode(RunTaskRecord.self, from: Data(text.utf8)),
           record.kind == RunTaskRecord.kind else {
       problems.append("\(place): not a simrun task result (a line of `simrun exec`'s output)")
       return nil
@@ -54,11 +63,12 @@ public struct RunTaskResults: Sendable {
       problems.append("\(place): task \(record.task): the checksum does not match the plan, task and result it carries (the line was altered, relabelled or cut)")
       return nil
     }
-    if let first = origins[record.task] {
+    if let first = origin(record.task) {
       problems.append("\(place): task \(record.task) is duplicated (also at \(first))")
       return nil
     }
-    origins[record.task] = place
+    if files.last != file { files.append(file) }
+    origins[record.task] = (UInt32(files.count - 1), UInt32(clamping: number))
     guard record.taskSHA256 == taskDigests[record.task] else {
       problems.append("\(place): task \(record.task) ran a task that is not the plan's task \(record.task) (tasks.jsonl edited after planning?); run the plan's own tasks")
       return nil
@@ -68,7 +78,7 @@ public struct RunTaskResults: Sendable {
 
   /// A line per task without a result: its number, scenario and replication.
   public var missing: [String] {
-    origins.indices.filter { origins[$0] == nil }.map { t in
+    origins.indices.filter { origins[$0].line == 0 }.map { t in
       "task \(t) (\(plan.items[t / plan.replications]), replication \(t % plan.replications)) has no result"
     }
   }

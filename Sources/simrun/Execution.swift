@@ -115,19 +115,23 @@ struct Execution {
       try writePlan(scenarios, ids: ids, seed: seed, replications: replications, to: folder, arguments: arguments,
                     design: design)
     case .merge(let manifest, let files):
-      let (plan, tasks, _) = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications,
-                                                   arguments: manifest.arguments, design: design, checkingRoundTrip: false)
-      guard plan.id == manifest.id else {
-        printError("simrun: the plan's scenarios or settings differ from what `\(manifest.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
-        throw SimRunExit.invalidInput
-      }
-      // Each result is checked and folded as it is read.
-      var checks = RunTaskResults(plan: plan, tasks: tasks)
+      // Each result is checked and folded as it is read; the plan's tasks
+      // are kept only as their digests.
+      var checks = try { () throws -> RunTaskResults in
+        let (plan, tasks, _) = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications,
+                                                     arguments: manifest.arguments, design: design, checkingRoundTrip: false)
+        guard plan.id == manifest.id else {
+          printError("simrun: the plan's scenarios or settings differ from what `\(manifest.arguments.joined(separator: " "))` gives now (a scenario file changed since the plan was made?); make the plan again.")
+          throw SimRunExit.invalidInput
+        }
+        return RunTaskResults(plan: plan, tasks: tasks)
+      }()
+      let plan = checks.plan
       var folded = [T?](repeating: nil, count: plan.tasks)
       for file in files {
         let reader = try LineReader(file, what: "the results")
         while let (number, line) = try reader.next() {
-          if let (task, result) = checks.accept(line, at: "\(reader.name):\(number)") { folded[task] = transform(result) }
+          if let (task, result) = checks.accept(line, file: reader.name, line: number) { folded[task] = transform(result) }
         }
       }
       try Merge.refuse(checks.problems + checks.missing)

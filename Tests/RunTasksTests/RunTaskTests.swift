@@ -66,7 +66,7 @@ struct RunTaskTests {
     let result = ReplicationValues(ScenarioRunner.replicate(scenario, seed: 1, replication: 0))
     func line(_ task: RunTask) -> String { RunTaskRecord(task: task, simrun: "test", result: result).line }
     var good = RunTaskResults(plan: plan, tasks: stamped)
-    for (n, task) in stamped.enumerated() { #expect(good.accept(line(task), at: "r.jsonl:\(n + 1)")?.task == task.task) }
+    for (n, task) in stamped.enumerated() { #expect(good.accept(line(task), file: "r.jsonl", line: n + 1)?.task == task.task) }
     #expect(good.problems.isEmpty && good.missing.isEmpty)
 
     var bad = RunTaskResults(plan: plan, tasks: stamped)
@@ -74,7 +74,7 @@ struct RunTaskTests {
     let outside = RunTask(plan: plan.id, task: 9, item: 0, replication: 9, seed: 1, maxOrdersInFlight: 1000, simrun: "test", scenario: "…")
     let edited = RunTask(plan: plan.id, task: 2, item: 0, replication: 2, seed: 7, maxOrdersInFlight: 1000, simrun: "test", scenario: "…")
     let lines = [line(stamped[0]), line(stamped[0]), line(other.tasks[2]), altered, line(outside), "{}", line(edited)]
-    for (n, text) in lines.enumerated() { _ = bad.accept(text, at: "r.jsonl:\(n + 1)") }
+    for (n, text) in lines.enumerated() { _ = bad.accept(text, file: "r.jsonl", line: n + 1) }
     #expect(bad.problems.count == 6, "\(bad.problems)")
     #expect(bad.problems[0].hasPrefix("r.jsonl:2: task 0 is duplicated (also at r.jsonl:1)"))
     #expect(bad.problems[1].hasPrefix("r.jsonl:3: task 2 is foreign"))

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import math
 import os
 import subprocess
 import sys
@@ -42,8 +43,18 @@ def _progress(done, total, started, enabled):
         sys.stderr.write("\r\x1b[2K")
 
 
-def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None, workers=2, batch=1,
-                   plan_dir=None, progress=None, timeout=3600):
+def choose_batch(overhead, task_seconds, remaining, workers, limit=0.10):
+    """Tasks per Dask task so that the fixed cost of one (``overhead``
+    seconds: scheduling, shipping, starting ``simrun exec``) is at most
+    ``limit`` of the simulation it carries (``task_seconds`` a task), but
+    never so large that a worker would be left without a batch."""
+    wanted = math.ceil(overhead / (limit * max(task_seconds, 1e-6)))
+    most = max(1, math.ceil(remaining / max(1, workers)))
+    return max(1, min(wanted, most))
+
+
+def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None, workers=2, batch=None,
+                   plan_dir=None, progress=None, timeout=3600, stats=None):
     """Runs ``simrun COMMAND…`` on a Dask cluster and returns what the local
     command prints (its report on standard output); the command's own
     ``--out`` folder is written by ``simrun merge`` as the local command
@@ -55,11 +66,16 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
       cluster of ``workers`` processes on 127.0.0.1 for this run.
     simrun: the simrun that plans and merges here; worker_simrun: the path on
       the workers (default: the same).
-    batch: tasks per Dask task (one `simrun exec` each).
+    batch: tasks per Dask task (one `simrun exec` each); None chooses it from
+      measured times (a probe of 1 and of 4 tasks) so that the engine's cost
+      stays under 10% of the simulation (``choose_batch``).
     plan_dir: where the plan and results.jsonl go (default: a temporary folder,
       removed afterwards).
+    stats: a dict to fill with what the run cost: ``batch``, ``task_seconds``,
+      ``batch_overhead`` (when measured) and ``workers`` (per worker: tasks,
+      seconds and CPU seconds of ``simrun exec``).
     """
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, LocalCluster, as_completed, wait
 
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
@@ -72,6 +88,9 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
         manifest = json.load(f)
     with open(os.path.join(plan_dir, "tasks.jsonl"), encoding="utf-8") as f:
         tasks = [line.rstrip("\n") for line in f if line.strip()]
+    with open(os.path.join(plan_dir, "store.jsonl"), encoding="utf-8") as f:
+        store = f.read()
+    stats = {} if stats is None else stats
 
     cluster = None
     if scheduler is None:
@@ -94,30 +113,68 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
                 raise ClusterRunError(
                     f"worker {worker} has simrun {version!r}; the plan was made by simrun {wanted}: "
                     "install the same version on every worker (or give its path with --worker-simrun)", 64)
-        batches = [tasks[i:i + batch] for i in range(0, len(tasks), batch)]
         key = manifest["id"][:12]
-        futures = [client.submit(exec_batch, worker_simrun, lines, key=f"simrun-exec-{key}-{i}", pure=False)
-                   for i, lines in enumerate(batches)]
+        # The store (every scenario once) goes to each worker once.
+        shipped = client.scatter(store, broadcast=True, hash=False)
         records = {}
+        per_worker = stats.setdefault("workers", {})
         started = time.monotonic()
-        _progress(0, len(batches), started, progress)
         deadline = started + timeout
-        for done, (future, lines) in enumerate(as_completed(futures, with_results=True, raise_errors=False), 1):
+        count = [0]
+
+        def submit(lines):
+            future = client.submit(exec_batch, worker_simrun, shipped, lines, key=f"simrun-exec-{key}-{count[0]}",
+                                   pure=False)
+            count[0] += 1
+            futures.append(future)
+            return future
+
+        def absorb(future, outcome):
             if future.status == "error":
                 error = future.exception()
                 if isinstance(error, TaskFailed):
                     raise ClusterRunError(f"a task failed on the cluster: {error.message}", error.status)
                 raise ClusterRunError(f"a task failed on the cluster: {error!r}")
-            for line in lines:
+            for line in outcome["lines"]:
                 record = json.loads(line)
                 previous = records.get(record["task"])
                 if previous is not None and previous[0] != record["sha256"]:
                     raise ClusterRunError(f"task {record['task']} gave two different results (a worker's simrun "
                                           "differs from the others)", 70)
                 records[record["task"]] = (record["sha256"], line)
-            _progress(done, len(batches), started, progress)
+            worker = per_worker.setdefault(outcome["worker"], {"tasks": 0, "seconds": 0.0, "cpu": 0.0})
+            worker["tasks"] += len(outcome["lines"])
+            worker["seconds"] += outcome["seconds"]
+            worker["cpu"] += outcome["cpu"]
+            _progress(len(records), len(tasks), started, progress)
             if time.monotonic() > deadline:
                 raise ClusterRunError(f"the run took longer than {timeout} s", 124)
+
+        _progress(0, len(tasks), started, progress)
+        first = 0
+        if batch is None:
+            # Measure: one task alone, then four together; the difference is
+            # the simulation, the rest of the single one the fixed cost.
+            batch = 1
+            if len(tasks) >= 10:
+                sent = time.monotonic()
+                one = submit(tasks[:1])
+                wait([one])
+                round_trip = time.monotonic() - sent
+                absorb(one, one.result() if one.status == "finished" else None)
+                four = submit(tasks[1:5])
+                wait([four])
+                absorb(four, four.result() if four.status == "finished" else None)
+                task_seconds = max(1e-6, (four.result()["seconds"] - one.result()["seconds"]) / 3)
+                overhead = max(0.0, round_trip - task_seconds)
+                live = max(1, len(client.scheduler_info()["workers"]))
+                batch = choose_batch(overhead, task_seconds, len(tasks) - 5, live)
+                stats.update(task_seconds=task_seconds, batch_overhead=overhead)
+                first = 5
+        stats["batch"] = batch
+        batches = [tasks[i:i + batch] for i in range(first, len(tasks), batch)]
+        for future, outcome in as_completed([submit(lines) for lines in batches], with_results=True, raise_errors=False):
+            absorb(future, outcome)
         results = os.path.join(plan_dir, "results.jsonl")
         with open(results, "w", encoding="utf-8") as f:
             for task in sorted(records):

@@ -35,8 +35,8 @@ extension ReplicationValues: Codable {
 
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(values, forKey: .values)
-    try c.encode(segmentValues, forKey: .segmentValues)
+    try c.encode(Array(values), forKey: .values)
+    try c.encode(segmentValues.map(Array.init), forKey: .segmentValues)
     try c.encode(orders, forKey: .orders)
     try c.encode(segmentOrders, forKey: .segmentOrders)
     try c.encode(Platform.allCases.compactMap { p in weeklyByPlatform[p].map { Weekly(platform: p, weeks: $0) } }, forKey: .weekly)

@@ -11,11 +11,10 @@ public import SimKernel
 /// megabytes. The values are computed once, from the full counts, so every
 /// report reads exactly the numbers it read from the counts.
 public struct ReplicationValues: Sendable {
-  /// Every metric's value, in ``Metric/allCases`` order.
-  public let values: [Double]
-  /// By ``ShopSegment`` (in its order): every metric's value for the
-  /// orders of shops in the segment, in ``Metric/allCases`` order.
-  public let segmentValues: [[Double]]
+  /// Every metric's value for all orders, then for each ``ShopSegment``
+  /// in its order, each in ``Metric/allCases`` order: one allocation, as
+  /// thousands of these are kept.
+  private let table: [Double]
   /// Orders created, in all and by ``ShopSegment``.
   public let orders: Int
   public let segmentOrders: [Int]
@@ -27,8 +26,7 @@ public struct ReplicationValues: Sendable {
 
   /// The values of `result`.
   public init(_ result: ReplicationResult) {
-    values = Metric.allCases.map { result.counts.value($0) }
-    segmentValues = result.segments.map { counts in Metric.allCases.map { counts.value($0) } }
+    table = ([result.counts] + result.segments).flatMap { counts in Metric.allCases.map { counts.value($0) } }
     orders = result.counts.orders
     segmentOrders = result.segments.map(\.orders)
     weeklyByPlatform = result.weeklyByPlatform
@@ -39,8 +37,7 @@ public struct ReplicationValues: Sendable {
   /// The values as given (decoding).
   init(values: [Double], segmentValues: [[Double]], orders: Int, segmentOrders: [Int],
        weeklyByPlatform: [Platform: [ModelCounts]], eventsExecuted: UInt64, peakOrdersInFlight: Int) {
-    self.values = values
-    self.segmentValues = segmentValues
+    table = values + segmentValues.joined()
     self.orders = orders
     self.segmentOrders = segmentOrders
     self.weeklyByPlatform = weeklyByPlatform
@@ -48,12 +45,22 @@ public struct ReplicationValues: Sendable {
     self.peakOrdersInFlight = peakOrdersInFlight
   }
 
+  /// Every metric's value for all orders, in ``Metric/allCases`` order.
+  public var values: ArraySlice<Double> { table[..<Metric.allCases.count] }
+
+  /// By ``ShopSegment`` (in its order): every metric's value for the orders
+  /// of shops in the segment, in ``Metric/allCases`` order.
+  public var segmentValues: [ArraySlice<Double>] {
+    let m = Metric.allCases.count
+    return ShopSegment.allCases.map { table[(m * ($0.rawValue + 1))..<(m * ($0.rawValue + 2))] }
+  }
+
   /// The value of `metric` for all orders.
-  public func value(_ metric: Metric) -> Double { values[metric.index] }
+  public func value(_ metric: Metric) -> Double { table[metric.index] }
 
   /// The value of `metric` for the orders of shops in `segment`.
   public func value(_ metric: Metric, segment: ShopSegment) -> Double {
-    segmentValues[segment.rawValue][metric.index]
+    table[Metric.allCases.count * (segment.rawValue + 1) + metric.index]
   }
 
   /// Both platforms' weekly counts together (orders of both platforms

@@ -201,7 +201,7 @@ struct Explore: ParsableCommand {
                                           unit: "points", replicationsPerUnit: variants * r,
                                           design: TaskDesign(stored: StoredExplorationDesign(design, samples: sampleCount, levels: levels,
                                                                                              seed: seed, contrasts: contrasts),
-                                                             base: base, points: points, variants: variants)) { $0.values }
+                                                             base: base, points: points, variants: variants)) { Array($0.values) }
     let byPoint = (0...points).map { p in
       (0..<variants).map { v in
         let first = (p * variants + v) * r
