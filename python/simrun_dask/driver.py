@@ -4,6 +4,7 @@ import json
 import logging
 import math
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -72,8 +73,13 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
     plan_dir: where the plan and results.jsonl go (default: a temporary folder,
       removed afterwards).
     stats: a dict to fill with what the run cost: ``batch``, ``task_seconds``,
-      ``batch_overhead`` (when measured) and ``workers`` (per worker: tasks,
-      seconds and CPU seconds of ``simrun exec``).
+      ``batch_overhead`` (when measured), ``workers`` (per worker: tasks,
+      seconds and CPU seconds of ``simrun exec``) and ``driver_rss_mb``
+      (this process's peak memory).
+
+    Memory stays flat in the number of tasks: tasks are read from the plan a
+    few batches per worker ahead, and each result is written to
+    results.jsonl as it arrives (only its checksum is kept).
     """
     from dask.distributed import Client, LocalCluster, as_completed, wait
 
@@ -86,8 +92,7 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
     _simrun(simrun, ["plan", "--out", plan_dir, *command])
     with open(os.path.join(plan_dir, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
-    with open(os.path.join(plan_dir, "tasks.jsonl"), encoding="utf-8") as f:
-        tasks = [line.rstrip("\n") for line in f if line.strip()]
+    total = manifest["tasks"]
     with open(os.path.join(plan_dir, "store.jsonl"), encoding="utf-8") as f:
         store = f.read()
     stats = {} if stats is None else stats
@@ -101,7 +106,10 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
         client = Client(cluster, timeout=60)
     else:
         client = Client(scheduler, timeout=60)
-    futures = []
+    futures = set()
+    tasks_file = open(os.path.join(plan_dir, "tasks.jsonl"), encoding="utf-8")
+    results = os.path.join(plan_dir, "results.jsonl")
+    results_file = open(results, "w", encoding="utf-8")
     try:
         wanted = f"{manifest['simrun']}"
         # A worker that dies while answering is left out: Dask no longer
@@ -116,20 +124,34 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
         key = manifest["id"][:12]
         # The store (every scenario once) goes to each worker once.
         shipped = client.scatter(store, broadcast=True, hash=False)
-        records = {}
+        # Each result line goes to results.jsonl as it arrives; only its
+        # checksum is kept, to check a task run twice gave the same.
+        checksums = {}
         per_worker = stats.setdefault("workers", {})
         started = time.monotonic()
         deadline = started + timeout
         count = [0]
 
+        def read(n):
+            """The next n task lines of tasks.jsonl (fewer at its end)."""
+            lines = []
+            while len(lines) < n:
+                line = tasks_file.readline()
+                if not line:
+                    break
+                if line.strip():
+                    lines.append(line.rstrip("\n"))
+            return lines
+
         def submit(lines):
             future = client.submit(exec_batch, worker_simrun, shipped, lines, key=f"simrun-exec-{key}-{count[0]}",
                                    pure=False)
             count[0] += 1
-            futures.append(future)
+            futures.add(future)
             return future
 
         def absorb(future, outcome):
+            futures.discard(future)
             if future.status == "error":
                 error = future.exception()
                 if isinstance(error, TaskFailed):
@@ -137,48 +159,56 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
                 raise ClusterRunError(f"a task failed on the cluster: {error!r}")
             for line in outcome["lines"]:
                 record = json.loads(line)
-                previous = records.get(record["task"])
-                if previous is not None and previous[0] != record["sha256"]:
-                    raise ClusterRunError(f"task {record['task']} gave two different results (a worker's simrun "
-                                          "differs from the others)", 70)
-                records[record["task"]] = (record["sha256"], line)
+                previous = checksums.get(record["task"])
+                if previous is not None:
+                    if previous != record["sha256"]:
+                        raise ClusterRunError(f"task {record['task']} gave two different results (a worker's simrun "
+                                              "differs from the others)", 70)
+                    continue
+                checksums[record["task"]] = record["sha256"]
+                results_file.write(line + "\n")
             worker = per_worker.setdefault(outcome["worker"], {"tasks": 0, "seconds": 0.0, "cpu": 0.0})
             worker["tasks"] += len(outcome["lines"])
             worker["seconds"] += outcome["seconds"]
             worker["cpu"] += outcome["cpu"]
-            _progress(len(records), len(tasks), started, progress)
+            _progress(len(checksums), total, started, progress)
             if time.monotonic() > deadline:
                 raise ClusterRunError(f"the run took longer than {timeout} s", 124)
 
-        _progress(0, len(tasks), started, progress)
-        first = 0
+        _progress(0, total, started, progress)
+        live = max(1, len(client.scheduler_info()["workers"]))
         if batch is None:
             # Measure: one task alone, then four together; the difference is
             # the simulation, the rest of the single one the fixed cost.
             batch = 1
-            if len(tasks) >= 10:
+            if total >= 10:
                 sent = time.monotonic()
-                one = submit(tasks[:1])
+                one = submit(read(1))
                 wait([one])
                 round_trip = time.monotonic() - sent
                 absorb(one, one.result() if one.status == "finished" else None)
-                four = submit(tasks[1:5])
+                four = submit(read(4))
                 wait([four])
                 absorb(four, four.result() if four.status == "finished" else None)
                 task_seconds = max(1e-6, (four.result()["seconds"] - one.result()["seconds"]) / 3)
                 overhead = max(0.0, round_trip - task_seconds)
-                live = max(1, len(client.scheduler_info()["workers"]))
-                batch = choose_batch(overhead, task_seconds, len(tasks) - 5, live)
+                batch = choose_batch(overhead, task_seconds, total - 5, live)
                 stats.update(task_seconds=task_seconds, batch_overhead=overhead)
-                first = 5
         stats["batch"] = batch
-        batches = [tasks[i:i + batch] for i in range(first, len(tasks), batch)]
-        for future, outcome in as_completed([submit(lines) for lines in batches], with_results=True, raise_errors=False):
+        # A few batches per worker in flight, the next sent as one finishes:
+        # the driver and the scheduler hold a bounded number of tasks.
+        pending = as_completed(with_results=True, raise_errors=False)
+        for _ in range(4 * live):
+            lines = read(batch)
+            if lines:
+                pending.add(submit(lines))
+        for future, outcome in pending:
             absorb(future, outcome)
-        results = os.path.join(plan_dir, "results.jsonl")
-        with open(results, "w", encoding="utf-8") as f:
-            for task in sorted(records):
-                f.write(records[task][1] + "\n")
+            lines = read(batch)
+            if lines:
+                pending.add(submit(lines))
+        results_file.close()
+        stats["driver_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         merged = subprocess.run([simrun, "merge", plan_dir, results], capture_output=True, text=True)
         if merged.returncode not in (0, 3):
             raise ClusterRunError(merged.stderr.strip(), merged.returncode)
@@ -186,7 +216,9 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
             sys.stderr.write(merged.stderr)
         return merged.stdout, merged.returncode
     finally:
-        for future in futures:
+        tasks_file.close()
+        results_file.close()
+        for future in list(futures):
             future.cancel()
         client.close()
         if cluster is not None:

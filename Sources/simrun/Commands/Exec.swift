@@ -19,7 +19,7 @@ struct Exec: ParsableCommand {
       A task names its scenario by checksum; the scenarios are in the plan's \
       store.jsonl, found beside the tasks file or named with --plan, or on \
       lines of the input before the tasks that need them (a batch that \
-      travels without its plan: `cat plan/store.jsonl part.jsonl`). A task \
+      travels without its plan: the store's lines, then its tasks). A task \
       planned by another simrun version is refused (exit 64), as is any line \
       that is neither a task nor a stored scenario. A file is checked whole \
       before any task runs; from standard input a bad line stops the run \
@@ -28,7 +28,7 @@ struct Exec: ParsableCommand {
       Examples:
         simrun plan --out plans/run run wechat-2024-04-quota --replications 2 --days 5
         simrun exec plans/run/tasks.jsonl --output plans/run/results.jsonl
-        cat plans/run/store.jsonl plans/run/tasks.jsonl | simrun exec - --output plans/run/results.jsonl
+        simrun exec - --plan plans/run --output plans/run/results.jsonl < plans/run/tasks.jsonl
       """)
 
   @Argument(help: "A file of tasks, or - for standard input.")
