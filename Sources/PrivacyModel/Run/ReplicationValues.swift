@@ -66,11 +66,6 @@ public struct ReplicationValues: Sendable {
   /// Both platforms' weekly counts together (orders of both platforms
   /// pooled; a report shows the platforms apart).
   public var weekly: [ModelCounts] {
-    let series = Platform.allCases.compactMap { weeklyByPlatform[$0] }
-    guard var pooled = series.first else { return [] }
-    for other in series.dropFirst() {
-      for w in pooled.indices { pooled[w].merge(other[w]) }
-    }
-    return pooled
+    ModelCounts.pooled(weeklyByPlatform)
   }
 }
