@@ -1,4 +1,4 @@
-public import SimKernel
+internal import SimKernel
 
 /// What the reports need of one replication, and no more: every metric's
 /// value for all orders and for each shop-size segment, the orders per

@@ -1,4 +1,4 @@
-public import SimKernel
+internal import SimKernel
 
 /// What one replication of a scenario produced.
 public struct ReplicationResult: Sendable {
