@@ -54,14 +54,19 @@ def throughput(stats):
     worker's tasks and rate (tasks a second of its `simrun exec` time)."""
     lines = []
     if "task_seconds" in stats:
-        lines.append(f"simrun-dask: {stats['batch']} tasks per Dask task, chosen from measured times "
-                     f"({stats['task_seconds'] * 1000:.0f} ms a task, {stats['batch_overhead'] * 1000:.0f} ms fixed a Dask task)")
+        # Two lines, each narrower than an 80-column terminal.
+        lines.append(f"simrun-dask: {_tasks(stats['batch'])} per Dask task, chosen from measured times:")
+        lines.append(f"  {stats['task_seconds'] * 1000:.0f} ms a task, {stats['batch_overhead'] * 1000:.0f} ms fixed cost a Dask task")
     else:
-        lines.append(f"simrun-dask: {stats.get('batch', 1)} tasks per Dask task")
+        lines.append(f"simrun-dask: {_tasks(stats.get('batch', 1))} per Dask task")
     for worker, w in sorted(stats.get("workers", {}).items()):
         rate = w["tasks"] / w["seconds"] if w["seconds"] > 0 else 0
-        lines.append(f"  {worker}: {w['tasks']} tasks, {rate:.1f} tasks/s, {w['cpu']:.1f} CPU s")
+        lines.append(f"  {worker}: {_tasks(w['tasks'])}, {rate:.1f} tasks/s, {w['cpu']:.1f} CPU s")
     return "\n".join(lines)
+
+
+def _tasks(n):
+    return f"{n} task" if n == 1 else f"{n} tasks"
 
 
 if __name__ == "__main__":

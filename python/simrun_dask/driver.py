@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 
 from .tasks import TaskFailed, exec_batch, simrun_version
 
@@ -101,8 +102,12 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
     if scheduler is None:
         # The workers' own logs ("Compute Failed", tracebacks) stay quiet:
         # a failing task is reported once, with simrun's message.
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=logging.CRITICAL)
+        # Dask's note that its HTTP port was taken and another chosen is
+        # about its own server, not the user's run: not printed.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address=None, silence_logs=logging.CRITICAL)
         client = Client(cluster, timeout=60)
     else:
         client = Client(scheduler, timeout=60)

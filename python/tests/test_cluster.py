@@ -205,6 +205,10 @@ class ClusterTest(unittest.TestCase):
             done = subprocess.run(argv, cwd=work, capture_output=True, text=True, timeout=300)
             self.assertEqual(done.returncode, 0, f"{line}: {done.stderr}")
             self.assertIn("paired differences from wechat-baseline", done.stdout)
+            # What the run cost, per worker, in lines no wider than a terminal.
+            self.assertIn("per Dask task", done.stderr)
+            self.assertIn("tasks/s", done.stderr)
+            self.assertTrue(all(len(line) <= 80 for line in done.stderr.splitlines()), done.stderr)
             self.assertTrue(os.path.exists(os.path.join(work, "results/compare-dask/results.json")))
             shutil.rmtree(os.path.join(work, "results"))
 
