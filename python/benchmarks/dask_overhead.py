@@ -77,7 +77,7 @@ def main():
                     cpu[workers] = [w["cpu"] for w in stats["workers"].values()]
                 label = f"({'b' if workers == 1 else 'c'}) Dask, {workers} worker{'s' if workers > 1 else ''}, " + \
                         (f"batch {stats['batch']} (automatic)" if batch is None else f"batch {batch}")
-                overhead = (wall * workers - alone) / alone if workers == 1 else None
+                overhead = (wall - alone) / alone if workers == 1 else None
                 rows.append((scale, n, label, wall, overhead, stats))
         speedup = sum(cpu[1]) / max(cpu[2])
         wall_one = next(r[3] for r in rows if r[0] == scale and r[2].startswith("(b)") and "automatic" in r[2])

@@ -57,9 +57,10 @@ struct Exec: ParsableCommand {
     }
     let scenarios = TaskScenarios()
     try loadStore(into: scenarios)
-    // A file is checked whole first, so that a bad line anywhere runs nothing.
+    // A file is checked whole first, so that a bad line anywhere runs
+    // nothing; the scenarios it reads stay read for the run.
     if tasks != "-", Self.isRegularFile(tasks) {
-      let check = TaskInput(reader: try LineReader(tasks, what: "the tasks"), scenarios: TaskScenarios(store: scenarios.store))
+      let check = TaskInput(reader: try LineReader(tasks, what: "the tasks"), scenarios: scenarios)
       while try check.next() != nil {}
     }
     let input = TaskInput(reader: try LineReader(tasks, what: "the tasks"), scenarios: scenarios)
@@ -97,14 +98,8 @@ struct Exec: ParsableCommand {
     guard plan != nil || FileManager.default.fileExists(atPath: path) else { return }
     let reader = try LineReader(path, what: "the plan's store")
     while let (number, line) = try reader.next() {
-      do {
-        guard let document = try RunTaskStore.document(in: line) else {
-          printError("\(reader.name):\(number): not a stored scenario (a line of a plan's store.jsonl)")
-          throw SimRunExit.invalidInput
-        }
-        scenarios.insert(document)
-      } catch is RunTaskStoreError {
-        printError("\(reader.name):\(number): the stored text does not match its checksum (the line was altered)")
+      guard try scenarios.insertStored(line, at: "\(reader.name):\(number)") else {
+        printError("\(reader.name):\(number): not a stored scenario (a line of a plan's store.jsonl)")
         throw SimRunExit.invalidInput
       }
     }

@@ -64,26 +64,38 @@ enum AtomicFile {
     guard access(parent.path, W_OK) == 0 else { throw WriteError(path: path, reason: "\(parent.path) is not writable") }
   }
 
-  /// Writes `text` to a fresh temporary file beside `path`, flushed; returns its path.
-  private static func writeTemporary(_ text: String, for path: String) throws(WriteError) -> String {
+  /// The temporary file beside `path` that is renamed over it.
+  static func temporaryPath(for path: String) -> String {
     let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-    var bytes = Array(text.utf8)
+    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+  }
+
+  /// Writes all of `text` to `fd` (retrying partial and interrupted
+  /// writes); returns the reason when it cannot.
+  static func write(_ text: String, to fd: Int32) -> String? {
+    let bytes = Array(text.utf8)
     var written = 0
     while written < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+      let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
       if n < 0 {
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        unlink(temporary)
-        throw WriteError(path: path, reason: reason)
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno))
       }
       written += n
     }
-    bytes.removeAll()
+    return nil
+  }
+
+  /// Writes `text` to a fresh temporary file beside `path`, flushed; returns its path.
+  private static func writeTemporary(_ text: String, for path: String) throws(WriteError) -> String {
+    let temporary = temporaryPath(for: path)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+    if let reason = write(text, to: fd) {
+      close(fd)
+      unlink(temporary)
+      throw WriteError(path: path, reason: reason)
+    }
     guard fsync(fd) == 0, close(fd) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)

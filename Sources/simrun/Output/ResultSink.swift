@@ -20,14 +20,13 @@ final class ResultSink: @unchecked Sendable {
       fd = STDOUT_FILENO
       return
     }
-    let url = URL(fileURLWithPath: output)
     do {
-      try AtomicFile.makeFolder(url.deletingLastPathComponent().path)
+      try AtomicFile.makeFolder(URL(fileURLWithPath: output).deletingLastPathComponent().path)
     } catch {
       printError("simrun: \(error)")
       throw SimRunExit.outputFailed
     }
-    let path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+    let path = AtomicFile.temporaryPath(for: output)
     temporary = path
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else {
@@ -38,18 +37,10 @@ final class ResultSink: @unchecked Sendable {
 
   /// Writes `line` (with its newline) whole.
   func write(_ line: String) throws {
-    var bytes = Array(line.utf8)
-    var written = 0
-    while written < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        printError("simrun: cannot write \(output ?? "the results to standard output"): \(String(cString: strerror(errno)))")
-        throw SimRunExit.outputFailed
-      }
-      written += n
+    if let reason = AtomicFile.write(line, to: fd) {
+      printError("simrun: cannot write \(output ?? "the results to standard output"): \(reason)")
+      throw SimRunExit.outputFailed
     }
-    bytes.removeAll()
     lines += 1
   }
 

@@ -23,15 +23,7 @@ final class TaskInput: @unchecked Sendable {
   func next() throws -> (RunTask, Scenario)? {
     while let (number, line) = try reader.next() {
       let place = "\(reader.name):\(number)"
-      do {
-        if let document = try RunTaskStore.document(in: line) {
-          scenarios.insert(document)
-          continue
-        }
-      } catch {
-        printError("\(place): the stored text does not match its checksum (the line was altered)")
-        throw SimRunExit.invalidInput
-      }
+      if try scenarios.insertStored(line, at: place) { continue }
       guard let task = try? decoder.decode(RunTask.self, from: Data(line.utf8)) else {
         printError("\(place): not a simrun task (a line of a plan's tasks.jsonl)")
         throw SimRunExit.invalidInput

@@ -18,15 +18,15 @@ enum TaskPlanning {
   static func plan(_ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int, arguments: [String],
                    design: TaskDesign? = nil, checkingRoundTrip: Bool = true)
     throws -> (plan: RunTaskPlan, tasks: [RunTask], store: RunTaskStore) {
-    var store = RunTaskStore()
+    // The store, and the worker's view of it for the round trip.
+    let resolver = TaskScenarios()
     var stored: (base: String, design: String)?
     if let design {
-      stored = (store.insert(RunTaskStoredDocument(type: .scenario, text: ScenarioTemplate.yaml(design.base))),
-                store.insert(RunTaskStoredDocument(type: .design, text: design.stored.text)))
+      stored = (resolver.insert(RunTaskStoredDocument(type: .scenario, text: ScenarioTemplate.yaml(design.base))),
+                resolver.insert(RunTaskStoredDocument(type: .design, text: design.stored.text)))
     }
     var tasks: [RunTask] = []
     tasks.reserveCapacity(scenarios.count * replications)
-    let resolver = TaskScenarios()
     for (i, scenario) in scenarios.enumerated() {
       let digest: String
       var point: RunTaskPoint?
@@ -35,7 +35,7 @@ enum TaskPlanning {
         let (index, variant) = design.point(of: i)
         point = RunTaskPoint(design: stored.design, index: index, variant: variant)
       } else {
-        digest = store.insert(RunTaskStoredDocument(type: .scenario, text: ScenarioTemplate.yaml(scenario)))
+        digest = resolver.insert(RunTaskStoredDocument(type: .scenario, text: ScenarioTemplate.yaml(scenario)))
       }
       func task(_ r: Int) -> RunTask {
         RunTask(task: tasks.count, item: i, replication: r, seed: seed, maxOrdersInFlight: scenario.maxOrdersInFlight,
@@ -43,7 +43,6 @@ enum TaskPlanning {
                 scenario: digest, point: point)
       }
       if checkingRoundTrip {
-        for needed in task(0).needs { if let document = store[needed] { resolver.insert(document) } }
         guard (try? resolver.scenario(of: task(0))) == scenario else {
           printError("simrun: internal error: scenario \(ids[i]) does not read back the same from its task; it cannot be planned.")
           throw SimRunExit.internalError
@@ -52,8 +51,8 @@ enum TaskPlanning {
       for r in 0..<replications { tasks.append(task(r)) }
     }
     let made = RunTaskPlan.make(simrun: SimRunVersion.current, arguments: arguments, items: ids,
-                                replications: replications, tasks: tasks, store: store)
-    return (made.plan, made.tasks, store)
+                                replications: replications, tasks: tasks, store: resolver.store)
+    return (made.plan, made.tasks, resolver.store)
   }
 
   /// A task's `weekOf`: the scenario's week basis when it keeps weekly series.

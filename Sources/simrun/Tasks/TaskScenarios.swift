@@ -15,9 +15,24 @@ final class TaskScenarios {
     self.store = store
   }
 
-  /// Adds a stored document (a plan's `store.jsonl` line, or one that
-  /// travels with a batch of tasks).
-  func insert(_ document: RunTaskStoredDocument) { store.insert(document) }
+  /// Adds a stored document; returns its digest.
+  @discardableResult
+  func insert(_ document: RunTaskStoredDocument) -> String { store.insert(document) }
+
+  /// Adds the stored document on `line` (read at `place`, `FILE:LINE`: a
+  /// plan's `store.jsonl` line, or one that travels with a batch of tasks)
+  /// and returns `true`; `false` when the line is not a stored document.
+  /// One whose text does not match its digest is refused: exit 64.
+  func insertStored(_ line: String, at place: String) throws -> Bool {
+    do {
+      guard let document = try RunTaskStore.document(in: line) else { return false }
+      insert(document)
+      return true
+    } catch {
+      printError("\(place): the stored text does not match its checksum (the line was altered)")
+      throw SimRunExit.invalidInput
+    }
+  }
 
   /// Why `task` cannot be run here, or `nil`: a document it needs is not
   /// in the store.
