@@ -13,7 +13,9 @@ Peak memory (resident set of the process, from wait4), each at full size and
 at a tenth of it:
   - `simrun exec` of 10,000 tasks and of 1,000;
   - `simrun merge` of 10,000 results and of 1,000;
-  - `simrun run --replications 2000` and 200.
+  - `simrun run --replications 2000` and 200;
+  - `simrun timeline --replications 200` and 20 at 200 orders a day (it
+    keeps every replication's weekly series: reported a replication).
   Limit: 150 MB, and at most 1.2× the figure at a tenth of the size once the
   per-replication values the reports keep (every metric for all orders and
   each shop-size segment, about 2 KB a replication) are set aside.
@@ -85,6 +87,9 @@ def rows_for(simrun, scale, work):
         shutil.rmtree(plan)
     for size in (2_000 // scale, 200 // scale):
         figures[("run", size)] = measure([simrun, "run", *SHORT, "--replications", str(size), "--format", "json", "--quiet"])
+    for size in (200 // scale, 20 // scale):
+        figures[("timeline", size)] = measure([simrun, "timeline", "--set", "orders.orders_per_day=200", "--replications",
+                                               str(size), "--format", "json", "--quiet"])
     for name, big, small, keeps in [("exec", 10_000 // scale, 1_000 // scale, False),
                                     ("merge", 10_000 // scale, 1_000 // scale, True),
                                     ("run --replications", 2_000 // scale, 200 // scale, True)]:
@@ -96,6 +101,14 @@ def rows_for(simrun, scale, work):
         rows.append((f"{name} {big:,} (and {small:,})",
                      f"{rss:.0f} MB ({rss_small:.0f} MB), {wall:.1f} s; ×{ratio:.2f}" + (f" after {kept:.0f} MB of values" if keeps else ""),
                      "≤ 150 MB, ≤ ×1.2", ok))
+    # A timeline keeps each replication's weekly series (counts with compact
+    # contact-time sketches, every week of both platforms): those are its
+    # per-replication values, so its growth is reported a replication.
+    big, small = 200 // scale, 20 // scale
+    (wall, rss), (_, rss_small) = figures[("timeline", big)], figures[("timeline", small)]
+    rows.append((f"timeline --replications {big:,} (and {small:,}), 200 orders a day",
+                 f"{rss:.0f} MB ({rss_small:.0f} MB), {wall:.1f} s; {(rss - rss_small) / (big - small):.2f} MB a replication",
+                 "≤ 150 MB", rss <= 150))
     return rows
 
 

@@ -79,7 +79,7 @@ struct Execution {
       return scenario
     }
     let labels = items.enumerated().map { i, item in items.count > 1 ? "\(item.id) (\(i + 1)/\(items.count))" : item.id }
-    let results = try Self.replicate(scenarios, ids: items.map(\.id), seed: options.seed, replications: replications,
+    let results = try Self.replicate(ScenarioList(scenarios), ids: items.map(\.id), seed: options.seed, replications: replications,
                                      threads: options.threads, quiet: output.quiet, labels: labels) { $0 }
     let entries = items.indices.map { i in
       RunReport.Entry(id: items[i].id, source: items[i].document.source, parameters: items[i].parameters,
@@ -106,7 +106,7 @@ struct Execution {
   ///     finishes (or, under merge, as each result is read), so that memory
   ///     holds only what the report needs.
   static func replicate<T: Sendable>(
-    _ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int, threads: Int?, quiet: Bool,
+    _ scenarios: ScenarioList, ids: [String], seed: UInt64, replications: Int, threads: Int?, quiet: Bool,
     labels: [String], unit: String = "replications", replicationsPerUnit: Int = 1, design: TaskDesign? = nil,
     transform: @escaping @Sendable (ReplicationValues) -> T
   ) throws -> [T] {
@@ -170,11 +170,16 @@ struct Execution {
 
   /// `simrun plan`: `tasks.jsonl`, `store.jsonl` and `manifest.json` in
   /// `folder`, all or nothing; then stops the command (``PlanWritten``).
-  private static func writePlan(_ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int,
+  private static func writePlan(_ scenarios: ScenarioList, ids: [String], seed: UInt64, replications: Int,
                                 to folder: String, arguments: [String], design: TaskDesign?) throws -> Never {
     let made = try TaskPlanning.plan(scenarios, ids: ids, seed: seed, replications: replications, arguments: arguments,
                                      design: design)
-    let tasks = made.tasks.map { String(decoding: RunTaskDigest.canonicalJSON($0), as: UTF8.self) + "\n" }.joined()
+    // One string grown in place: not a line per task and then their join.
+    var tasks = ""
+    for task in made.tasks {
+      tasks += String(decoding: RunTaskDigest.canonicalJSON(task), as: UTF8.self)
+      tasks += "\n"
+    }
     let store = made.store.lines.map { $0 + "\n" }.joined()
     let manifest = String(decoding: RunTaskDigest.canonicalJSON(made.plan), as: UTF8.self) + "\n"
     let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }

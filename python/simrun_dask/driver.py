@@ -45,13 +45,16 @@ def _progress(done, total, started, enabled):
         sys.stderr.write("\r\x1b[2K")
 
 
-def choose_batch(overhead, task_seconds, remaining, workers, limit=0.10):
+def choose_batch(overhead, task_seconds, remaining, workers, limit=0.10, most_tasks=1000, batches_per_worker=8):
     """Tasks per Dask task so that the fixed cost of one (``overhead``
     seconds: scheduling, shipping, starting ``simrun exec``) is at most
     ``limit`` of the simulation it carries (``task_seconds`` a task), but
-    never so large that a worker would be left without a batch."""
+    never so large that the work no longer spreads: each worker gets at
+    least ``batches_per_worker`` batches (so a slow worker does not hold the
+    end of the run), and a batch carries at most ``most_tasks`` tasks (a few
+    hundred kilobytes of task lines through the scheduler)."""
     wanted = math.ceil(overhead / (limit * max(task_seconds, 1e-6)))
-    most = max(1, math.ceil(remaining / max(1, workers)))
+    most = max(1, min(most_tasks, math.ceil(remaining / max(1, workers * batches_per_worker))))
     return max(1, min(wanted, most))
 
 
@@ -195,7 +198,13 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
                 four = submit(read(4))
                 wait([four])
                 absorb(four, four.result() if four.status == "finished" else None)
-                task_seconds = max(1e-6, (four.result()["seconds"] - one.result()["seconds"]) / 3)
+                four_seconds = four.result()["seconds"]
+                task_seconds = (four_seconds - one.result()["seconds"]) / 3
+                # Tasks of a few milliseconds drown in timing noise: when
+                # the difference says less than a tenth of four's mean,
+                # take that mean (an upper bound, so a smaller batch).
+                if task_seconds < four_seconds / 40:
+                    task_seconds = four_seconds / 4
                 overhead = max(0.0, round_trip - task_seconds)
                 batch = choose_batch(overhead, task_seconds, total - 5, live)
                 stats.update(task_seconds=task_seconds, batch_overhead=overhead)

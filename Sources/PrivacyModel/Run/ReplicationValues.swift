@@ -4,7 +4,7 @@ internal import SimKernel
 /// value for all orders and for each shop-size segment, the orders per
 /// segment, and — only when the scenario records them — the weekly counts
 /// (a switch window pools whole weeks before taking a metric, so they stay
-/// counts). A ``ReplicationResult`` with its contact-time sketches is about
+/// counts, their contact-time sketches made compact). A ``ReplicationResult`` with its contact-time sketches is about
 /// half a megabyte; these values are under 2 KB without weekly series, so a
 /// run of thousands of replications, or a merge of thousands of task
 /// results, keeps them all (for intervals and paired differences) in a few
@@ -29,7 +29,7 @@ public struct ReplicationValues: Sendable {
     table = ([result.counts] + result.segments).flatMap { counts in Metric.allCases.map { counts.value($0) } }
     orders = result.counts.orders
     segmentOrders = result.segments.map(\.orders)
-    weeklyByPlatform = result.weeklyByPlatform
+    weeklyByPlatform = result.weeklyByPlatform.mapValues { $0.map { $0.compacted() } }
     eventsExecuted = result.eventsExecuted
     peakOrdersInFlight = result.peakOrdersInFlight
   }

@@ -187,9 +187,11 @@ struct Explore: ParsableCommand {
     base.maxOrdersInFlight = Scenario.defaultMaxOrdersInFlight
     // Point p's variant v is scenarios[p * variants + v]; after the points,
     // the base case (the scenario's own values) and its variants, to mark
-    // on the charts.
-    let scenarios = (design.values.map { design.scenario(base, at: $0) } + [base]).flatMap { s in
-      [s] + contrasts.map { $0.variant(of: s) }
+    // on the charts. Each is made when it runs (or is planned).
+    let scenarios = ScenarioList(count: (points + 1) * variants) { [design, base, contrasts] i in
+      let (p, v) = i.quotientAndRemainder(dividingBy: variants)
+      let point = p == points ? base : design.scenario(base, at: design.values[p])
+      return v == 0 ? point : contrasts[v - 1].variant(of: point)
     }
     let r = pointReplications
     let names = (0...points).flatMap { p in

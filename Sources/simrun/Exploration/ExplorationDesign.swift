@@ -4,7 +4,7 @@ import ScenarioFormat
 
 /// The points an exploration runs: unit-cube coordinates from the method's
 /// design, mapped to the uncertain keys' values.
-struct ExplorationDesign {
+struct ExplorationDesign: Sendable {
   let method: ExplorationMethod
   let uncertainties: [ScenarioUncertainty]
   let saltelli: SaltelliDesign?

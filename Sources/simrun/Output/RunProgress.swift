@@ -32,7 +32,7 @@ final class RunProgress: RunMonitor {
   ///   - quiet: no bar even on a terminal.
   ///   - unit: what the bar counts, `replicationsPerUnit` replications
   ///     each (an exploration counts points, each several runs).
-  init(scenarios: [Scenario], replications: Int, quiet: Bool, unit: String = "replications", replicationsPerUnit: Int = 1) {
+  init(scenarios: some Collection<Scenario>, replications: Int, quiet: Bool, unit: String = "replications", replicationsPerUnit: Int = 1) {
     drawing = !quiet && Terminal.standardErrorIsTerminal
     expectedReplicationDays = scenarios.map { ($0.days + Self.drainDaysEstimate) * replications }.reduce(0, +)
     totalReplications = scenarios.count * replications

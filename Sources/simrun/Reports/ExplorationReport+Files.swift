@@ -10,16 +10,23 @@ extension ExplorationReport {
   var csv: String {
     let keys = design.uncertainties.map { RunReport.csvField($0.path) }
     let variants = ["scenario"] + contrasts.map { RunReport.csvField($0.variantName) }
-    var lines = [(["point", "variant", "replication"] + keys + Metric.allCases.map(\.rawValue)).joined(separator: ",")]
+    // One string grown row by row (an exploration of 10⁵ runs writes tens
+    // of megabytes here: not a string per row and then their join).
+    var text = (["point", "variant", "replication"] + keys + Metric.allCases.map(\.rawValue)).joined(separator: ",") + "\n"
     for (p, runs) in results.enumerated() {
-      let point = values[p].enumerated().map { valueText($1, factor: $0) }
+      let point = values[p].enumerated().map { valueText($1, factor: $0) }.joined(separator: ",")
       for (v, reps) in runs.enumerated() {
         for (r, metrics) in reps.enumerated() {
-          lines.append(([String(p), variants[v], String(r)] + point + metrics.map(RunReport.csvNumber)).joined(separator: ","))
+          text += "\(p),\(variants[v]),\(r),\(point)"
+          for x in metrics {
+            text += ","
+            text += RunReport.csvNumber(x)
+          }
+          text += "\n"
         }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return text
   }
 
   /// `metric,effect,key,measure,value,ci95_lower,ci95_upper`: S1 and ST

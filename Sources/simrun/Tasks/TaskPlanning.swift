@@ -15,7 +15,7 @@ enum TaskPlanning {
   /// point. `checkingRoundTrip`: read every scenario back from the store as
   /// a worker will, which must give it back equal (a difference is a bug:
   /// exit 70); merge, which only needs the plan's identity, skips it.
-  static func plan(_ scenarios: [Scenario], ids: [String], seed: UInt64, replications: Int, arguments: [String],
+  static func plan(_ scenarios: ScenarioList, ids: [String], seed: UInt64, replications: Int, arguments: [String],
                    design: TaskDesign? = nil, checkingRoundTrip: Bool = true)
     throws -> (plan: RunTaskPlan, tasks: [RunTask], store: RunTaskStore) {
     // The store, and the worker's view of it for the round trip.
