@@ -3,12 +3,18 @@
 
 // The parts of GSL the simulator uses: random number generators, random
 // distributions (including preprocessed discrete tables), cumulative
-// distribution functions and quasi-random sequences.
+// distribution functions and quasi-random sequences; for the analyses'
+// emulators, matrices, the Cholesky factorisation and the Nelder–Mead
+// simplex minimiser.
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_qrng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_vector.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_multimin.h>
 
 // GSL names its generator types through mutable global pointers
 // (`GSL_VAR const gsl_rng_type *gsl_rng_mt19937;`). Swift 6 refuses to touch
@@ -22,6 +28,8 @@ static inline const gsl_rng_type *cgsl_rng_type_ranlux389(void) { return gsl_rng
 // and Halton (up to 1229).
 static inline const gsl_qrng_type *cgsl_qrng_type_sobol(void) { return gsl_qrng_sobol; }
 static inline const gsl_qrng_type *cgsl_qrng_type_halton(void) { return gsl_qrng_halton; }
+// And for the minimiser: the Nelder–Mead simplex, second version.
+static inline const gsl_multimin_fminimizer_type *cgsl_multimin_nmsimplex2(void) { return gsl_multimin_fminimizer_nmsimplex2; }
 
 // GSL's default error handler aborts the process. The simulator checks
 // arguments before calling GSL, so a GSL error is a bug; still, a library

@@ -89,7 +89,7 @@ public struct ScenarioFile {
       root = node
       if !overrides.isEmpty { root = applyOverrides(to: root) }
     } catch let error as YamlError {
-      reportSyntax(error, text: text)
+      diagnostics += Self.syntaxDiagnostics(error, text: text, file: file)
       return nil
     } catch {
       report(nil, "", "cannot parse YAML: \(error)")
@@ -677,36 +677,6 @@ public struct ScenarioFile {
   mutating func unknownKey(_ node: Node, _ name: String, path: String, known: [String]) {
     let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
     report(node, path, "unknown key '\(name)'\(hint) (expected one of: \(known.joined(separator: ", ")))")
-  }
-
-  private mutating func reportSyntax(_ error: YamlError, text: String) {
-    switch error {
-    case let .duplicatedKeysInMapping(duplicates, context):
-      // Yams marks the first occurrence; the reader needs the second, and
-      // no dump of the file.
-      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      for key in duplicates {
-        var seen: [(line: Int, column: Int)] = []
-        for (i, line) in lines.enumerated() {
-          var rest = Substring(line)
-          var column = 1
-          while let first = rest.first, first == " " || first == "-" { rest = rest.dropFirst(); column += 1 }
-          if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
-            if context.mark.column == 0 || column == context.mark.column { seen.append((i + 1, column)) }
-          }
-        }
-        let first = seen.first { $0.line >= context.mark.line } ?? seen.first
-        let second = seen.first { first != nil && $0.line > first!.line }
-        diagnostics.append(ScenarioDiagnostic(
-          file: file, line: second?.line ?? max(1, context.mark.line), column: second?.column ?? max(1, context.mark.column),
-          path: key, message: "duplicate key '\(key)'" + (first.map { " (first given on line \($0.line))" } ?? "")))
-      }
-    case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-      diagnostics.append(ScenarioDiagnostic(file: file, line: mark.line, column: mark.column, path: "",
-                                            message: "YAML syntax: \(problem)"))
-    default:
-      diagnostics.append(ScenarioDiagnostic(file: file, line: 1, column: 1, path: "", message: "YAML: \(error)"))
-    }
   }
 
   /// The value of `key` in a mapping node, if any.

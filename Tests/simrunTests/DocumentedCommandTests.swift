@@ -4,11 +4,11 @@ import Testing
 /// Every `simrun` command line printed in a `--help` (its "Examples:") or in
 /// the shell blocks of the README and docs/ runs as written — shortened to 5 simulated
 /// days and 2 replications (and an exploration to 4 samples) so the suite
-/// stays fast — in a scratch folder holding `Scenarios/` and the user files
+/// stays fast — in a scratch folder holding `Scenarios/`, `examples/` and the user files
 /// the examples name.
 @Suite("Documented command lines")
 struct DocumentedCommandTests {
-  static let subcommands = ["run", "compare", "timeline", "sweep", "attribute", "explore", "check", "plan", "exec", "merge", "validate", "template", "list", "selftest"]
+  static let subcommands = ["run", "compare", "timeline", "sweep", "attribute", "explore", "calibrate", "check", "plan", "exec", "merge", "validate", "template", "list", "selftest"]
   static let running = ["run", "compare", "timeline", "sweep", "attribute", "explore", "check"]
 
   /// The example lines of `simrun SUB --help` (wide, so none wraps).
@@ -79,8 +79,10 @@ struct DocumentedCommandTests {
   func allRun() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("simrun-docs-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("Scenarios"),
-                                               withDestinationURL: repository.appendingPathComponent("Scenarios"))
+    for folder in ["Scenarios", "examples"] {
+      try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent(folder),
+                                                 withDestinationURL: repository.appendingPathComponent(folder))
+    }
     // The user files the examples edit or read.
     for (name, source) in [("my-scenario.yaml", "wechat-2025-10-virtual-number"), ("my.yaml", "wechat-2025-10-virtual-number"),
                            ("my-timeline.yaml", "timeline")] {

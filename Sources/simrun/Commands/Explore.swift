@@ -70,19 +70,10 @@ struct Explore: ParsableCommand {
   @Option(help: ArgumentHelp("Scenario discovery: the region where the condition holds (PRIM).", valueName: "METRIC OP NUMBER"))
   var discover: String?
 
-  @Option(parsing: .unconditional, help: "Base seed (a whole number ≥ 0).", transform: RunOptions.seedValue)
-  var seed: UInt64 = 20_240_408
+  @OptionGroup var experiment: ExperimentOptions
 
-  @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.",
-          transform: RunOptions.threadsValue)
-  var threads: Int?
-
-  @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value (repeatable), as for run.", valueName: "KEY.PATH=VALUE"))
-  var settings: [String] = []
-
-  @Option(parsing: .unconditional, help: "Shorthand for --set days=N --set warmup_days=min(20, N/3).",
-          transform: { try RunOptions.wholeNumber($0, option: "--days", expected: "a whole number of days ≥ 2") })
-  var days: Int?
+  var seed: UInt64 { experiment.seed }
+  var threads: Int? { experiment.threads }
 
   @OptionGroup var exploreOutput: ExploreOutputOptions
 
@@ -97,7 +88,7 @@ struct Explore: ParsableCommand {
 
   var overrides: [Override] {
     get throws {
-      var list = try RunOptions.overrides(days: days, settings: settings)
+      var list = try experiment.overrides
       if let uncertain { list.append(try Override(validating: "uncertain=\(uncertain)", option: "--uncertain")) }
       return list
     }
@@ -130,7 +121,6 @@ struct Explore: ParsableCommand {
 
   func validate() throws {
     if let message = ScenarioSources.unknownArgumentMessage(scenario) { throw ValidationError(message) }
-    if let threads { try RunOptions.validate(replications: 2, threads: threads) }
     guard (2...100_000).contains(sampleCount) else { throw ValidationError("--samples must be a whole number from 2 to 100000, got \(sampleCount).") }
     guard levels >= 2, levels <= 100, levels % 2 == 0 else { throw ValidationError("--levels must be an even whole number from 2 to 100, got \(levels).") }
     guard (1...1_000).contains(pointReplications) else {
@@ -139,7 +129,6 @@ struct Explore: ParsableCommand {
     if method == .uncertainty && pointReplications < 2 {
       throw ValidationError("--method uncertainty needs --replications of at least 2, to tell the inputs' spread from replication noise.")
     }
-    if let days, days < 2 { throw ValidationError("--days must be at least 2, got \(days).") }
     _ = try overrides
     _ = try condition()
     _ = try requestedContrasts()

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// `simrun calibrate` end to end: a synthetic truth is recovered, the
+/// calibrated scenario runs as written, bad targets are refused located.
+@Suite("simrun calibrate")
+struct CalibrateTests {
+  static let targets = repository.appendingPathComponent("examples/calibration/taobao-targets.yaml").path
+  static let keys = "{contact.answer_probability: plausible, couriers.warehouse_share: plausible, contact.official_message_response: plausible}"
+  static func arguments(_ more: [String] = []) -> [String] {
+    ["calibrate", "taobao-700-full", "--targets", targets, "--uncertain", keys, "--points", "20", "--replications", "6",
+     "--days", "10", "--set", "orders.orders_per_day=400", "--quiet"] + more
+  }
+
+  static func scratch() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("simrun-calibrate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  @Test("synthetic truth (answer_probability 0.7, warehouse_share 0.05): warehouse_share is narrowed around 0.05; the other two are said to be unconstrained")
+  func recoversTruth() throws {
+    let run = try simrun(Self.arguments(["--format", "json"]))
+    #expect(run.status == 0, "\(run.err)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+    let keys = try #require(json["keys"] as? [[String: Any]])
+    func key(_ path: String) throws -> (range: [Double], constrained: Bool) {
+      let k = try #require(keys.first { $0["path"] as? String == path })
+      return (try #require(k["calibrated"] as? [Double]), try #require(k["constrained"] as? Bool))
+    }
+    let warehouse = try key("couriers.warehouse_share")
+    #expect(warehouse.constrained)
+    #expect(warehouse.range[0] < 0.05 && 0.05 < warehouse.range[1])
+    #expect(warehouse.range[1] - warehouse.range[0] < 0.08)
+    #expect(try key("contact.answer_probability").range[0] < 0.7 && key("contact.answer_probability").range[1] > 0.7)
+    #expect(try !key("contact.answer_probability").constrained)
+    #expect(try !key("contact.official_message_response").constrained)
+    let findings = try #require((json["findings"] as? [String: Any])?["sentences"] as? [[String: Any]]).compactMap { $0["text"] as? String }
+    #expect(findings.first?.contains("rule out") == true)
+    #expect(findings.contains { $0.hasPrefix("They narrow couriers.warehouse_share to ") })
+    #expect(findings.contains { $0.hasPrefix("They cannot constrain contact.answer_probability and contact.official_message_response") })
+    // The sentences quote the table's numbers.
+    let table = try simrun(Self.arguments(["--width", "0"]))
+    #expect(table.status == 0)
+    let range = "\(Self.short(warehouse.range[0]))–\(Self.short(warehouse.range[1]))"
+    #expect(table.out.contains("to \(range) (assumed 0–0.1)") && table.out.contains("  \(range)  "))
+  }
+
+  static func short(_ x: Double) -> String {
+    var t = String(format: "%.4f", x)
+    while t.hasSuffix("0") { t.removeLast() }
+    return t.hasSuffix(".") ? String(t.dropLast()) : t
+  }
+
+  @Test("same seed, same bytes at 1 and 2 threads; calibrated.yaml validates and explore runs on it without edits")
+  func deterministicAndUsable() throws {
+    let dir = try Self.scratch()
+    let one = try simrun(Self.arguments(["--threads", "1", "--out", dir.appendingPathComponent("a").path]))
+    let two = try simrun(Self.arguments(["--threads", "2", "--out", dir.appendingPathComponent("b").path]))
+    #expect(one.status == 0 && two.status == 0)
+    for file in ["points.csv", "runs.csv", "keys.csv", "calibrated.yaml", "summary.md"] {
+      // The command line (its --threads and --out) is the one difference.
+      func read(_ run: String) throws -> String {
+        try String(contentsOf: dir.appendingPathComponent("\(run)/\(file)"), encoding: .utf8)
+          .split(separator: "\n").filter { !$0.hasPrefix("Command: ") }.joined(separator: "\n")
+      }
+      let a = try read("a"), b = try read("b")
+      #expect(a == b, "\(file)")
+    }
+    let calibrated = dir.appendingPathComponent("a/calibrated.yaml").path
+    let text = try String(contentsOfFile: calibrated, encoding: .utf8)
+    #expect(text.contains("uncertain:\n  contact.answer_probability: {uniform:"))
+    #expect(try simrun("validate", calibrated).status == 0)
+    let explore = try simrun("explore", calibrated, "--method", "uncertainty", "--samples", "4", "--replications", "2",
+                             "--days", "5", "--set", "orders.orders_per_day=200", "--quiet", "--format", "json")
+    #expect(explore.status == 0, "\(explore.err)")
+    #expect(explore.out.contains("couriers.warehouse_share"))
+  }
+
+  @Test("bad targets: each problem at FILE:LINE:COL with its key path, exit 64, nothing written")
+  func refusesBadTargets() throws {
+    let dir = try Self.scratch()
+    let file = dir.appendingPathComponent("t.yaml")
+    let cases: [(String, String)] = [
+      ("targets:\n  - metric: courier_reach_per_attemp\n    observed: 0.5\n    sd: 0.01\n    source: x\n",
+       "t.yaml:2:13: targets[0].metric: unknown metric 'courier_reach_per_attemp'; did you mean 'courier_reach_per_attempt'?"),
+      ("targets:\n  - metric: courier_reach_per_attempt\n    observed: 1.5\n    sd: 0.01\n    source: x\n",
+       "t.yaml:3:15: targets[0].observed: expected a share from 0 to 1, found '1.5'"),
+      ("targets:\n  - metric: courier_reach_per_attempt\n    observed: 0.5\n    sd: 0.01\n", "targets[0].source: missing"),
+      ("targets:\n  - metric: courier_reach_per_attempt\n    observed: 0.5\n    sd: 0.01\n    interval: [0.4, 0.6]\n    source: x\n",
+       "t.yaml:5:15: targets[0].interval: give the observation's uncertainty once"),
+      ("targets:\n  - metric: courier_reach_per_attempt\n    observed: 0.5\n    interval: [0.6, 0.7]\n    source: x\n",
+       "does not contain the observed value 0.5"),
+      ("targets:\n  - metric: courier_reach_per_attempt\n    observed: 0.5\n    sd: 0.01\n    source: x\n    weight: 2\n",
+       "t.yaml:6:5: targets[0].weight: unknown key 'weight'"),
+      ("target:\n  - metric: courier_reach_per_attempt\n", "t.yaml:1:1: target: unknown key 'target'; did you mean 'targets'?"),
+      ("targets:\n  - metric: courier_reach_per_attempt\n    observed: 0.5\n    sd: 0.01\n    source: x\n    scenario: wechat-baseline\n",
+       "t.yaml:2:5: targets[0].scenario: 'wechat-baseline' is not one of the command's scenarios (taobao-700-full)"),
+      ("targets: [\n", "t.yaml:2:1: (file): YAML syntax"),
+    ]
+    for (text, message) in cases {
+      try text.write(to: file, atomically: true, encoding: .utf8)
+      let out = dir.appendingPathComponent("out")
+      let run = try simrun(["calibrate", "taobao-700-full", "--targets", "t.yaml", "--uncertain", "{couriers.warehouse_share: plausible}",
+                            "--points", "8", "--replications", "2", "--days", "3", "--out", out.path, "--quiet"], in: dir)
+      #expect(run.status == 64, "\(text)")
+      #expect(run.err.contains(message), "\(run.err)")
+      #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+  }
+}
