@@ -55,6 +55,11 @@ struct Execution {
     case plan(folder: String, arguments: [String])
     /// The plan's manifest and the files of its results (`-`: standard input).
     case merge(plan: RunTaskPlan, results: [String])
+    /// A command that runs in stages, each chosen from the last (a
+    /// calibration's waves): stage S is merged from FOLDER/S when its
+    /// results are there, else planned into FOLDER/S (`planning`) or
+    /// refused (``replicateStage(_:folder:arguments:planning:replicate:)``).
+    case waves(folder: String, arguments: [String], planning: Bool)
   }
 
   @TaskLocal static var backend: Backend = .local
@@ -62,6 +67,14 @@ struct Execution {
   /// The plan has been written (`simrun plan`): the command stops there.
   struct PlanWritten: Error {
     let plan: RunTaskPlan
+    /// The folder it was written to.
+    let folder: String
+  }
+
+  /// Under `simrun plan` of a command in stages: every stage already has
+  /// its results, so there is nothing left to plan (`stages` of them).
+  struct NothingToPlan: Error {
+    let stages: Int
   }
 
   /// Runs every item with the same seed and replications (so they share
@@ -102,15 +115,26 @@ struct Execution {
   ///   - unit, replicationsPerUnit: what the bar counts.
   ///   - design: how the scenarios come from one base and a design (an
   ///     exploration's), so that a plan stores those once.
+  ///   - stage: which stage of a command run in stages this is (a
+  ///     calibration's `wave-2`), for the ``Backend/waves`` backend.
   ///   - transform: what is kept of each replication, applied as each
   ///     finishes (or, under merge, as each result is read), so that memory
   ///     holds only what the report needs.
   static func replicate<T: Sendable>(
     _ scenarios: ScenarioList, ids: [String], seed: UInt64, replications: Int, threads: Int?, quiet: Bool,
     labels: [String], unit: String = "replications", replicationsPerUnit: Int = 1, design: TaskDesign? = nil,
-    transform: @escaping @Sendable (ReplicationValues) -> T
+    stage: String? = nil, transform: @escaping @Sendable (ReplicationValues) -> T
   ) throws -> [T] {
     switch backend {
+    case .waves(let folder, let arguments, let planning):
+      guard let stage else {
+        printError("simrun: internal error: a command run in stages replicated outside a stage.")
+        throw SimRunExit.internalError
+      }
+      return try replicateStage(stage, folder: folder, arguments: arguments, planning: planning) {
+        try replicate(scenarios, ids: ids, seed: seed, replications: replications, threads: threads, quiet: quiet, labels: labels,
+                      unit: unit, replicationsPerUnit: replicationsPerUnit, design: design, transform: transform)
+      }
     case .plan(let folder, let arguments):
       try writePlan(scenarios, ids: ids, seed: seed, replications: replications, to: folder, arguments: arguments,
                     design: design)
@@ -190,7 +214,7 @@ struct Execution {
       printError("simrun: \(error)")
       throw SimRunExit.outputFailed
     }
-    throw PlanWritten(plan: made.plan)
+    throw PlanWritten(plan: made.plan, folder: folder)
   }
 
   /// Prints `report` in the chosen format and writes the `--out` folder.

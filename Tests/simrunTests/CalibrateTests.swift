@@ -109,3 +109,35 @@ struct CalibrateTests {
     }
   }
 }
+
+@Suite("simrun calibrate, planned a wave at a time")
+struct CalibrateWavesTests {
+  @Test("plan → exec → plan again, wave by wave, then merge: the same report as the local run; merge refuses a wave without results")
+  func waveByWave() throws {
+    let dir = try CalibrateTests.scratch()
+    let command = ["calibrate", "taobao-700-full", "--targets", CalibrateTests.targets, "--uncertain",
+                   "{contact.answer_probability: plausible, couriers.warehouse_share: plausible}", "--points", "10",
+                   "--replications", "3", "--waves", "2", "--all-waves", "--days", "6", "--set", "orders.orders_per_day=300"]
+    let plan = dir.appendingPathComponent("cal").path
+    for wave in 1...2 {
+      let planned = try simrun(["plan", "--out", plan] + command)
+      #expect(planned.status == 0, "\(planned.err)")
+      #expect(planned.err.contains("wave-\(wave)/tasks.jsonl"))
+      if wave == 1 {
+        // A wave without results cannot be merged.
+        let early = try simrun("merge", plan, "--quiet")
+        #expect(early.status == 64 && early.err.contains("wave-1: this stage has no results yet"))
+      }
+      let tasks = "\(plan)/wave-\(wave)/tasks.jsonl"
+      #expect(try simrun("exec", tasks, "--output", "\(plan)/wave-\(wave)/results.jsonl").status == 0)
+    }
+    let done = try simrun(["plan", "--out", plan] + command)
+    #expect(done.status == 0 && done.err.contains("every wave (2) has its results"))
+    let merged = try simrun(["merge", plan, "--format", "json", "--quiet"])
+    let local = try simrun(command + ["--format", "json", "--quiet"])
+    #expect(merged.status == 0 && local.status == 0)
+    func withoutCommand(_ json: String) -> String { json.split(separator: "\n").filter { !$0.contains("\"command\"") }.joined(separator: "\n") }
+    #expect(withoutCommand(merged.out) == withoutCommand(local.out))
+    #expect(merged.out.contains("# run as a plan a wave and merged"))
+  }
+}

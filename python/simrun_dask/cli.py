@@ -59,6 +59,8 @@ def throughput(stats):
         lines.append(f"  {stats['task_seconds'] * 1000:.0f} ms a task, {stats['batch_overhead'] * 1000:.0f} ms fixed cost a Dask task")
     else:
         lines.append(f"simrun-dask: {_tasks(stats.get('batch', 1))} per Dask task")
+    if stats.get("waves"):
+        lines.append(f"  in {stats['waves']} waves, each planned from the last one's results")
     for worker, w in sorted(stats.get("workers", {}).items()):
         rate = w["tasks"] / w["seconds"] if w["seconds"] > 0 else 0
         lines.append(f"  {worker}: {_tasks(w['tasks'])}, {rate:.1f} tasks/s, {w['cpu']:.1f} CPU s")

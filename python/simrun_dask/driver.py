@@ -58,6 +58,11 @@ def choose_batch(overhead, task_seconds, remaining, workers, limit=0.10, most_ta
     return max(1, min(wanted, most))
 
 
+# Commands that run in stages, each chosen from the last: `simrun plan`
+# writes one stage at a time into FOLDER/wave-N.
+STAGED = ("calibrate",)
+
+
 def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None, workers=2, batch=None,
                    plan_dir=None, progress=None, timeout=3600, stats=None):
     """Runs ``simrun COMMAND…`` on a Dask cluster and returns what the local
@@ -66,7 +71,10 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
     would write it.
 
     command: the command and its arguments, e.g. ["compare", "wechat-baseline",
-      "wechat-2024-04-quota", "--replications", "10"].
+      "wechat-2024-04-quota", "--replications", "10"]. A calibration runs in
+      waves: each wave is planned (into PLAN/wave-N), run on the cluster, and
+      the next planned from its results, until simrun says every wave has its
+      results; then the whole is merged.
     scheduler: "tcp://HOST:PORT" of a running scheduler; None starts a local
       cluster of ``workers`` processes on 127.0.0.1 for this run.
     simrun: the simrun that plans and merges here; worker_simrun: the path on
@@ -78,14 +86,14 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
       removed afterwards).
     stats: a dict to fill with what the run cost: ``batch``, ``task_seconds``,
       ``batch_overhead`` (when measured), ``workers`` (per worker: tasks,
-      seconds and CPU seconds of ``simrun exec``) and ``driver_rss_mb``
-      (this process's peak memory).
+      seconds and CPU seconds of ``simrun exec``), ``waves`` (a calibration's)
+      and ``driver_rss_mb`` (this process's peak memory).
 
     Memory stays flat in the number of tasks: tasks are read from the plan a
     few batches per worker ahead, and each result is written to
     results.jsonl as it arrives (only its checksum is kept).
     """
-    from dask.distributed import Client, LocalCluster, as_completed, wait
+    from dask.distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
@@ -93,13 +101,9 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
     progress = sys.stderr.isatty() if progress is None else progress
     keep = plan_dir is not None
     plan_dir = plan_dir or tempfile.mkdtemp(prefix="simrun-plan-")
-    _simrun(simrun, ["plan", "--out", plan_dir, *command])
-    with open(os.path.join(plan_dir, "manifest.json"), encoding="utf-8") as f:
-        manifest = json.load(f)
-    total = manifest["tasks"]
-    with open(os.path.join(plan_dir, "store.jsonl"), encoding="utf-8") as f:
-        store = f.read()
+    staged = bool(command) and command[0] in STAGED
     stats = {} if stats is None else stats
+    _simrun(simrun, ["plan", "--out", plan_dir, *command])
 
     cluster = None
     if scheduler is None:
@@ -115,10 +119,68 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
     else:
         client = Client(scheduler, timeout=60)
     futures = set()
-    tasks_file = open(os.path.join(plan_dir, "tasks.jsonl"), encoding="utf-8")
-    results = os.path.join(plan_dir, "results.jsonl")
-    results_file = open(results, "w", encoding="utf-8")
+    deadline = time.monotonic() + timeout
     try:
+        if staged:
+            waves = 0
+            while True:
+                pending = _unfinished_wave(plan_dir)
+                if pending is None:
+                    break
+                _run_folder(client, pending, worker_simrun, batch, progress, deadline, timeout, stats, futures)
+                waves += 1
+                _simrun(simrun, ["plan", "--out", plan_dir, *command])
+            stats["waves"] = waves
+            merge = [simrun, "merge", plan_dir]
+        else:
+            _run_folder(client, plan_dir, worker_simrun, batch, progress, deadline, timeout, stats, futures)
+            merge = [simrun, "merge", plan_dir, os.path.join(plan_dir, "results.jsonl")]
+        stats["driver_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        merged = subprocess.run(merge, capture_output=True, text=True)
+        if merged.returncode not in (0, 3):
+            raise ClusterRunError(merged.stderr.strip(), merged.returncode)
+        if merged.stderr:
+            sys.stderr.write(merged.stderr)
+        return merged.stdout, merged.returncode
+    finally:
+        for future in list(futures):
+            future.cancel()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        if not keep:
+            import shutil
+            shutil.rmtree(plan_dir, ignore_errors=True)
+
+
+def _unfinished_wave(plan_dir):
+    """The first PLAN/wave-N folder (in wave order) without results.jsonl,
+    or None when every wave has its results."""
+    waves = []
+    for name in os.listdir(plan_dir):
+        if name.startswith("wave-") and name[5:].isdigit():
+            waves.append((int(name[5:]), os.path.join(plan_dir, name)))
+    for _, folder in sorted(waves):
+        if not os.path.exists(os.path.join(folder, "results.jsonl")):
+            return folder
+    return None
+
+
+def _run_folder(client, folder, worker_simrun, batch, progress, deadline, timeout, stats, futures):
+    """Runs the tasks of the plan in ``folder`` on the cluster into
+    FOLDER/results.jsonl (written under another name and renamed once every
+    task has its result, so that a half-run plan never looks finished)."""
+    from dask.distributed import as_completed, wait
+
+    with open(os.path.join(folder, "manifest.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    total = manifest["tasks"]
+    with open(os.path.join(folder, "store.jsonl"), encoding="utf-8") as f:
+        store = f.read()
+    results = os.path.join(folder, "results.jsonl")
+    partial = results + ".part"
+    with open(os.path.join(folder, "tasks.jsonl"), encoding="utf-8") as tasks_file, \
+            open(partial, "w", encoding="utf-8") as results_file:
         wanted = f"{manifest['simrun']}"
         # A worker that dies while answering is left out: Dask no longer
         # sends it tasks.
@@ -137,7 +199,6 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
         checksums = {}
         per_worker = stats.setdefault("workers", {})
         started = time.monotonic()
-        deadline = started + timeout
         count = [0]
 
         def read(n):
@@ -221,22 +282,4 @@ def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None,
             lines = read(batch)
             if lines:
                 pending.add(submit(lines))
-        results_file.close()
-        stats["driver_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        merged = subprocess.run([simrun, "merge", plan_dir, results], capture_output=True, text=True)
-        if merged.returncode not in (0, 3):
-            raise ClusterRunError(merged.stderr.strip(), merged.returncode)
-        if merged.stderr:
-            sys.stderr.write(merged.stderr)
-        return merged.stdout, merged.returncode
-    finally:
-        tasks_file.close()
-        results_file.close()
-        for future in list(futures):
-            future.cancel()
-        client.close()
-        if cluster is not None:
-            cluster.close()
-        if not keep:
-            import shutil
-            shutil.rmtree(plan_dir, ignore_errors=True)
+    os.replace(partial, results)

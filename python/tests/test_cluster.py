@@ -136,6 +136,16 @@ class ClusterTest(unittest.TestCase):
         self.assertEqual(list(frame.columns), ["phase", "metric", "replication", "value"])
         self.assertEqual(sorted(frame["replication"].unique()), [0, 1, 2])
 
+    def test_7_a_calibration_runs_wave_by_wave_and_equals_the_local_one(self):
+        targets = os.path.join(REPOSITORY, "examples", "calibration", "taobao-targets.yaml")
+        calibrate = ["calibrate", "taobao-700-full", "--targets", targets, "--uncertain",
+                     "{contact.answer_probability: plausible, couriers.warehouse_share: plausible}",
+                     "--points", "10", "--replications", "3", "--waves", "2", "--all-waves", *SHORT]
+        stats = {}
+        self.assertSameReport(self.local("calibrate-local", calibrate),
+                              self.cluster("calibrate-dask", calibrate, stats=stats))
+        self.assertEqual(stats["waves"], 2)
+
     def refusal(self, name, script):
         """The error of a short run whose workers call `script` as simrun."""
         fake = os.path.join(self.folder, name)

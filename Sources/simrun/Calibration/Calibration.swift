@@ -22,6 +22,9 @@ struct Calibration {
     let runsPerWave: Int
     let replications: Int
     let waves: Int
+    /// Run every wave even when the space stops shrinking or the emulators
+    /// are already precise (`--all-waves`).
+    let allWaves: Bool
     let candidates: Int
     let cutoff: Double
     let seed: UInt64
@@ -134,11 +137,11 @@ struct Calibration {
         stop = .empty
         return
       }
-      if w > 1 && next.shareOfCube >= 0.9 * before {
+      if !s.allWaves && w > 1 && next.shareOfCube >= 0.9 * before {
         stop = .stoppedShrinking(kept: next.shareOfCube / before)
         return
       }
-      if emulatorsPrecise(match, next) {
+      if !s.allWaves && w < s.waves && emulatorsPrecise(match, next) {
         stop = .emulatorsPrecise
         return
       }
@@ -172,7 +175,7 @@ struct Calibration {
     let ids = (0..<(values.count * k)).map { "wave \(wave) point \(($0 / k) + 1), \(s.scenarioNames[$0 % k])" }
     let runs = try Execution.replicate(list, ids: ids, seed: s.seed, replications: r, threads: s.threads, quiet: s.quiet,
                                        labels: Array(repeating: "calibrate wave \(wave)", count: list.count),
-                                       unit: "points", replicationsPerUnit: k * r) { Array($0.values) }
+                                       unit: "points", replicationsPerUnit: k * r, stage: "wave-\(wave)") { Array($0.values) }
     var outputs: [[Double]] = [], stochastic: [Double] = []
     for (t, target) in s.targets.enumerated() {
       let m = target.metric.index, sc = s.targetScenario[t]

@@ -51,6 +51,10 @@ struct Calibrate: ParsableCommand {
           transform: { try RunOptions.wholeNumber($0, option: "--waves", expected: "a whole number from 1 to 10") })
   var waves: Int = 3
 
+  @Flag(name: .customLong("all-waves"),
+        help: "Run every wave asked for, even once the space stops shrinking or the emulators are more certain than the other variances.")
+  var allWaves = false
+
   @Option(parsing: .unconditional, help: "Candidate points that sample the non-implausible space each wave (default 20000).",
           transform: { try RunOptions.wholeNumber($0, option: "--candidates", expected: "a whole number from 1000 to 1000000") })
   var candidates: Int = 20_000
@@ -153,7 +157,7 @@ struct Calibrate: ParsableCommand {
     }
     let settings = Calibration.Settings(
       keys: keys, scenarios: scenarioList, scenarioNames: names, targets: file.targets, targetScenario: targetScenario,
-      runsPerWave: points ?? min(300, max(20, 10 * keys.count)), replications: replications, waves: waves, candidates: candidates,
+      runsPerWave: points ?? min(300, max(20, 10 * keys.count)), replications: replications, waves: waves, allWaves: allWaves, candidates: candidates,
       cutoff: cutoff ?? file.cutoff ?? 3, seed: seed, threads: threads, quiet: quiet)
     var calibration = Calibration(settings: settings)
     do {
@@ -169,6 +173,9 @@ struct Calibrate: ParsableCommand {
         """)
       throw SimRunExit.checkFailed
     }
+    // Planned in waves, and every wave already has its results: the
+    // report is merge's to write.
+    if Execution.planningStages { throw Execution.NothingToPlan(stages: calibration.waves.count) }
     try execution.emit(CalibrationReport(command: RunReport.commandLine, calibration: calibration, base: scenarioList[0]))
   }
 }

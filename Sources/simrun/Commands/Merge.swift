@@ -29,7 +29,7 @@ struct Merge: ParsableCommand {
   @Argument(help: "The plan: its folder or its manifest.json.")
   var plan: String
 
-  @Argument(help: "Files of task results (JSON lines), - for standard input.")
+  @Argument(help: "Files of task results (JSON lines), - for standard input; none for a plan made in waves (calibrate).")
   var results: [String] = []
 
   @Option(help: ArgumentHelp("Write the command's report files into this folder.", valueName: "DIR"))
@@ -41,12 +41,14 @@ struct Merge: ParsableCommand {
   @Flag(help: "No progress or file messages.")
   var quiet = false
 
-  func validate() throws {
-    guard !results.isEmpty else { throw ValidationError("give the files of task results (simrun exec's output).") }
-  }
-
   func run() throws {
     var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: plan, isDirectory: &isFolder), isFolder.boolValue,
+       !FileManager.default.fileExists(atPath: URL(fileURLWithPath: plan).appendingPathComponent("manifest.json").path),
+       FileManager.default.fileExists(atPath: URL(fileURLWithPath: plan).appendingPathComponent("wave-1/manifest.json").path) {
+      return try mergeWaves()
+    }
+    guard !results.isEmpty else { throw ValidationError("give the files of task results (simrun exec's output).") }
     let manifestPath = FileManager.default.fileExists(atPath: plan, isDirectory: &isFolder) && isFolder.boolValue
       ? URL(fileURLWithPath: plan).appendingPathComponent("manifest.json").path : plan
     let manifest: RunTaskPlan
@@ -72,6 +74,31 @@ struct Merge: ParsableCommand {
     if quiet { arguments.append("--quiet") }
     var inner = try SimRun.parseAsRoot(arguments)
     try Execution.$backend.withValue(.merge(plan: manifest, results: results)) { try inner.run() }
+  }
+
+  /// A command planned in waves (FOLDER/wave-1, wave-2, …, each with its
+  /// results.jsonl): the command again, every wave merged from its folder.
+  private func mergeWaves() throws {
+    guard results.isEmpty else {
+      throw ValidationError("\(plan) was planned in waves: each wave's results are read from its folder (\(plan)/wave-N/results.jsonl); give no result files.")
+    }
+    let manifestPath = URL(fileURLWithPath: plan).appendingPathComponent("wave-1/manifest.json").path
+    guard let data = FileManager.default.contents(atPath: manifestPath),
+          let manifest = try? JSONDecoder().decode(RunTaskPlan.self, from: data), manifest.kind == RunTaskPlan.kind,
+          manifest.version == RunTaskPlan.version else {
+      printError("simrun: \(manifestPath): not a plan's manifest.json of this simrun's format (simrun plan writes one); make the plan again")
+      throw SimRunExit.invalidInput
+    }
+    guard manifest.simrun == SimRunVersion.current else {
+      printError("simrun: \(manifestPath): the plan was made by simrun \(manifest.simrun); this is simrun \(SimRunVersion.current): merge it with simrun \(manifest.simrun)")
+      throw SimRunExit.invalidInput
+    }
+    var arguments = manifest.arguments
+    if let out { arguments += ["--out", out] }
+    if let format { arguments += ["--format", format] }
+    if quiet { arguments.append("--quiet") }
+    var inner = try SimRun.parseAsRoot(arguments)
+    try Execution.$backend.withValue(.waves(folder: plan, arguments: manifest.arguments, planning: false)) { try inner.run() }
   }
 
   /// What any plan's manifest says of its format.

@@ -13,7 +13,10 @@ struct Plan: ParsableCommand {
       bytes each: the checksum of its scenario, its seed and replication, as \
       JSON lines), FOLDER/store.jsonl (each distinct scenario written out in \
       full once, and an exploration's design) and FOLDER/manifest.json (the \
-      command, its scenarios and the plan's checksum). `simrun exec` runs \
+      command, its scenarios and the plan's checksum); calibrate, whose waves \
+      each depend on the last, is planned a wave at a time into FOLDER/wave-N \
+      (plan it again once a wave's results are in FOLDER/wave-N/results.jsonl, \
+      and merge the FOLDER). `simrun exec` runs \
       tasks anywhere the same simrun version is installed; `simrun merge` \
       checks that every task has exactly one result and writes the report the \
       command itself would have written (run it where the plan was made: it \
@@ -26,7 +29,10 @@ struct Plan: ParsableCommand {
         simrun merge plans/compare plans/compare/results.jsonl --out results/compare
       """)
 
-  static let plannable = ["run", "compare", "timeline", "sweep", "attribute", "check", "explore"]
+  static let plannable = ["run", "compare", "timeline", "sweep", "attribute", "check", "explore", "calibrate"]
+  /// Commands that run in stages, each chosen from the last: planned one
+  /// stage at a time into FOLDER/STAGE (`wave-1`, `wave-2`, …).
+  static let staged = ["calibrate"]
 
   @Option(help: ArgumentHelp("The plan's folder (created if needed; tasks.jsonl and manifest.json replaced atomically).",
                              valueName: "FOLDER"))
@@ -45,11 +51,19 @@ struct Plan: ParsableCommand {
 
   func run() throws {
     var inner = try SimRun.parseAsRoot(command)
+    let staged = Plan.staged.contains(command[0])
+    let backend: Execution.Backend = staged ? .waves(folder: out, arguments: command, planning: true) : .plan(folder: out, arguments: command)
     do {
-      try Execution.$backend.withValue(.plan(folder: out, arguments: command)) { try inner.run() }
+      try Execution.$backend.withValue(backend) { try inner.run() }
     } catch let written as Execution.PlanWritten {
-      let plan = written.plan
-      printError(RunReport.paragraph("wrote \(out)/tasks.jsonl (\(plan.tasks) tasks: \(plan.items.count) scenario\(plan.items.count == 1 ? "" : "s") × \(plan.replications) replications), \(out)/store.jsonl (\(plan.stored) stored document\(plan.stored == 1 ? "" : "s")) and \(out)/manifest.json (plan \(plan.id.prefix(12)))", width: Terminal.errorWidth))
+      let plan = written.plan, folder = written.folder
+      printError(RunReport.paragraph("wrote \(folder)/tasks.jsonl (\(plan.tasks) tasks: \(plan.items.count) scenario\(plan.items.count == 1 ? "" : "s") × \(plan.replications) replications), \(folder)/store.jsonl (\(plan.stored) stored document\(plan.stored == 1 ? "" : "s")) and \(folder)/manifest.json (plan \(plan.id.prefix(12)))", width: Terminal.errorWidth))
+      if staged {
+        printError(RunReport.paragraph("next: run its tasks into \(folder)/results.jsonl (simrun exec \(folder)/tasks.jsonl --output \(folder)/results.jsonl), then run this `simrun plan` again for the next wave; when it says every wave has its results, `simrun merge \(out)` writes the report.", width: Terminal.errorWidth))
+      }
+      return
+    } catch let done as Execution.NothingToPlan {
+      printError(RunReport.paragraph("every wave (\(done.stages)) has its results: write the report with `simrun merge \(out)`.", width: Terminal.errorWidth))
       return
     }
     printError("simrun: internal error: \(command[0]) finished without planning.")

@@ -68,6 +68,9 @@ extension RunReport {
       let planned = (["simrun"] + gathered.plan.arguments.map(shellQuoted)).joined(separator: " ")
       return "\(planned)   # run as plan \(gathered.plan.id.prefix(12)) and merged"
     }
+    if case .waves(_, let arguments, _) = Execution.backend {
+      return (["simrun"] + arguments.map(shellQuoted)).joined(separator: " ") + "   # run as a plan a wave and merged"
+    }
     let arguments = CommandLine.arguments
     let name = arguments.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "simrun"
     return ([name] + arguments.dropFirst().map(shellQuoted)).joined(separator: " ")
