@@ -1,4 +1,5 @@
 public import PrivacyModel
+public import SimKernel
 
 /// One observed figure a calibration must reproduce (`simrun calibrate
 /// --targets FILE`): a metric, the scenario it was observed in, the value,
@@ -9,6 +10,12 @@ public struct CalibrationTarget: Sendable, Equatable {
   /// The command-line scenario it was observed in, as the file names it
   /// (`nil`: the first scenario).
   public let scenario: String?
+  /// A window of a scenario with weekly series (the timeline): the
+  /// metric over the orders of the whole weeks from `windowStart` through
+  /// `windowEnd`, of `platform` (`nil`: both); `nil` for the whole run.
+  public let windowStart: CivilDate?
+  public let windowEnd: CivilDate?
+  public let platform: Platform?
   public let observed: Double
   /// The observation's standard deviation, in the metric's unit (from `sd:`,
   /// or from a 95% `interval:` as its width / (2 × 1.96)).
@@ -24,9 +31,13 @@ public struct CalibrationTarget: Sendable, Equatable {
   public let column: Int
 
   public init(metric: Metric, scenario: String?, observed: Double, observationSD: Double, discrepancySD: Double?,
-              source: String, line: Int = 0, column: Int = 0) {
+              source: String, window: (start: CivilDate, end: CivilDate)? = nil, platform: Platform? = nil,
+              line: Int = 0, column: Int = 0) {
     self.metric = metric
     self.scenario = scenario
+    self.windowStart = window?.start
+    self.windowEnd = window?.end
+    self.platform = platform
     self.observed = observed
     self.observationSD = observationSD
     self.discrepancySD = discrepancySD ?? Self.defaultDiscrepancySD(metric: metric, observed: observed)
@@ -53,6 +64,19 @@ public struct CalibrationTarget: Sendable, Equatable {
     defaultDiscrepancyShare * (metric.isRate ? max(0, min(observed, 1 - observed)) : abs(observed))
   }
 
-  /// "courier_reach_per_attempt in taobao-700-full".
-  public var label: String { metric.rawValue + (scenario.map { " in \($0)" } ?? "") }
+  /// "courier_reach_per_attempt in taobao-700-full", "… in timeline,
+  /// 2025-08-04–2025-10-26, Taobao".
+  public var label: String {
+    var text = metric.rawValue + (scenario.map { " in \($0)" } ?? "")
+    if let windowStart, let windowEnd { text += ", \(windowStart)–\(windowEnd)" }
+    if let platform { text += ", \(platform.displayName)" }
+    return text
+  }
+
+  /// The indices of the whole weeks of a weekly series starting on
+  /// `first` (a week each) that lie inside the window.
+  public func windowWeeks(first: CivilDate, weeks: Int) -> [Int] {
+    guard let windowStart, let windowEnd else { return [] }
+    return (0..<weeks).filter { first.adding(days: 7 * $0) >= windowStart && first.adding(days: 7 * $0 + 6) <= windowEnd }
+  }
 }

@@ -1,4 +1,5 @@
 import PrivacyModel
+import SimKernel
 import Yams
 
 /// Reads a calibration's targets file (YAML):
@@ -10,6 +11,8 @@ import Yams
 ///     observed: 0.62
 ///     sd: 0.02                    # or interval: [0.58, 0.66], a 95% interval
 ///     discrepancy: 0.01           # optional (default: CalibrationTarget)
+///     window: [2025-08-04, 2025-10-26]  # optional: whole weeks of a timeline
+///     platform: taobao            # optional, with window: one platform's orders
 ///     source: "courier survey, 2026 Q1"
 /// cutoff: 3                       # optional implausibility cut-off
 /// ```
@@ -22,7 +25,7 @@ public struct CalibrationTargetsFile: Sendable {
   public let cutoff: Double?
 
   public static let topLevelKeys = ["targets", "cutoff"]
-  public static let targetKeys = ["metric", "scenario", "observed", "sd", "interval", "discrepancy", "source"]
+  public static let targetKeys = ["metric", "scenario", "window", "platform", "observed", "sd", "interval", "discrepancy", "source"]
   /// The most targets one file may hold (each adds an emulator a wave).
   public static let maxTargets = 50
 
@@ -104,7 +107,7 @@ public struct CalibrationTargetsFile: Sendable {
       var targets: [CalibrationTarget] = []
       for (i, item) in list.enumerated() {
         guard let target = readTarget(item, "targets[\(i)]") else { continue }
-        if let first = targets.first(where: { $0.metric == target.metric && $0.scenario == target.scenario }) {
+        if let first = targets.first(where: { $0.label == target.label }) {
           report(item, "targets[\(i)]", "\(target.label) is a target twice (first on line \(first.line)); give each metric once per scenario")
           continue
         }
@@ -165,10 +168,29 @@ public struct CalibrationTargetsFile: Sendable {
           report(s, "\(path).scenario", "expected the name of a scenario on the command line, found \(ScenarioFile.describe(s))")
         }
       }
+      var window: (start: CivilDate, end: CivilDate)?
+      if let w = ScenarioFile.child(node, "window") {
+        if case let .sequence(pair) = w, pair.count == 2, let a = pair[0].string.flatMap(CivilDate.init(iso8601:)),
+           let b = pair[1].string.flatMap(CivilDate.init(iso8601:)) {
+          if a < b { window = (a, b) } else { report(pair[1], "\(path).window[1]", "expected an end date after the start (\(a))") }
+        } else {
+          report(w, "\(path).window", "expected two dates [YYYY-MM-DD, YYYY-MM-DD], found \(ScenarioFile.describe(w))")
+        }
+      }
+      var platform: Platform?
+      if let p = ScenarioFile.child(node, "platform") {
+        if ScenarioFile.child(node, "window") == nil {
+          report(p, "\(path).platform", "a platform is chosen within a window of a timeline; a phase scenario is one platform's already")
+        } else if let name = p.string, let known = Platform(rawValue: name) {
+          platform = known
+        } else {
+          report(p, "\(path).platform", "expected \(Platform.allCases.map(\.rawValue).joined(separator: " or ")), found \(ScenarioFile.describe(p))")
+        }
+      }
       guard diagnostics.count == before, let metric, let observed, let sd, let source else { return nil }
       return CalibrationTarget(metric: metric, scenario: scenario, observed: observed, observationSD: sd,
-                               discrepancySD: discrepancy, source: source, line: node.mark?.line ?? 0,
-                               column: node.mark?.column ?? 0)
+                               discrepancySD: discrepancy, source: source, window: window, platform: platform,
+                               line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     }
 
     mutating func required(_ mapping: Node.Mapping, _ key: String, _ path: String, _ node: Node) -> Node? {

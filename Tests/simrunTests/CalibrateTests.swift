@@ -141,3 +141,32 @@ struct CalibrateWavesTests {
     #expect(merged.out.contains("# run as a plan a wave and merged"))
   }
 }
+
+@Suite("simrun calibrate, targets observed in a timeline window")
+struct CalibrateWindowTests {
+  @Test("a window target pools the timeline's whole weeks of one platform; a window without a whole week, or a platform without a window, is refused located")
+  func windows() throws {
+    let dir = try CalibrateTests.scratch()
+    let file = dir.appendingPathComponent("t.yaml")
+    func run(_ target: String, _ more: [String] = []) throws -> (status: Int32, out: String, err: String) {
+      try ("targets:\n  - metric: courier_reach_per_attempt\n    scenario: timeline-2024-2026\n" + target
+           + "    observed: 0.47\n    sd: 0.01\n    source: test\n").write(to: file, atomically: true, encoding: .utf8)
+      return try simrun(["calibrate", repository.appendingPathComponent("Scenarios/timeline-2024-2026.yaml").path, "--targets", file.path,
+                         "--uncertain", "{couriers.warehouse_share: plausible}", "--points", "8", "--replications", "2",
+                         "--set", "orders.orders_per_day=100", "--quiet"] + more)
+    }
+    let ok = try run("    window: [2026-02-01, 2026-03-31]\n    platform: taobao\n", ["--out", dir.appendingPathComponent("out").path, "--width", "0"])
+    #expect(ok.status == 0, "\(ok.err)")
+    #expect(ok.out.contains("in timeline-2024-2026, 2026-02-01–2026-03-31, Taobao: observed 0.47"))
+    let runs = try String(contentsOf: dir.appendingPathComponent("out/runs.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(runs.first?.hasSuffix("courier_reach_per_attempt in timeline-2024-2026, 2026-02-01–2026-03-31, Taobao\"") == true)
+    let values = runs.dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+    #expect(values.count == 8 && values.allSatisfy { $0 > 0.2 && $0 < 1 })
+    let narrow = try run("    window: [2026-02-03, 2026-02-07]\n")
+    #expect(narrow.status == 64 && narrow.err.contains("t.yaml:2:5: targets[0].window: the window holds no whole week"))
+    try ("targets:\n  - metric: courier_reach_per_attempt\n    platform: taobao\n    observed: 0.47\n    sd: 0.01\n    source: test\n")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let platform = try simrun("calibrate", "taobao-700-full", "--targets", file.path, "--uncertain", "{couriers.warehouse_share: plausible}", "--quiet")
+    #expect(platform.status == 64 && platform.err.contains("t.yaml:3:15: targets[0].platform: a platform is chosen within a window"))
+  }
+}

@@ -19,6 +19,9 @@ struct Calibration {
     let targets: [CalibrationTarget]
     /// Per target: the index of its scenario in ``scenarios``.
     let targetScenario: [Int]
+    /// Per target with a window: the weeks of its scenario's weekly series
+    /// it pools (empty for a whole-run target).
+    let windowWeeks: [[Int]]
     let runsPerWave: Int
     let replications: Int
     let waves: Int
@@ -160,6 +163,28 @@ struct Calibration {
     }
   }
 
+  /// What a calibration keeps of a run: every metric, then per target with
+  /// a window its metric over the window's weeks pooled (of its platform,
+  /// or both), NaN where the run has no such weeks (another scenario's).
+  private static func kept(_ r: ReplicationValues, windows: [(Metric, Platform?, [Int])]) -> [Double] {
+    var values = Array(r.values)
+    for (metric, platform, weeks) in windows {
+      guard !weeks.isEmpty else {
+        values.append(.nan)
+        continue
+      }
+      let series = platform.map { r.weeklyByPlatform[$0] ?? [] } ?? r.weekly
+      guard let last = weeks.last, last < series.count else {
+        values.append(.nan)
+        continue
+      }
+      var pooled = series[weeks[0]]
+      for w in weeks.dropFirst() { pooled.merge(series[w]) }
+      values.append(pooled.value(metric))
+    }
+    return values
+  }
+
   /// Runs every point in every target scenario with the same seed
   /// (common random numbers): per target, each point's replication mean,
   /// and the variance of such a mean pooled over the points.
@@ -167,6 +192,7 @@ struct Calibration {
     let s = settings
     let k = s.scenarios.count, r = s.replications
     let keys = s.keys, scenarios = s.scenarios
+    let windows = s.targets.indices.map { (s.targets[$0].metric, s.targets[$0].platform, s.windowWeeks[$0]) }
     let list = ScenarioList(count: values.count * k) { i in
       var scenario = scenarios[i % k]
       for (u, x) in zip(keys, values[i / k]) { u.apply(x, to: &scenario) }
@@ -175,10 +201,13 @@ struct Calibration {
     let ids = (0..<(values.count * k)).map { "wave \(wave) point \(($0 / k) + 1), \(s.scenarioNames[$0 % k])" }
     let runs = try Execution.replicate(list, ids: ids, seed: s.seed, replications: r, threads: s.threads, quiet: s.quiet,
                                        labels: Array(repeating: "calibrate wave \(wave)", count: list.count),
-                                       unit: "points", replicationsPerUnit: k * r, stage: "wave-\(wave)") { Array($0.values) }
+                                       unit: "points", replicationsPerUnit: k * r, stage: "wave-\(wave)") {
+      Self.kept($0, windows: windows)
+    }
     var outputs: [[Double]] = [], stochastic: [Double] = []
     for (t, target) in s.targets.enumerated() {
-      let m = target.metric.index, sc = s.targetScenario[t]
+      // A window target's value follows the run's metrics.
+      let m = s.windowWeeks[t].isEmpty ? target.metric.index : Metric.allCases.count + t, sc = s.targetScenario[t]
       var means: [Double] = [], variances: [Double] = []
       for p in values.indices {
         let first = (p * k + sc) * r

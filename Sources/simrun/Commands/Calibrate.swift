@@ -150,6 +150,27 @@ struct Calibrate: ParsableCommand {
       printError("simrun: no target was observed in \(name); leave it out, or add a target with `scenario: \(name)`.")
       throw SimRunExit.invalidInput
     }
+    // A scenario with a window target keeps weekly series, as `timeline` does.
+    for (i, target) in file.targets.enumerated() where target.windowStart != nil {
+      documents[targetScenario[i]].scenario.recordsWeeklySeries = true
+    }
+    var windowWeeks: [[Int]] = []
+    for (i, target) in file.targets.enumerated() {
+      guard target.windowStart != nil else {
+        windowWeeks.append([])
+        continue
+      }
+      let s = documents[targetScenario[i]].scenario
+      let first = s.start.adding(days: s.warmupDays)
+      let weeks = target.windowWeeks(first: first, weeks: max(1, (max(0, s.days - s.warmupDays) + 6) / 7))
+      guard !weeks.isEmpty else {
+        let why = "the window holds no whole week of \(names[targetScenario[i]])'s weekly series (weeks start on \(first) and every 7 days after, through \(first.adding(days: max(0, s.days - s.warmupDays) - 1)))"
+        printError(ScenarioDiagnostic(file: targets, line: target.line, column: target.column, path: "targets[\(i)].window",
+                                      message: why).description)
+        throw SimRunExit.invalidInput
+      }
+      windowWeeks.append(weeks)
+    }
     let scenarioList = documents.map { d -> Scenario in
       var s = d.scenario
       s.maxOrdersInFlight = Scenario.defaultMaxOrdersInFlight
@@ -157,6 +178,7 @@ struct Calibrate: ParsableCommand {
     }
     let settings = Calibration.Settings(
       keys: keys, scenarios: scenarioList, scenarioNames: names, targets: file.targets, targetScenario: targetScenario,
+      windowWeeks: windowWeeks,
       runsPerWave: points ?? min(300, max(20, 10 * keys.count)), replications: replications, waves: waves, allWaves: allWaves, candidates: candidates,
       cutoff: cutoff ?? file.cutoff ?? 3, seed: seed, threads: threads, quiet: quiet)
     var calibration = Calibration(settings: settings)

@@ -54,7 +54,7 @@ extension CalibrationReport: ReportDocument {
       let path: String, scale: String, assumed: [Double], calibrated: [Double]?, shareKept: Double, constrained: Bool
     }
     struct Target: Encodable {
-      let metric: String, scenario: String, observed: Double, sd: Double, discrepancySd: Double, discrepancyDefault: Bool
+      let metric: String, scenario: String, window: [String]?, platform: String?, observed: Double, sd: Double, discrepancySd: Double, discrepancyDefault: Bool
       let source: String, replicationSd: Double, consistentP5: Double?, consistentP50: Double?, consistentP95: Double?
     }
     struct Wave: Encodable {
@@ -76,7 +76,9 @@ extension CalibrationReport: ReportDocument {
                      calibrated: r.lower.map { [$0, r.upper!] }, shareKept: r.kept, constrained: r.constrained)
       },
       targets: fits.map { f in
-        Document.Target(metric: f.target.metric.rawValue, scenario: scenarioName(f.target), observed: f.target.observed,
+        Document.Target(metric: f.target.metric.rawValue, scenario: scenarioName(f.target),
+                        window: f.target.windowStart.map { ["\($0)", "\(f.target.windowEnd!)"] }, platform: f.target.platform?.rawValue,
+                        observed: f.target.observed,
                         sd: f.target.observationSD, discrepancySd: f.target.discrepancySD,
                         discrepancyDefault: f.target.discrepancyIsDefault, source: f.target.source,
                         replicationSd: f.stochasticSD, consistentP5: f.p5, consistentP50: f.p50, consistentP95: f.p95)

@@ -20,12 +20,13 @@ extension CalibrationReport {
         + ". Widen the ranges, check the targets and their sources, or state a larger discrepancy.",
         metrics: targets.map(\.metric.rawValue)))
     } else {
-      sentences.append(Finding(kind: .note, text: "The \(targets.count) observed figure\(targets.count == 1 ? "" : "s") rule out "
-        + "\(percent(1 - remainingShare)) of the assumed ranges of the \(keyCount): \(percent(remainingShare)) remains consistent with them "
+      sentences.append(Finding(kind: .note, text: "The \(targets.count) observed figure\(targets.count == 1 ? " rules" : "s rule") out "
+        + "\(percent(1 - remainingShare)) of the assumed ranges of the \(keyCount): \(percent(remainingShare)) remains consistent with "
+        + (targets.count == 1 ? "it " : "them ")
         + "(\(runs); implausibility cut-off \(Self.value(cutoff)) standard deviations).", metrics: targets.map(\.metric.rawValue)))
       let pinned = ranges.filter(\.constrained).sorted { $0.kept < $1.kept }
       if !pinned.isEmpty {
-        sentences.append(Finding(kind: .sensitivity, text: "They narrow " + list(pinned.prefix(4).map {
+        sentences.append(Finding(kind: .sensitivity, text: (targets.count == 1 ? "It narrows " : "They narrow ") + list(pinned.prefix(4).map {
           "\($0.key.path) to \(Self.rangeText($0.lower, $0.upper, $0.key)) (assumed \(Self.rangeText($0.key.lower, $0.key.upper, $0.key)))"
         }) + (pinned.count > 4 ? " and \(pinned.count - 4) more keys (table below)" : "") + ".", metrics: []))
       }
@@ -35,7 +36,7 @@ extension CalibrationReport {
           + "(points.csv lists the consistent ones), not a key's own range.", metrics: []))
       }
       if !free.isEmpty {
-        sentences.append(Finding(kind: .sensitivity, text: "They cannot constrain " + list(free.prefix(6).map(\.key.path))
+        sentences.append(Finding(kind: .sensitivity, text: (targets.count == 1 ? "It cannot constrain " : "They cannot constrain ") + list(free.prefix(6).map(\.key.path))
           + (free.count > 6 ? " and \(free.count - 6) more" : "")
           + ": the consistent points span at least \(percent(Self.unconstrainedShare)) of "
           + (free.count == 1 ? "its" : "each") + " assumed range, so conclusions that rest on "
@@ -46,7 +47,7 @@ extension CalibrationReport {
         let discrepancy: String = "discrepancy sd " + Self.value(t.discrepancySD) + (t.discrepancyIsDefault ? ", the default" : "")
         let observed: String = "observed " + Self.value(t.observed) + " (sd " + Self.value(t.observationSD) + ", " + discrepancy + ")"
         let given: String = "the consistent points give " + Self.value(fit.p5) + "–" + Self.value(fit.p95) + " (emulated, 5th–95th percentile)"
-        sentences.append(Finding(kind: .note, text: t.metric.title + " in " + scenarioName(t) + ": " + observed + "; " + given + ".",
+        sentences.append(Finding(kind: .note, text: t.metric.title + " in " + observedIn(t) + ": " + observed + "; " + given + ".",
                                  metrics: [t.metric.rawValue]))
       }
     }
@@ -83,6 +84,15 @@ extension CalibrationReport {
 
   /// The name of the scenario a target was observed in.
   func scenarioName(_ target: CalibrationTarget) -> String { target.scenario ?? scenario }
+
+  /// Where a target was observed: its scenario, and its window and
+  /// platform when it has them.
+  func observedIn(_ target: CalibrationTarget) -> String {
+    var text = scenarioName(target)
+    if let start = target.windowStart, let end = target.windowEnd { text += ", \(start)–\(end)" }
+    if let platform = target.platform { text += ", \(platform.displayName)" }
+    return text
+  }
 
   func percent(_ x: Double) -> String {
     let p = x * 100

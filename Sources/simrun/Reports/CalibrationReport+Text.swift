@@ -15,7 +15,7 @@ extension CalibrationReport {
   var targetRows: [[String]] {
     fits.map { f in
       let t = f.target
-      return [t.metric.rawValue, scenarioName(t), Self.value(t.observed), Self.value(t.observationSD),
+      return [t.metric.rawValue, observedIn(t), Self.value(t.observed), Self.value(t.observationSD),
               Self.value(t.discrepancySD) + (t.discrepancyIsDefault ? " (default)" : ""), Self.value(f.stochasticSD),
               "\(Self.value(f.p5))–\(Self.value(f.p95))"]
     }
