@@ -43,62 +43,55 @@ struct Merge: ParsableCommand {
 
   func run() throws {
     var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: plan, isDirectory: &isFolder), isFolder.boolValue,
-       !FileManager.default.fileExists(atPath: URL(fileURLWithPath: plan).appendingPathComponent("manifest.json").path),
-       FileManager.default.fileExists(atPath: URL(fileURLWithPath: plan).appendingPathComponent("wave-1/manifest.json").path) {
-      return try mergeWaves()
+    let folder = FileManager.default.fileExists(atPath: plan, isDirectory: &isFolder) && isFolder.boolValue
+    let inFolder = { (name: String) in URL(fileURLWithPath: plan).appendingPathComponent(name).path }
+    // A command planned in waves (FOLDER/wave-1, wave-2, …, each with its
+    // results.jsonl): the command again, every wave merged from its folder.
+    if folder, !FileManager.default.fileExists(atPath: inFolder("manifest.json")),
+       FileManager.default.fileExists(atPath: inFolder("wave-1/manifest.json")) {
+      guard results.isEmpty else {
+        throw ValidationError("\(plan) was planned in waves: each wave's results are read from its folder (\(plan)/wave-N/results.jsonl); give no result files.")
+      }
+      let manifest = try Self.manifest(at: inFolder("wave-1/manifest.json"))
+      return try rerun(manifest, .waves(folder: plan, arguments: manifest.arguments, planning: false))
     }
     guard !results.isEmpty else { throw ValidationError("give the files of task results (simrun exec's output).") }
-    let manifestPath = FileManager.default.fileExists(atPath: plan, isDirectory: &isFolder) && isFolder.boolValue
-      ? URL(fileURLWithPath: plan).appendingPathComponent("manifest.json").path : plan
+    let manifest = try Self.manifest(at: folder ? inFolder("manifest.json") : plan)
+    try rerun(manifest, .merge(plan: manifest, results: results))
+  }
+
+  /// The plan's manifest at `path`, refused (exit 64) when it is none, of
+  /// another format, or made by another simrun.
+  static func manifest(at path: String) throws -> RunTaskPlan {
     let manifest: RunTaskPlan
     do {
-      manifest = try JSONDecoder().decode(RunTaskPlan.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
+      manifest = try JSONDecoder().decode(RunTaskPlan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
       guard manifest.kind == RunTaskPlan.kind, manifest.version == RunTaskPlan.version else { throw CocoaError(.fileReadCorruptFile) }
     } catch {
-      if let old = try? JSONDecoder().decode(PlanFormat.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath))),
+      if let old = try? JSONDecoder().decode(PlanFormat.self, from: Data(contentsOf: URL(fileURLWithPath: path))),
          old.kind == RunTaskPlan.kind, old.version != RunTaskPlan.version {
-        printError("simrun: \(manifestPath): a plan of format version \(old.version); this simrun reads version \(RunTaskPlan.version) (tasks that name their scenario, which store.jsonl holds once): make the plan again with `simrun plan`")
+        printError("simrun: \(path): a plan of format version \(old.version); this simrun reads version \(RunTaskPlan.version) (tasks that name their scenario, which store.jsonl holds once): make the plan again with `simrun plan`")
       } else {
-        printError("simrun: \(manifestPath): not a plan's manifest.json (simrun plan writes one)")
+        printError("simrun: \(path): not a plan's manifest.json (simrun plan writes one)")
       }
       throw SimRunExit.invalidInput
     }
     guard manifest.simrun == SimRunVersion.current else {
-      printError("simrun: \(manifestPath): the plan was made by simrun \(manifest.simrun); this is simrun \(SimRunVersion.current): merge it with simrun \(manifest.simrun)")
+      printError("simrun: \(path): the plan was made by simrun \(manifest.simrun); this is simrun \(SimRunVersion.current): merge it with simrun \(manifest.simrun)")
       throw SimRunExit.invalidInput
     }
-    var arguments = manifest.arguments
-    if let out { arguments += ["--out", out] }
-    if let format { arguments += ["--format", format] }
-    if quiet { arguments.append("--quiet") }
-    var inner = try SimRun.parseAsRoot(arguments)
-    try Execution.$backend.withValue(.merge(plan: manifest, results: results)) { try inner.run() }
+    return manifest
   }
 
-  /// A command planned in waves (FOLDER/wave-1, wave-2, …, each with its
-  /// results.jsonl): the command again, every wave merged from its folder.
-  private func mergeWaves() throws {
-    guard results.isEmpty else {
-      throw ValidationError("\(plan) was planned in waves: each wave's results are read from its folder (\(plan)/wave-N/results.jsonl); give no result files.")
-    }
-    let manifestPath = URL(fileURLWithPath: plan).appendingPathComponent("wave-1/manifest.json").path
-    guard let data = FileManager.default.contents(atPath: manifestPath),
-          let manifest = try? JSONDecoder().decode(RunTaskPlan.self, from: data), manifest.kind == RunTaskPlan.kind,
-          manifest.version == RunTaskPlan.version else {
-      printError("simrun: \(manifestPath): not a plan's manifest.json of this simrun's format (simrun plan writes one); make the plan again")
-      throw SimRunExit.invalidInput
-    }
-    guard manifest.simrun == SimRunVersion.current else {
-      printError("simrun: \(manifestPath): the plan was made by simrun \(manifest.simrun); this is simrun \(SimRunVersion.current): merge it with simrun \(manifest.simrun)")
-      throw SimRunExit.invalidInput
-    }
+  /// The planned command again, with this merge's --out, --format and
+  /// --quiet, its replications taken from `backend`.
+  private func rerun(_ manifest: RunTaskPlan, _ backend: Execution.Backend) throws {
     var arguments = manifest.arguments
     if let out { arguments += ["--out", out] }
     if let format { arguments += ["--format", format] }
     if quiet { arguments.append("--quiet") }
     var inner = try SimRun.parseAsRoot(arguments)
-    try Execution.$backend.withValue(.waves(folder: plan, arguments: manifest.arguments, planning: false)) { try inner.run() }
+    try Execution.$backend.withValue(backend) { try inner.run() }
   }
 
   /// What any plan's manifest says of its format.
