@@ -85,7 +85,7 @@ struct EmulatorTests {
     // Uniform noise of width 0.2: variance 0.2² / 12 (sd 0.058).
     func errors(_ y: [Double]) throws -> [Double] {
       let gp = try GaussianProcessEmulator(inputs: xs, outputs: y, noiseVariance: xs.map { _ in 0.04 / 12 })
-      return zip(gp.leaveOneOut, y).map { ($1 - $0.mean) / $0.variance.squareRoot() }
+      return gp.leaveOneOutErrors(y)
     }
     #expect(try errors(noisy).allSatisfy { abs($0) <= 3 })
     var outlier = noisy
@@ -93,6 +93,10 @@ struct EmulatorTests {
     let e = try errors(outlier)
     #expect(abs(e[17]) > 3)
     #expect(e.indices.filter { abs(e[$0]) > 3 } == [17])
+    // The share the calibration's check reads: 1 run of 40.
+    let gp = try GaussianProcessEmulator(inputs: xs, outputs: outlier, noiseVariance: xs.map { _ in 0.04 / 12 })
+    #expect(gp.leaveOneOutShare(beyond: 3, outputs: outlier) == 1.0 / 40)
+    #expect(gp.leaveOneOutShare(beyond: 100, outputs: outlier) == 0)
   }
 
   @Test("fewer than three runs, or a run that is not a number, is refused")

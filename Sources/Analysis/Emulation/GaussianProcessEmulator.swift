@@ -128,6 +128,21 @@ public struct GaussianProcessEmulator: Sendable {
     }
   }
 
+  /// Each run's leave-one-out error in standard deviations:
+  /// (yᵢ − μ₋ᵢ) / σ₋ᵢ, for the `outputs` the emulator was fitted to. A good
+  /// emulator keeps nearly all within ±3 (Bastos & O'Hagan 2009).
+  public func leaveOneOutErrors(_ outputs: [Double]) -> [Double] {
+    precondition(outputs.count == leaveOneOut.count, "the outputs the emulator was fitted to")
+    return zip(leaveOneOut, outputs).map { p, y in (y - p.mean) / max(p.variance, 1e-300).squareRoot() }
+  }
+
+  /// The share of runs whose leave-one-out error is beyond `limit`
+  /// standard deviations.
+  public func leaveOneOutShare(beyond limit: Double, outputs: [Double]) -> Double {
+    let errors = leaveOneOutErrors(outputs)
+    return Double(errors.filter { abs($0) > limit }.count) / Double(max(1, errors.count))
+  }
+
   /// The emulator's mean and variance of the expected output at `x`.
   public func predict(_ x: [Double]) -> Prediction {
     precondition(x.count == dimension, "a point with one coordinate per input")

@@ -109,8 +109,7 @@ struct Calibration {
         } catch {
           throw EmulatorCheckFailed(wave: w, target: target, outside: nil, reason: error.description)
         }
-        let errors = zip(emulator.leaveOneOut, outputs[t]).map { p, y in abs(y - p.mean) / max(p.variance, 1e-300).squareRoot() }
-        let share = Double(errors.filter { $0 > 3 }.count) / Double(errors.count)
+        let share = emulator.leaveOneOutShare(beyond: 3, outputs: outputs[t])
         if share > Self.leaveOneOutTolerance { throw EmulatorCheckFailed(wave: w, target: target, outside: share) }
         emulators.append(emulator)
         outside.append(share)

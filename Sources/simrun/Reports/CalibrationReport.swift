@@ -101,7 +101,10 @@ struct CalibrationReport {
     self.ranges = ranges
     let last = calibration.waves.last
     fits = s.targets.indices.map { t in
-      let column = predictions.map { $0[t] }.sorted()
+      // An emulator's mean may stray past 0 or 1 for a share; what the
+      // points give cannot.
+      let rate = s.targets[t].metric.isRate
+      let column = predictions.map { rate ? min(1, max(0, $0[t])) : $0[t] }.sorted()
       func q(_ p: Double) -> Double? { column.isEmpty ? nil : column[min(column.count - 1, Int(p * Double(column.count - 1) + 0.5))] }
       return TargetFit(target: s.targets[t], p5: q(0.05), p50: q(0.5), p95: q(0.95),
                        stochasticSD: (last?.stochasticVariance[t] ?? 0).squareRoot())
