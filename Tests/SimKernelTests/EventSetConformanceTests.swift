@@ -3,7 +3,7 @@ import Testing
 
 /// Every event set implementation, for parameterized conformance tests.
 enum EventSetKind: String, CaseIterable, CustomTestStringConvertible {
-  case binary, quaternary, octonary, collections
+  case binary, quaternary, octonary, collections, radix
 
   func make() -> any EventSet<Int> {
     switch self {
@@ -11,6 +11,7 @@ enum EventSetKind: String, CaseIterable, CustomTestStringConvertible {
     case .quaternary: QuaternaryHeapEventSet<Int>()
     case .octonary: OctonaryHeapEventSet<Int>()
     case .collections: CollectionsHeapEventSet<Int>()
+    case .radix: RadixHeapEventSet<Int>()
     }
   }
 
@@ -156,5 +157,24 @@ struct EventSetConformanceTests {
       last = old.key
     }
     #expect(set.count == 1_000)
+  }
+}
+
+@Suite("EventSet: scheduling after a peek past a limit")
+struct EventSetPeekPastLimitTests {
+  @Test("an event inserted between the clock and a peeked-at later minimum comes out first; equal times stay FIFO",
+        arguments: EventSetKind.allCases)
+  func insertBelowPeeked(kind: EventSetKind) {
+    var set = kind.make()
+    set.insert(Event(key: key(100, 1), payload: 1))
+    set.insert(Event(key: key(200, 2), payload: 2))
+    set.insert(Event(key: key(100, 3), payload: 3))
+    #expect(set.peek(notAfter: SimTime(milliseconds: 50)) == nil)
+    set.insert(Event(key: key(60, 4), payload: 4))
+    set.insert(Event(key: key(100, 5), payload: 5))
+    set.insert(Event(key: key(60, 6), payload: 6))
+    var order: [Int] = []
+    while let e = set.removeMin() { order.append(e.payload) }
+    #expect(order == [4, 6, 1, 3, 5, 2])
   }
 }
