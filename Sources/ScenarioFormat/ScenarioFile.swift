@@ -8,10 +8,10 @@ import Yams
 /// valid; all problems found are reported together.
 public struct ScenarioFile {
   public let file: String
-  private let overrides: [Override]
-  private var diagnostics: [ScenarioDiagnostic] = []
-  private var expectations: [Expectation] = []
-  private var uncertainties: [ScenarioUncertainty] = []
+  let overrides: [Override]
+  var diagnostics: [ScenarioDiagnostic] = []
+  var expectations: [Expectation] = []
+  var uncertainties: [ScenarioUncertainty] = []
 
   private init(file: String, overrides: [Override]) {
     self.file = file
@@ -79,7 +79,7 @@ public struct ScenarioFile {
 
   // MARK: - Reading
 
-  private mutating func read(_ text: String) -> Scenario? {
+  mutating func read(_ text: String) -> Scenario? {
     var root: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {
@@ -159,7 +159,7 @@ public struct ScenarioFile {
     return scenario
   }
 
-  private mutating func readPhases(_ node: Node?) -> [ScheduledPhase]? {
+  mutating func readPhases(_ node: Node?) -> [ScheduledPhase]? {
     guard let node else {
       report(nil, "phases", "expected a list of phases (e.g. `- phase: wechat-2025-10-virtual-number`), found nothing")
       return nil
@@ -200,7 +200,7 @@ public struct ScenarioFile {
   }
 
   /// `disabled_rules`: phase rules switched off (an ablation).
-  private mutating func readDisabledRules(_ node: Node, into scenario: inout Scenario) {
+  mutating func readDisabledRules(_ node: Node, into scenario: inout Scenario) {
     let switchable = RuleID.switchable.map(\.rawValue)
     guard case let .sequence(items) = node else {
       report(node, "disabled_rules", "expected a list of rule IDs such as [R-W7], found \(Self.describe(node))")
@@ -231,7 +231,7 @@ public struct ScenarioFile {
     scenario.disabledRules = rules
   }
 
-  private mutating func readDecrypt(_ node: Node, into scenario: inout Scenario) {
+  mutating func readDecrypt(_ node: Node, into scenario: inout Scenario) {
     guard case let .mapping(fields) = node else {
       report(node, "decrypt", "expected a mapping, found \(Self.describe(node))")
       return
@@ -249,7 +249,7 @@ public struct ScenarioFile {
     }
   }
 
-  private mutating func readSection(_ section: String, _ node: Node, into scenario: inout Scenario) {
+  mutating func readSection(_ section: String, _ node: Node, into scenario: inout Scenario) {
     guard case let .mapping(fields) = node else {
       report(node, section, "expected a mapping, found \(Self.describe(node))")
       return
@@ -272,390 +272,6 @@ public struct ScenarioFile {
         apply(field, value, to: &scenario)
       } else {
         unknownKey(key, name, path: path, known: known)
-      }
-    }
-  }
-
-  private mutating func readRamp(_ node: Node, into scenario: inout Scenario) {
-    guard case let .sequence(items) = node, !items.isEmpty else {
-      report(node, "taobao.ramp", "expected a list of `{date: YYYY-MM-DD, share: 0…1}`, found \(Self.describe(node))")
-      return
-    }
-    var ramp: [(time: SimTime, share: Double)] = []
-    for (i, item) in items.enumerated() {
-      let path = "taobao.ramp[\(i)]"
-      guard case let .mapping(fields) = item, let dateNode = fields["date"], let shareNode = fields["share"] else {
-        report(item, path, "expected `{date: YYYY-MM-DD, share: 0…1}`, found \(Self.describe(item))")
-        continue
-      }
-      for (key, _) in fields where key.string != "date" && key.string != "share" {
-        unknownKey(key, key.string ?? "?", path: "\(path).\(key.string ?? "?")", known: ["date", "share"])
-      }
-      guard let date = readDate(dateNode, "\(path).date"), let share = readNumber(shareNode, "\(path).share", .probability) else {
-        continue
-      }
-      let time = scenario.calendar.startOfDay(date)
-      if let last = ramp.last, time <= last.time {
-        report(dateNode, "\(path).date", "expected dates in increasing order, found \(date) after an equal or later date")
-      }
-      ramp.append((time, share))
-    }
-    if ramp.count == items.count { scenario.taobao.ramp = ramp }
-  }
-
-  public static let carrierKeys = ["name", "share", "integrated", "coverage", "waybill_adapted", "call_needed", "attempts",
-                            "retry_hours", "answer_probability", "extension_misdial_probability"]
-
-  /// `couriers.carriers`: a non-empty list of carriers; `name`, `share` and
-  /// `integrated` are required, the rest default as in ``Carrier``.
-  private mutating func readCarriers(_ node: Node, into scenario: inout Scenario) {
-    guard case let .sequence(items) = node, !items.isEmpty, items.count <= 255 else {
-      report(node, "couriers.carriers", "expected a list of 1 to 255 carriers `{name, share, integrated, …}`, found \(Self.describe(node))")
-      return
-    }
-    var carriers: [Carrier] = []
-    for (i, item) in items.enumerated() {
-      let path = "couriers.carriers[\(i)]"
-      guard case let .mapping(fields) = item else {
-        report(item, path, "expected `{name: TEXT, share: NUMBER, integrated: true|false, …}`, found \(Self.describe(item))")
-        continue
-      }
-      for (key, _) in fields where !Self.carrierKeys.contains(key.string ?? "") {
-        unknownKey(key, key.string ?? "?", path: "\(path).\(key.string ?? "?")", known: Self.carrierKeys)
-      }
-      let missing = ["name", "share", "integrated"].filter { fields[$0] == nil }
-      guard missing.isEmpty else {
-        report(item, path, "expected keys name, share and integrated; missing \(missing.joined(separator: ", "))")
-        continue
-      }
-      guard let name = readText(fields["name"]!, "\(path).name"),
-        let share = readNumber(fields["share"]!, "\(path).share", .bounded(0...1_000_000)),
-        let integrated = readBool(fields["integrated"]!, "\(path).integrated")
-      else { continue }
-      var carrier = Carrier(name: name, share: share, integrated: integrated)
-      var ok = true
-      func number(_ key: String, _ kind: ScenarioField.Kind, _ set: (inout Carrier, Double) -> Void) {
-        guard let node = fields[key] else { return }
-        if let v = readNumber(node, "\(path).\(key)", kind) { set(&carrier, v) } else { ok = false }
-      }
-      number("coverage", .probability) { $0.coverage = $1 }
-      number("waybill_adapted", .probability) { $0.waybillAdapted = $1 }
-      number("call_needed", .probability) { $0.callNeeded = $1 }
-      number("retry_hours", .bounded(0...168)) { $0.retryHours = $1 }
-      number("answer_probability", .probability) { $0.answerProbability = $1 }
-      number("extension_misdial_probability", .probability) { $0.extensionMisdialProbability = $1 }
-      if let node = fields["attempts"] {
-        if let v = readInteger(node, "\(path).attempts", 1...20) { carrier.attempts = v } else { ok = false }
-      }
-      if ok { carriers.append(carrier) }
-    }
-    guard carriers.count == items.count else { return }
-    if carriers.allSatisfy({ $0.share == 0 }) {
-      report(node, "couriers.carriers", "expected at least one carrier with a share above 0, found all zero")
-      return
-    }
-    if Set(carriers.map(\.name)).count != carriers.count {
-      report(node, "couriers.carriers", "expected each carrier name once, found a name twice")
-      return
-    }
-    scenario.couriers.carriers = carriers
-  }
-
-  /// `orders.campaigns`: a list of `{name, from: YYYY-MM-DD, days, factor}`
-  /// (may be empty).
-  private mutating func readCampaigns(_ node: Node, into scenario: inout Scenario) {
-    guard case let .sequence(items) = node else {
-      report(node, "orders.campaigns", "expected a list of `{name, from: YYYY-MM-DD, days, factor}`, found \(Self.describe(node))")
-      return
-    }
-    var campaigns: [Campaign] = []
-    let keys = ["name", "from", "days", "factor"]
-    for (i, item) in items.enumerated() {
-      let path = "orders.campaigns[\(i)]"
-      guard case let .mapping(fields) = item, let from = fields["from"], let days = fields["days"], let factor = fields["factor"] else {
-        report(item, path, "expected `{name: TEXT, from: YYYY-MM-DD, days: N, factor: X}`, found \(Self.describe(item))")
-        continue
-      }
-      for (key, _) in fields where !keys.contains(key.string ?? "") {
-        unknownKey(key, key.string ?? "?", path: "\(path).\(key.string ?? "?")", known: keys)
-      }
-      let name = fields["name"].flatMap { readText($0, "\(path).name") } ?? "campaign-\(i + 1)"
-      guard let date = readDate(from, "\(path).from"), let n = readInteger(days, "\(path).days", 1...366),
-        let f = readNumber(factor, "\(path).factor", .bounded(0...1_000))
-      else { continue }
-      campaigns.append(Campaign(name: name, from: date, days: n, factor: f))
-    }
-    if campaigns.count == items.count { scenario.orders.campaigns = campaigns }
-  }
-
-  // MARK: - Values
-
-  private mutating func apply(_ field: ScenarioField, _ node: Node, to scenario: inout Scenario) {
-    let value: FieldValue?
-    switch field.kind {
-    case .probability, .bounded:
-      value = readNumber(node, field.path, field.kind).map(FieldValue.number)
-    case let .integer(range):
-      value = readInteger(node, field.path, range).map(FieldValue.integer)
-    case .distribution:
-      value = readDistribution(node, field.path).map(FieldValue.distribution)
-    case .hourlyWeights:
-      value = readWeights(node, field.path).map(FieldValue.weights)
-    case .boolean:
-      value = readBool(node, field.path).map(FieldValue.boolean)
-    case .date:
-      value = readDate(node, field.path).map(FieldValue.date)
-    }
-    if let value { field.set(&scenario, value) }
-  }
-
-  private mutating func readNumber(_ node: Node, _ path: String, _ kind: ScenarioField.Kind) -> Double? {
-    guard case .scalar = node, let text = node.string, let v = Double(text.replacingOccurrences(of: "_", with: "")), v.isFinite else {
-      report(node, path, "expected \(kind.expectation), found \(Self.describe(node))")
-      return nil
-    }
-    let ok: Bool = switch kind {
-    case .probability: v >= 0 && v <= 1
-    case let .bounded(range): range.contains(v)
-    default: true
-    }
-    guard ok else {
-      report(node, path, "expected \(kind.expectation), found \(text)")
-      return nil
-    }
-    return v
-  }
-
-  private mutating func readBool(_ node: Node, _ path: String) -> Bool? {
-    guard case .scalar = node, let text = node.string else {
-      report(node, path, "expected true or false, found \(Self.describe(node))")
-      return nil
-    }
-    switch text.lowercased() {
-    case "true", "yes", "on": return true
-    case "false", "no", "off": return false
-    default:
-      report(node, path, "expected true or false, found \(Self.describe(node))")
-      return nil
-    }
-  }
-
-  private mutating func readText(_ node: Node, _ path: String) -> String? {
-    guard case .scalar = node, let text = node.string, !text.isEmpty else {
-      report(node, path, "expected a non-empty text, found \(Self.describe(node))")
-      return nil
-    }
-    return text
-  }
-
-  private mutating func readInteger(_ node: Node, _ path: String, _ range: ClosedRange<Int>) -> Int? {
-    guard case .scalar = node, let text = node.string, let v = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(v) else {
-      report(node, path, "expected \(ScenarioField.Kind.integer(range).expectation), found \(Self.describe(node))")
-      return nil
-    }
-    return v
-  }
-
-  private mutating func readDate(_ node: Node, _ path: String) -> CivilDate? {
-    guard let text = node.string, let date = CivilDate(iso8601: text) else {
-      report(node, path, "expected a date YYYY-MM-DD, found \(Self.describe(node))")
-      return nil
-    }
-    return date
-  }
-
-  private mutating func readWeights(_ node: Node, _ path: String) -> [Double]? {
-    guard case let .sequence(items) = node, items.count == 24 else {
-      report(node, path, "expected \(ScenarioField.Kind.hourlyWeights.expectation), found \(Self.describe(node))")
-      return nil
-    }
-    let weights = items.enumerated().map { readNumber($1, "\(path)[\($0)]", .bounded(0...1_000_000)) }
-    guard weights.allSatisfy({ $0 != nil }) else { return nil }
-    let values = weights.map { $0! }
-    guard values.contains(where: { $0 > 0 }) else {
-      report(node, path, "expected at least one hour with a weight above 0, found all zero")
-      return nil
-    }
-    return values
-  }
-
-  public static let distributionKinds = ["constant", "exponential", "lognormal", "uniform", "gamma", "weibull", "normal"]
-
-  /// The domain of a distribution parameter: hours up to ten years for
-  /// locations and scales, and shapes that keep draws finite.
-  public static func parameterDomain(_ name: String) -> ScenarioField.Kind {
-    switch name {
-    case "cv": .bounded(0...10)
-    case "shape": .bounded(0...1_000)
-    case "mu": .bounded(-50...11)
-    case "sigma": .bounded(0...5)
-    default: .hours
-    }
-  }
-
-  private mutating func readDistribution(_ node: Node, _ path: String) -> ContinuousDistribution? {
-    guard case let .mapping(outer) = node, outer.count == 1, let (kindNode, params) = outer.first.map({ ($0.key, $0.value) }),
-      let kind = kindNode.string
-    else {
-      report(node, path, "expected \(ScenarioField.Kind.distribution.expectation), found \(Self.describe(node))")
-      return nil
-    }
-    let p = "\(path).\(kind)"
-    if kind == "constant" { return readNumber(params, p, .hours).map(ContinuousDistribution.constant) }
-    guard Self.distributionKinds.contains(kind) else {
-      unknownKey(kindNode, kind, path: p, known: Self.distributionKinds)
-      return nil
-    }
-    guard case let .mapping(fields) = params else {
-      report(params, p, "expected the parameters as a mapping, found \(Self.describe(params))")
-      return nil
-    }
-    var values: [String: (Node, Double)] = [:]
-    for (key, value) in fields {
-      if let name = key.string, let v = readNumber(value, "\(p).\(name)", Self.parameterDomain(name)) { values[name] = (key, v) }
-    }
-    func need(_ names: [String]) -> [Double]? {
-      let unknown = values.keys.filter { !names.contains($0) }.sorted()
-      for name in unknown { unknownKey(values[name]!.0, name, path: "\(p).\(name)", known: names) }
-      let missing = names.filter { values[$0] == nil }
-      if !missing.isEmpty { report(params, p, "expected parameters \(names.joined(separator: ", ")); missing \(missing.joined(separator: ", "))") }
-      return unknown.isEmpty && missing.isEmpty ? names.map { values[$0]!.1 } : nil
-    }
-    func positive(_ name: String, _ v: Double) -> Bool {
-      if v > 0 { return true }
-      report(values[name]!.0, "\(p).\(name)", "expected a number > 0, found \(v)")
-      return false
-    }
-    switch kind {
-    case "exponential":
-      guard let v = need(["mean"]), positive("mean", v[0]) else { return nil }
-      return .exponential(mean: v[0])
-    case "lognormal":
-      if values["mu"] != nil || values["sigma"] != nil {
-        guard let v = need(["mu", "sigma"]) else { return nil }
-        return .lognormal(mu: v[0], sigma: v[1])
-      }
-      guard let v = need(["mean", "cv"]), positive("mean", v[0]) else { return nil }
-      return .lognormal(mean: v[0], cv: v[1])
-    case "uniform":
-      guard let v = need(["lower", "upper"]) else { return nil }
-      guard v[0] <= v[1] else {
-        report(params, p, "expected lower ≤ upper, found \(v[0]) > \(v[1])")
-        return nil
-      }
-      return .uniform(lower: v[0], upper: v[1])
-    case "gamma":
-      guard let v = need(["shape", "scale"]), positive("shape", v[0]), positive("scale", v[1]) else { return nil }
-      return .gamma(shape: v[0], scale: v[1])
-    case "weibull":
-      guard let v = need(["shape", "scale"]), positive("shape", v[0]), positive("scale", v[1]) else { return nil }
-      return .weibull(shape: v[0], scale: v[1])
-    default:  // normal
-      guard let v = need(["mean", "sd"]) else { return nil }
-      return .normal(mean: v[0], standardDeviation: v[1])
-    }
-  }
-
-  private mutating func readExpectations(_ node: Node) {
-    guard case let .sequence(items) = node else {
-      report(node, "expect", "expected a list of thresholds such as `- courier_reach_per_attempt >= 0.95`, found \(Self.describe(node))")
-      return
-    }
-    for (i, item) in items.enumerated() {
-      guard case .scalar = item, let text = item.string else {
-        report(item, "expect[\(i)]", "expected `METRIC OP NUMBER`, found \(Self.describe(item))")
-        continue
-      }
-      do { expectations.append(try Expectation(parsing: text)) } catch { report(item, "expect[\(i)]", error.message) }
-    }
-  }
-
-  // MARK: - Overrides
-
-  /// The document with every `--set` value put in place (a key path that
-  /// does not exist yet is created, so unknown keys are reported as usual).
-  private mutating func applyOverrides(to root: Node) -> Node {
-    guard case .mapping = root else { return root }
-    var root = root
-    for override in overrides {
-      let value: Node
-      do {
-        guard let node = try Yams.compose(yaml: override.value) else { continue }
-        value = node
-      } catch {
-        diagnostics.append(ScenarioDiagnostic(override: override, path: override.path,
-                                              message: "expected a YAML value, found '\(override.value)'"))
-        continue
-      }
-      if !Self.set(value, at: override.keys.map(String.init)[...], in: &root) {
-        diagnostics.append(ScenarioDiagnostic(override: override, path: override.path,
-                                              message: "expected a key inside a mapping, but a part of the path holds a plain value"))
-      }
-    }
-    return root
-  }
-
-  private static func set(_ value: Node, at keys: ArraySlice<String>, in node: inout Node) -> Bool {
-    guard case var .mapping(mapping) = node, let key = keys.first else { return false }
-    if keys.count == 1 {
-      mapping[key] = value
-    } else {
-      var child = mapping[key] ?? Node.mapping(Node.Mapping([]))
-      guard set(value, at: keys.dropFirst(), in: &child) else { return false }
-      mapping[key] = child
-    }
-    node = .mapping(mapping)
-    return true
-  }
-
-  // MARK: - Cross-field checks
-
-  private mutating func checkConsistency(_ s: Scenario, _ entries: [String: Node]) {
-    let merchants = entries["merchants"]
-    if s.merchants.registrationEager + s.merchants.registrationLazy > 1 + 1e-12 {
-      // Point at the pair's keys (the later one given), not the section.
-      let lazy = Self.child(merchants, "registration_lazy_share")
-      let eager = Self.child(merchants, "registration_eager_share")
-      // A value given with --set is the one to blame; otherwise the later line.
-      let lazyPath = "merchants.registration_lazy_share", eagerPath = "merchants.registration_eager_share"
-      let setLazy = overrides.contains { $0.covers(lazyPath) }, setEager = overrides.contains { $0.covers(eagerPath) }
-      let lazyLater = (lazy?.mark?.line ?? 0) >= (eager?.mark?.line ?? 0)
-      let blameLazy = setLazy || (!setEager && lazyLater)
-      let node = (blameLazy ? lazy : eager) ?? merchants
-      let path = blameLazy ? lazyPath : eagerPath
-      report(node, path,
-             "expected merchants.registration_eager_share + merchants.registration_lazy_share ≤ 1, found \(s.merchants.registrationEager) + \(s.merchants.registrationLazy) = \(s.merchants.registrationEager + s.merchants.registrationLazy)")
-    }
-    if s.merchants.maxOrdersPerDay < s.merchants.minOrdersPerDay {
-      report(Self.child(merchants, "max_orders_per_day") ?? merchants, "merchants.max_orders_per_day",
-             "expected at least merchants.min_orders_per_day (\(s.merchants.minOrdersPerDay)), found \(s.merchants.maxOrdersPerDay)")
-    }
-    if s.couriers.adaptationComplete < s.couriers.adaptationStart {
-      report(entries["couriers"], "couriers.adaptation_complete",
-             "expected a date on or after couriers.adaptation_start (\(s.couriers.adaptationStart)), found \(s.couriers.adaptationComplete)")
-    }
-    let peak = s.orders.ordersPerDay * max(1, s.orders.campaigns.map(\.factor).max() ?? 1)
-    if peak > 2_000_000 {
-      report(entries["orders"], "orders.campaigns",
-             "expected orders_per_day × the largest campaign factor ≤ 2000000 orders a day, found \(peak)")
-    }
-    let g = s.gGroup
-    if g.shopLevelLimit > g.orderLimit {
-      report(entries["g_group"], "g_group.shop_level_limit", "expected at most order_limit (\(g.orderLimit)), found \(g.shopLevelLimit): an order holds its shop-level callers (R-G2)")
-    }
-    if g.perCallLimit > g.orderLimit {
-      report(entries["g_group"], "g_group.per_call_limit", "expected at most order_limit (\(g.orderLimit)), found \(g.perCallLimit)")
-    }
-    if g.orderLimit > g.listLimit {
-      report(entries["g_group"], "g_group.order_limit", "expected at most list_limit (\(g.listLimit)), found \(g.orderLimit)")
-    }
-    for platform in Platform.allCases {
-      let dated = s.schedule.filter { $0.phase.platform == platform }
-      if Set(dated.map(\.phase.id)).count != dated.count {
-        report(entries["phases"], "phases", "expected each phase once, found a \(platform.rawValue) phase twice")
-      }
-      if dated.filter({ $0.start == nil }).count > 1 {
-        report(entries["phases"], "phases", "expected at most one \(platform.rawValue) phase without `from:`, found several")
       }
     }
   }
