@@ -56,6 +56,13 @@ public struct CalibrationTargetsFile: Sendable {
                                             path: path, message: message))
     }
 
+    /// "unknown key 'NAME'; did you mean '…'? (expected one of: …)" at `key`.
+    mutating func unknownKey(_ key: Node, path: String, known: [String]) {
+      let name = key.string ?? ""
+      let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+      report(key, path, "unknown key '\(ScenarioDiagnostic.printable(name))'\(hint) (expected one of: \(known.joined(separator: ", ")))")
+    }
+
     mutating func read(_ text: String) -> CalibrationTargetsFile? {
       let root: Node
       do {
@@ -86,9 +93,7 @@ public struct CalibrationTargetsFile: Sendable {
         case "cutoff":
           cutoff = number(value, "cutoff", "a number from 1 to 10", in: 1...10)
         default:
-          let name = key.string ?? ""
-          let hint = Suggestion.closest(to: name, in: CalibrationTargetsFile.topLevelKeys).map { "; did you mean '\($0)'?" } ?? ""
-          report(key, name, "unknown key '\(ScenarioDiagnostic.printable(name))'\(hint) (expected one of: targets, cutoff)")
+          unknownKey(key, path: key.string ?? "", known: CalibrationTargetsFile.topLevelKeys)
         }
       }
       if !sawTargets { report(root, "targets", "missing: the list of observed figures to reproduce") }
@@ -122,9 +127,7 @@ public struct CalibrationTargetsFile: Sendable {
         return nil
       }
       for key in mapping.keys where !CalibrationTargetsFile.targetKeys.contains(key.string ?? "") {
-        let name = key.string ?? ""
-        let hint = Suggestion.closest(to: name, in: CalibrationTargetsFile.targetKeys).map { "; did you mean '\($0)'?" } ?? ""
-        report(key, "\(path).\(name)", "unknown key '\(ScenarioDiagnostic.printable(name))'\(hint) (expected one of: \(CalibrationTargetsFile.targetKeys.joined(separator: ", ")))")
+        unknownKey(key, path: "\(path).\(key.string ?? "")", known: CalibrationTargetsFile.targetKeys)
       }
       let before = diagnostics.count
       var metric: Metric?

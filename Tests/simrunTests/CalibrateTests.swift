@@ -170,3 +170,23 @@ struct CalibrateWindowTests {
     #expect(platform.status == 64 && platform.err.contains("t.yaml:3:15: targets[0].platform: a platform is chosen within a window"))
   }
 }
+
+@Suite("simrun calibrate, targets no point reproduces")
+struct CalibrateEmptyTests {
+  @Test("an unreachable target: the findings say no combination reproduces it and by how much the closest misses; no calibrated.yaml")
+  func empty() throws {
+    let dir = try CalibrateTests.scratch()
+    let file = dir.appendingPathComponent("t.yaml")
+    try "targets:\n  - metric: courier_reach_per_attempt\n    observed: 0.99\n    sd: 0.001\n    discrepancy: 0\n    source: unreachable on purpose\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("out")
+    let run = try simrun("calibrate", "taobao-700-full", "--targets", file.path, "--uncertain", "{couriers.warehouse_share: plausible}",
+                         "--points", "8", "--replications", "2", "--days", "6", "--set", "orders.orders_per_day=300", "--quiet",
+                         "--width", "0", "--out", out.path)
+    #expect(run.status == 0, "\(run.err)")
+    #expect(run.out.contains("No combination of the assumed ranges of the 1 uncertain key reproduces every observed figure"))
+    #expect(run.out.contains("standard deviations from courier_reach_per_attempt"))
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("points.csv").path))
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("calibrated.yaml").path))
+  }
+}

@@ -10,4 +10,12 @@ extension ModelCounts {
     }
     return pooled
   }
+
+  /// The weeks of `series` at `indices` (at least one) pooled into one
+  /// count: a window of whole weeks, whose metric is taken after pooling.
+  public static func pooled(_ series: [ModelCounts], at indices: [Int]) -> ModelCounts {
+    var total = series[indices[0]]
+    for i in indices.dropFirst() { total.merge(series[i]) }
+    return total
+  }
 }

@@ -177,9 +177,7 @@ struct Calibration {
         values.append(.nan)
         continue
       }
-      var pooled = series[weeks[0]]
-      for w in weeks.dropFirst() { pooled.merge(series[w]) }
-      values.append(pooled.value(metric))
+      values.append(ModelCounts.pooled(series, at: weeks).value(metric))
     }
     return values
   }
@@ -192,11 +190,7 @@ struct Calibration {
     let k = s.scenarios.count, r = s.replications
     let keys = s.keys, scenarios = s.scenarios
     let windows = s.targets.indices.map { (s.targets[$0].metric, s.targets[$0].platform, s.windowWeeks[$0]) }
-    let list = ScenarioList(count: values.count * k) { i in
-      var scenario = scenarios[i % k]
-      for (u, x) in zip(keys, values[i / k]) { u.apply(x, to: &scenario) }
-      return scenario
-    }
+    let list = ScenarioList(count: values.count * k) { i in keys.applied(values[i / k], to: scenarios[i % k]) }
     let ids = (0..<(values.count * k)).map { "wave \(wave) point \(($0 / k) + 1), \(s.scenarioNames[$0 % k])" }
     let runs = try Execution.replicate(list, ids: ids, seed: s.seed, replications: r, threads: s.threads, quiet: s.quiet,
                                        labels: Array(repeating: "calibrate wave \(wave)", count: list.count),

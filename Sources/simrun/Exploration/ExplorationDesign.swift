@@ -58,8 +58,6 @@ struct ExplorationDesign: Sendable {
 
   /// `base` with point `values` applied.
   func scenario(_ base: Scenario, at values: [Double]) -> Scenario {
-    var s = base
-    for (u, x) in zip(uncertainties, values) { u.apply(x, to: &s) }
-    return s
+    uncertainties.applied(values, to: base)
   }
 }

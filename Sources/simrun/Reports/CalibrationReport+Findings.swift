@@ -66,22 +66,6 @@ extension CalibrationReport {
       + "ruled out, wave by wave; every run with the same seed (common random numbers).")
   }
 
-  /// The target the least implausible probe point misses by most.
-  private var closestMiss: (target: CalibrationTarget, implausibility: Double)? {
-    guard let last = waves.last else { return nil }
-    let sequence = QuasiRandomSequence(dimension: keys.count, skip: 1)
-    var best: (x: [Double], i: Double)?
-    for _ in 0..<4_096 {
-      let x = sequence.next()
-      let i = waves.map { $0.match.maximumImplausibility(x) }.max() ?? 0
-      if best == nil || i < best!.i { best = (x, i) }
-    }
-    guard let best else { return nil }
-    let each = last.match.implausibilities(best.x)
-    let t = each.indices.max { each[$0] < each[$1] }!
-    return (targets[t], best.i)
-  }
-
   /// The name of the scenario a target was observed in.
   func scenarioName(_ target: CalibrationTarget) -> String { target.scenario ?? scenario }
 

@@ -12,8 +12,7 @@ extension CalibrationReport {
   /// relative to the moved value (its 1); a switch the consistent points
   /// hold at one value is fixed there and left out of `uncertain:`.
   static func calibratedScenario(_ base: Scenario, keys: [ScenarioUncertainty], ranges: [KeyRange], at values: [Double]) -> String {
-    var scenario = base
-    for (key, x) in zip(keys, values) { key.apply(x, to: &scenario) }
+    let scenario = keys.applied(values, to: base)
     var lines: [String] = []
     for (key, range) in zip(keys, ranges) {
       guard let lower = range.lower, let upper = range.upper else { continue }

@@ -47,16 +47,12 @@ extension CalibrationReport {
 
   /// summary.md: the same sections as Markdown tables.
   var markdown: String {
-    func table(_ header: [String], _ rows: [[String]]) -> String {
-      func line(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
-      return ([line(header), "|" + header.map { _ in " --- |" }.joined()] + rows.map(line)).joined(separator: "\n") + "\n"
-    }
     var md = "# simrun calibrate: \(scenario)\n\n" + findings.markdown
     md += "Command: `\(command)` · seed \(seed) · simrun \(SimRunVersion.current)\n\n"
-    md += "## The keys: assumed, and consistent with the targets\n\n" + table(Self.keyHeader, keyRows)
-    md += "\n## The targets\n\n" + table(Self.targetHeader, targetRows)
+    md += "## The keys: assumed, and consistent with the targets\n\n" + RunReport.markdownTable(header: Self.keyHeader, rows: keyRows)
+    md += "\n## The targets\n\n" + RunReport.markdownTable(header: Self.targetHeader, rows: targetRows)
     md += "\nSources: " + targets.map { "\($0.label): \($0.source)" }.joined(separator: "; ") + ".\n"
-    md += "\n## The waves\n\n" + table(Self.waveHeader, waveRows)
+    md += "\n## The waves\n\n" + RunReport.markdownTable(header: Self.waveHeader, rows: waveRows)
     return md
   }
 }

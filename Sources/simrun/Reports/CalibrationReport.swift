@@ -68,6 +68,9 @@ struct CalibrationReport {
   /// (largest over waves and targets) of a probe point in the bin — the
   /// minimum-implausibility profile of the implausibility plots.
   let profiles: [[Double]]
+  /// The least implausible probe point's implausibility, and the target it
+  /// misses by most (for the findings when no point is consistent).
+  let closestMiss: (target: CalibrationTarget, implausibility: Double)?
   /// The calibrated scenario file's text (`nil` when no point is left).
   let calibratedYAML: String?
 
@@ -109,25 +112,34 @@ struct CalibrationReport {
       return TargetFit(target: s.targets[t], p5: q(0.05), p50: q(0.5), p95: q(0.95),
                        stochasticSD: (last?.stochasticVariance[t] ?? 0).squareRoot())
     }
-    profiles = Self.profiles(matches, dimension: s.keys.count)
+    let probed = Self.probe(matches, dimension: s.keys.count)
+    profiles = probed.profiles
+    closestMiss = probed.least.map { least in
+      let each = matches.last!.implausibilities(least.x)
+      return (s.targets[each.indices.max { each[$0] < each[$1] }!], least.implausibility)
+    }
     calibratedYAML = best.map { CalibrationReport.calibratedScenario(base, keys: s.keys, ranges: ranges, at: values[$0]) }
   }
 
-  /// The minimum-implausibility profile of each key over 20 bins, from
-  /// 4,096 quasi-random probe points of the whole cube.
-  static func profiles(_ matches: [HistoryMatchingWave], dimension: Int, bins: Int = 20) -> [[Double]] {
-    guard !matches.isEmpty else { return [] }
+  /// 4,096 quasi-random probe points of the whole cube, in one pass: the
+  /// minimum-implausibility profile of each key over 20 bins, and the least
+  /// implausible probe (the largest implausibility over waves and targets).
+  static func probe(_ matches: [HistoryMatchingWave], dimension: Int, bins: Int = 20)
+    -> (profiles: [[Double]], least: (x: [Double], implausibility: Double)?) {
+    guard !matches.isEmpty else { return ([], nil) }
     var profile = [[Double]](repeating: [Double](repeating: .infinity, count: bins), count: dimension)
+    var least: (x: [Double], implausibility: Double)?
     let sequence = QuasiRandomSequence(dimension: dimension, skip: 1)
     for _ in 0..<4_096 {
       let x = sequence.next()
       let i = matches.map { $0.maximumImplausibility(x) }.max() ?? 0
+      if least == nil || i < least!.implausibility { least = (x, i) }
       for j in 0..<dimension {
         let b = min(bins - 1, Int(x[j] * Double(bins)))
         profile[j][b] = min(profile[j][b], i)
       }
     }
-    return profile
+    return (profile, least)
   }
 
   /// The runs of every wave.

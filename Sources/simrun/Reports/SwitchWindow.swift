@@ -51,7 +51,7 @@ struct SwitchWindow: Sendable {
     self.metrics = metrics
     let windows = result.replications.map { r -> (ModelCounts, ModelCounts) in
       let series = r.weeklyByPlatform[platform] ?? []
-      return (Self.pooled(series, beforeWeeks), Self.pooled(series, afterWeeks))
+      return (ModelCounts.pooled(series, at: beforeWeeks), ModelCounts.pooled(series, at: afterWeeks))
     }
     var b: [Metric: ConfidenceInterval] = [:], a: [Metric: ConfidenceInterval] = [:], c: [Metric: ConfidenceInterval] = [:]
     for metric in metrics {
@@ -80,12 +80,5 @@ struct SwitchWindow: Sendable {
   /// Whether `metric` is zero in every replication on both sides.
   func isZero(_ metric: Metric) -> Bool {
     before[metric].map { $0.mean == 0 && $0.halfWidth == 0 } ?? true && after[metric].map { $0.mean == 0 && $0.halfWidth == 0 } ?? true
-  }
-
-  /// The counts of `weeks` at `indices`, pooled.
-  private static func pooled(_ weeks: [ModelCounts], _ indices: [Int]) -> ModelCounts {
-    var total = weeks[indices[0]]
-    for i in indices.dropFirst() { total.merge(weeks[i]) }
-    return total
   }
 }
