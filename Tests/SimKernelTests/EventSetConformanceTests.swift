@@ -3,7 +3,7 @@ import Testing
 
 /// Every event set implementation, for parameterized conformance tests.
 enum EventSetKind: String, CaseIterable, CustomTestStringConvertible {
-  case binary, quaternary, octonary, collections, radix
+  case binary, quaternary, octonary, collections, radix, ladder, adaptive
 
   func make() -> any EventSet<Int> {
     switch self {
@@ -12,6 +12,8 @@ enum EventSetKind: String, CaseIterable, CustomTestStringConvertible {
     case .octonary: OctonaryHeapEventSet<Int>()
     case .collections: CollectionsHeapEventSet<Int>()
     case .radix: RadixHeapEventSet<Int>()
+    case .ladder: LadderEventSet<Int>()
+    case .adaptive: AdaptiveEventSet<Int>()
     }
   }
 

@@ -2,8 +2,9 @@ import Benchmark
 import HoldWorkloads
 import SimKernel
 
-/// The hold model through the real kernel loop (default 8-ary event set),
-/// with N = 10², 10⁴ and 10⁶ events pending, and the other event sets at 10⁴.
+/// The hold model through the real kernel loop (the default event set: a
+/// 4-ary heap up to 2,048 pending, a ladder queue above), with N = 10², 10⁴
+/// and 10⁶ events pending, and the other event sets at 10⁴.
 /// One benchmark iteration is 1,000 hold steps (scaling factor kilo), so the
 /// reported time and malloc counts are per event.
 ///
@@ -18,8 +19,10 @@ import SimKernel
 /// interposer counts every thread.
 let benchmarks: @Sendable () -> Void = {
   for pending in [100, 10_000, 1_000_000] {
-    hold("hold.kernel-8ary-default.N\(pending)", DefaultEventSet<UInt32>.self, pending: pending, seconds: 2)
+    hold("hold.kernel-default.N\(pending)", DefaultEventSet<UInt32>.self, pending: pending, seconds: 2)
   }
+  hold("hold.kernel-ladder.N1000000", LadderEventSet<UInt32>.self, pending: 1_000_000, seconds: 1)
+  hold("hold.kernel-8ary.N10000", OctonaryHeapEventSet<UInt32>.self, pending: 10_000, seconds: 1)
   hold("hold.kernel-4ary.N10000", QuaternaryHeapEventSet<UInt32>.self, pending: 10_000, seconds: 1)
   hold("hold.kernel-binary.N10000", BinaryHeapEventSet<UInt32>.self, pending: 10_000, seconds: 1)
   hold("hold.kernel-on-collections-heap.N10000", CollectionsHeapEventSet<UInt32>.self, pending: 10_000, seconds: 1)

@@ -1,4 +1,4 @@
-internal import SimKernel
+public import SimKernel
 
 /// What one replication of a scenario produced.
 public struct ReplicationResult: Sendable {
@@ -69,9 +69,19 @@ public enum ScenarioRunner {
   public static func replicate(
     _ scenario: Scenario, seed: UInt64, replication: Int, monitor: (any RunMonitor)?
   ) throws(RunInterrupted) -> ReplicationResult {
+    try replicate(scenario, seed: seed, replication: replication, monitor: monitor, on: DefaultEventSet<OrderEvent>.self)
+  }
+
+  /// One replication on the pending-event set `Events`. The results do not
+  /// depend on it (every set delivers events in (time, sequence) order; a
+  /// test runs every shipped scenario on the default set and on a plain
+  /// heap): it is a parameter for that test and for benchmarks.
+  public static func replicate<Events: EventSet<OrderEvent>>(
+    _ scenario: Scenario, seed: UInt64, replication: Int, monitor: (any RunMonitor)?, on _: Events.Type
+  ) throws(RunInterrupted) -> ReplicationResult {
     if let monitor, !monitor.shouldContinue() { throw RunInterrupted() }
     var model = OrderModel(scenario, seed: seed, replication: replication)
-    var sim = Simulation<DefaultEventSet<OrderEvent>>()
+    var sim = Simulation<Events>()
     sim.reserveCapacity(OrderModel.reservation(scenario))
     do {
       try model.start(&sim)

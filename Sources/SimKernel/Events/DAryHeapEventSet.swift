@@ -188,9 +188,3 @@ public typealias QuaternaryHeapEventSet<Payload> = DAryHeapEventSet<Payload, Qua
 
 /// An 8-ary-heap event set: the fastest here at 10⁶ pending events.
 public typealias OctonaryHeapEventSet<Payload> = DAryHeapEventSet<Payload, OctonaryArity>
-
-/// The kernel's default event set. 8-ary because large simulations (hundreds
-/// of thousands of orders in flight) are where event-set speed matters, and
-/// there the hold benchmark measures it about 10% faster than the 4-ary heap
-/// (and within a few percent of it at 10⁴ pending events).
-public typealias DefaultEventSet<Payload> = OctonaryHeapEventSet<Payload>
