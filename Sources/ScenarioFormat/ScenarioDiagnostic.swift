@@ -68,4 +68,6 @@ public struct ScenarioDocument: Sendable {
   public var source: String
   /// The keys an exploration varies (`uncertain:`), empty when none.
   public var uncertainties: [ScenarioUncertainty] = []
+  /// The rule parameters a design may set (`levers:`), empty when none.
+  public var levers: [ScenarioLever] = []
 }

@@ -2,8 +2,8 @@ public import PrivacyModel
 import SimKernel
 
 extension ScenarioField {
-  /// Whether no source gives the key's figure.
-  public var isAssumption: Bool { source.contains("assumption") }
+  /// Whether no source gives the key's figure (its class says so).
+  public var isAssumption: Bool { keyClass.isAssumption }
 
   /// The key's documented plausible range, if it is an assumption with one.
   public var plausible: PlausibleRange? { ScenarioSchema.plausibleRanges[path] }

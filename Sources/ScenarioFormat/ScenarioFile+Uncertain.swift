@@ -88,6 +88,12 @@ extension ScenarioFile {
     return result
   }
 
+  /// Keys the file reader requires in order, a ≤ b.
+  static let orderedPairs = [("merchants.min_orders_per_day", "merchants.max_orders_per_day"),
+                             ("couriers.adaptation_start", "couriers.adaptation_complete"),
+                             ("g_group.shop_level_limit", "g_group.order_limit"), ("g_group.per_call_limit", "g_group.order_limit"),
+                             ("g_group.order_limit", "g_group.list_limit")]
+
   /// Keys the file reader requires in order (a ≤ b, or a + b ≤ 1) must stay
   /// so at every point: the ranges may not admit a combination the reader
   /// would refuse.
@@ -96,11 +102,7 @@ extension ScenarioFile {
       if let u = list.first(where: { $0.path == path }) { return u.lower...u.upper }
       return ScenarioSchema.byPath[path]?.numericValue(in: scenario).map { $0...$0 }
     }
-    let atMost = [("merchants.min_orders_per_day", "merchants.max_orders_per_day"),
-                  ("couriers.adaptation_start", "couriers.adaptation_complete"),
-                  ("g_group.shop_level_limit", "g_group.order_limit"), ("g_group.per_call_limit", "g_group.order_limit"),
-                  ("g_group.order_limit", "g_group.list_limit")]
-    for (a, b) in atMost where list.contains(where: { $0.path == a || $0.path == b }) {
+    for (a, b) in Self.orderedPairs where list.contains(where: { $0.path == a || $0.path == b }) {
       guard let ra = range(a), let rb = range(b), ra.upperBound > rb.lowerBound else { continue }
       report(node, "uncertain", "the ranges let \(a) exceed \(b) (the reader requires \(a) ≤ \(b)); make \(a)'s upper bound at most \(b)'s lower bound")
     }

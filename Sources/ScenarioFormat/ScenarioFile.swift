@@ -12,6 +12,7 @@ public struct ScenarioFile {
   var diagnostics: [ScenarioDiagnostic] = []
   var expectations: [Expectation] = []
   var uncertainties: [ScenarioUncertainty] = []
+  var levers: [ScenarioLever] = []
 
   private init(file: String, overrides: [Override]) {
     self.file = file
@@ -65,14 +66,14 @@ public struct ScenarioFile {
     let scenario = reader.read(text)
     if let scenario, reader.diagnostics.isEmpty {
       return ScenarioDocument(scenario: scenario, expectations: reader.expectations, source: file,
-                              uncertainties: reader.uncertainties)
+                              uncertainties: reader.uncertainties, levers: reader.levers)
     }
     throw ScenarioFileError(diagnostics: reader.diagnostics)
   }
 
   public static let topLevelKeys = ["name", "phases", "disabled_rules", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
                              "orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group",
-                             "context", "expect", "uncertain"]
+                             "context", "expect", "uncertain", "levers"]
   public static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
   /// Keys of a section that hold lists, read by their own readers.
   public static let listKeys = ["taobao": "ramp", "couriers": "carriers", "orders": "campaigns"]
@@ -156,6 +157,7 @@ public struct ScenarioFile {
     if let node = entries["expect"] { readExpectations(node) }
     checkConsistency(scenario, entries)
     if let node = entries["uncertain"] { uncertainties = readUncertain(node, scenario: scenario) }
+    if let node = entries["levers"] { levers = readLevers(node, scenario: scenario) }
     return scenario
   }
 

@@ -83,6 +83,7 @@ struct CitationTests {
     .suspensions: ["suspend"],
     .oaidDecryptCallsPer1000: ["oaid"],
     .sideChannelNumbersPer1000: ["phone"],
+    .numbersObtainedPer1000: ["phone"],
     .profileExposuresPer1000: ["avatar"],
     .crossPlatformOrdersLostPer1000: ["links"],
   ]

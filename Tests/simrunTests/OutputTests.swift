@@ -17,7 +17,7 @@ let metricNames = [
   "contact_time_p50_hours_after_sale", "contact_time_p90_hours_after_sale", "contact_time_p50_hours_marketing",
   "contact_time_p90_hours_marketing", "contacts_plaintext_per_1000", "contacts_decrypt_per_1000",
   "contacts_vn_call_per_1000", "contacts_official_message_per_1000", "contacts_sms_api_per_1000",
-  "real_number_exposures_per_1000", "retained_numbers_per_1000", "private_domain_reach_per_1000", "decrypt_denied_no_waybill", "decrypt_denied_state",
+  "real_number_exposures_per_1000", "numbers_obtained_per_1000", "retained_numbers_per_1000", "private_domain_reach_per_1000", "decrypt_denied_no_waybill", "decrypt_denied_state",
   "decrypt_denied_quota", "decrypt_denied_policy", "temp_quota_applications", "g_group_calls", "g_group_rejected",
   "g_group_rejected_over_limit", "g_group_rejected_too_many_in_call", "g_group_rejected_invalid_number",
   "g_group_rejected_wrong_format", "calls_blocked_unregistered", "calls_blocked_unregistered_courier",

@@ -46,6 +46,7 @@ extension Metric {
     case .contactsOfficialMessagePer1000: "Contacts by official message or tool"
     case .contactsSMSAPIPer1000: "Contacts by the OAID SMS API"
     case .realNumberExposuresPer1000: "Buyers' real numbers revealed to merchants"
+    case .numbersObtainedPer1000: "Buyers' numbers shops obtained, any channel"
     case .retainedNumbersPer1000: "Real numbers merchants recorded and can still use"
     case .privateDomainReachPer1000: "Buyers reachable outside the platform afterwards"
     case .decryptDeniedNoWaybill: "Decrypts refused: no official e-waybill"
@@ -106,7 +107,7 @@ extension Metric {
     case .lower:
       switch self {
       case .realNumberExposuresPer1000, .retainedNumbersPer1000, .privateDomainReachPer1000, .profileExposuresPer1000,
-           .sideChannelNumbersPer1000:
+           .sideChannelNumbersPer1000, .numbersObtainedPer1000:
         "lower is better for privacy"
       default: "lower is better"
       }

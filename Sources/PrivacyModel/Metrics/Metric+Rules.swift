@@ -13,6 +13,7 @@ extension Metric {
     case .merchantContactAfterSale: [.d1, .d2, .d3, .d4, .d5, .w1, .w2, .w7, .w8, .t2]
     case .merchantContactMarketing: [.d1, .d2, .d3, .d4, .d5, .w1, .w2, .w5, .t2, .t3]
     case .realNumberExposuresPer1000: [.d1, .d2, .d3, .d4, .d5, .d6, .w1, .w2]
+    case .numbersObtainedPer1000: [.d1, .d2, .d3, .d4, .d5, .d6, .w1, .w2, .m1]
     case .callsBlockedUnregistered: [.t2, .g1, .g2, .g8]
     case .courierFailedExpired: [.w3, .w4, .t3]
     case .courierFailedNotRegistered: [.t2, .g8]
@@ -41,7 +42,9 @@ extension Metric {
     case .courierReachPerAttempt, .courierReachPerDelivery, .failedDeliveriesPer1000, .returnPickupContact, .callsBlockedUnregistered:
       .callers
     case .merchantContactFulfilment, .merchantContactAfterSale, .merchantContactMarketing: .merchants
-    case .realNumberExposuresPer1000, .retainedNumbersPer1000, .privateDomainReachPer1000, .profileExposuresPer1000: .privacy
+    case .realNumberExposuresPer1000, .numbersObtainedPer1000, .retainedNumbersPer1000, .privateDomainReachPer1000,
+         .profileExposuresPer1000:
+      .privacy
     default: .detail
     }
   }

@@ -29,6 +29,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
   case contactsOfficialMessagePer1000 = "contacts_official_message_per_1000"
   case contactsSMSAPIPer1000 = "contacts_sms_api_per_1000"
   case realNumberExposuresPer1000 = "real_number_exposures_per_1000"
+  case numbersObtainedPer1000 = "numbers_obtained_per_1000"
   case retainedNumbersPer1000 = "retained_numbers_per_1000"
   case privateDomainReachPer1000 = "private_domain_reach_per_1000"
   case decryptDeniedNoWaybill = "decrypt_denied_no_waybill"
@@ -94,6 +95,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case .contactsOfficialMessagePer1000: "merchant contacts made through the platform's official message or tool (R-D3), per 1,000 orders"
     case .contactsSMSAPIPer1000: "merchant contacts made through Taobao's OAID SMS API, per 1,000 orders"
     case .realNumberExposuresPer1000: "buyers' real numbers revealed to merchants, per 1,000 orders"
+    case .numbersObtainedPer1000: "buyers whose phone number the shop obtained by any channel: revealed to it (plain text, a decrypt, an approved real-number request) or held through its own mini-program (R-M1), each order once, per 1,000 orders (the total to minimise for privacy)"
     case .retainedNumbersPer1000: "real numbers a merchant recorded and can still use merchants.retention_days after the order ends (recorded: merchants.records_plaintext_share or records_decrypted_share by how it was seen; still valid: exp(−number_churn_per_year × days/365)), per 1,000 orders"
     case .privateDomainReachPer1000: "buyers a shop can still contact outside the platform merchants.retention_days after the order: a retained real number or the shop's own mini-program number (R-M1), per 1,000 orders"
     case .decryptDeniedNoWaybill: "decrypts refused for lack of the official e-waybill (R-D1), per 1,000 orders"
@@ -157,6 +159,7 @@ extension ModelCounts {
     case .contactsOfficialMessagePer1000: return per1000(metByChannel[ContactChannel.officialMessage.rawValue])
     case .contactsSMSAPIPer1000: return per1000(metByChannel[ContactChannel.smsAPI.rawValue])
     case .realNumberExposuresPer1000: return per1000(realNumberExposures)
+    case .numbersObtainedPer1000: return per1000(numbersObtained)
     case .retainedNumbersPer1000: return per1000(retainedNumbers)
     case .privateDomainReachPer1000: return per1000(privateDomainReach)
     case .decryptDeniedNoWaybill: return per1000(decryptDenied[DecryptDenial.noWaybill.index])

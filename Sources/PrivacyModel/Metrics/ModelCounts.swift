@@ -22,6 +22,10 @@ public struct ModelCounts: Sendable, Mergeable, Codable {
   /// ``ContactPurpose``.
   public var contactTimeByPurpose: [QuantileSketch]
   public var realNumberExposures = 0
+  /// Orders whose buyer's phone number the shop obtained by any channel:
+  /// revealed (plain text, decrypt, real-number approval) or held through
+  /// its own mini-program (R-M1); each order once.
+  public var numbersObtained = 0
   public var retainedNumbers = 0
   /// Buyers the shop can still reach outside the platform after the order:
   /// a retained real number or its own mini-program number (R-M1).
@@ -83,6 +87,7 @@ public struct ModelCounts: Sendable, Mergeable, Codable {
     for i in metByChannel.indices { metByChannel[i] += o.metByChannel[i] }
     for i in contactTimeByPurpose.indices { contactTimeByPurpose[i].merge(o.contactTimeByPurpose[i]) }
     realNumberExposures += o.realNumberExposures
+    numbersObtained += o.numbersObtained
     retainedNumbers += o.retainedNumbers
     privateDomainReach += o.privateDomainReach
     for i in decryptDenied.indices { decryptDenied[i] += o.decryptDenied[i] }

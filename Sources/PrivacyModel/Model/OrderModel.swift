@@ -306,7 +306,11 @@ public struct OrderModel: SimulationModel {
   mutating func finish(_ slot: UInt32) {
     let order = pool[slot]
     let cancelled = order.state == .cancelled
-    tally(order) { if cancelled { $0.ordersCancelled += 1 } else { $0.ordersCompleted += 1 } }
+    let obtained = order.merchantHoldsRealNumber || order.sideChannelNumber
+    tally(order) {
+      if cancelled { $0.ordersCancelled += 1 } else { $0.ordersCompleted += 1 }
+      if obtained { $0.numbersObtained += 1 }
+    }
     // Retention (what the shop keeps after the order): a number it held is
     // recorded with a probability that depends on how it was seen, and
     // still reaches the buyer `retention_days` later unless the buyer's

@@ -73,15 +73,24 @@ struct List: ParsableCommand {
           ["taobao.ramp", "a list of {date, share}", "R-T4"],
           ["expect", "a list of `METRIC OP NUMBER`", "thresholds for `simrun check`"],
         ]
-        let rows = general + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.sourceWithRange] }
+        let rows = general.map { [$0[0], $0[1], Self.keyClass($0[0]), $0[2]] }
+          + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.keyClass.rawValue, $0.sourceWithRange] }
+        let legend = KeyClass.allCases.map { "  \($0.rawValue): \($0.explanation)" }.joined(separator: "\n")
         blocks.append(markdown
-          ? markdownTable(["key", "accepts", "default's source"], rows.map { ["`\($0[0])`", $0[1], $0[2]] })
-          : "SCENARIO KEYS (for files and --set KEY.PATH=VALUE)\n" + table(["key path", "expects", "source"], rows))
+          ? markdownTable(["key", "accepts", "class", "default's source"], rows.map { ["`\($0[0])`", $0[1], $0[2], $0[3]] })
+          : "SCENARIO KEYS (for files and --set KEY.PATH=VALUE)\nClasses (only what a platform sets can be a lever, `levers:`):\n"
+            + legend + "\n\n" + table(["key path", "expects", "class", "source"], rows))
       case .sources:
         blocks.append("SOURCES\n" + table(["key", "document"], SourceDocument.allCases.map { [$0.rawValue, $0.title] }))
       }
     }
     print(blocks.joined(separator: "\n\n"))
+  }
+
+  /// The class of a key read apart from the schema (its lists and top-level keys).
+  static func keyClass(_ key: String) -> String {
+    guard let c = ScenarioSchema.keyClasses[key] else { preconditionFailure("\(key) has no key class") }
+    return c.rawValue
   }
 
   func markdownTable(_ header: [String], _ rows: [[String]]) -> String {

@@ -29,7 +29,8 @@ struct Validate: ParsableCommand {
         let phases = s.schedule.map(\.phase.id)
         // The scenario's name, then its phases unless the name is its one phase.
         let named = phases == [s.name] ? s.name : "\(s.name) (\(phases.count == 1 ? "phase" : "phases") \(phases.joined(separator: ", ")))"
-        print(RunReport.paragraph("\(file): ok — \(named), \(s.days) days\(expectations)", width: Terminal.outputWidth))
+        let levers = document.levers.isEmpty ? "" : "; levers: " + document.levers.map { "\($0.path) \($0.valuesText)" }.joined(separator: ", ")
+        print(RunReport.paragraph("\(file): ok — \(named), \(s.days) days\(expectations)\(levers)", width: Terminal.outputWidth))
       } catch {
         failed = true
         printError(error.description)
