@@ -12,10 +12,13 @@ public final class AnalysisStream {
     case bootstrap = 9_001
     case latinHypercube = 9_002
     case morris = 9_003
+    case evolution = 9_004
   }
 
-  public init(seed: UInt64, purpose: Purpose) {
-    self.random = RandomStream(seed: seed, replication: 0, stream: purpose.rawValue)
+  /// The stream for `purpose`; `round` numbers repeated uses (an
+  /// evolutionary search's generations), each with numbers of its own.
+  public init(seed: UInt64, purpose: Purpose, round: Int = 0) {
+    self.random = RandomStream(seed: seed, replication: round, stream: purpose.rawValue)
   }
 
   /// A uniform whole number in 0..<n.
