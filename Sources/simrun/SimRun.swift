@@ -12,7 +12,7 @@ struct SimRun: ParsableCommand {
       privacy exposure with confidence intervals.
       """,
     version: SimRunVersion.current,
-    subcommands: [Run.self, Compare.self, Timeline.self, Sweep.self, Attribute.self, Explore.self, Calibrate.self, Check.self, Plan.self, Exec.self, Merge.self, Validate.self, Template.self, List.self, SelfTest.self],
+    subcommands: [Run.self, Compare.self, Timeline.self, Sweep.self, Attribute.self, Explore.self, Calibrate.self, DesignCommand.self, Check.self, Plan.self, Exec.self, Merge.self, Validate.self, Template.self, List.self, SelfTest.self],
     defaultSubcommand: nil
   )
 

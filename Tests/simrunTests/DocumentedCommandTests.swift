@@ -8,7 +8,7 @@ import Testing
 /// the examples name.
 @Suite("Documented command lines")
 struct DocumentedCommandTests {
-  static let subcommands = ["run", "compare", "timeline", "sweep", "attribute", "explore", "calibrate", "check", "plan", "exec", "merge", "validate", "template", "list", "selftest"]
+  static let subcommands = ["run", "compare", "timeline", "sweep", "attribute", "explore", "calibrate", "design", "check", "plan", "exec", "merge", "validate", "template", "list", "selftest"]
   static let running = ["run", "compare", "timeline", "sweep", "attribute", "explore", "check"]
 
   /// The example lines of `simrun SUB --help` (wide, so none wraps).

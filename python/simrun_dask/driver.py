@@ -60,7 +60,7 @@ def choose_batch(overhead, task_seconds, remaining, workers, limit=0.10, most_ta
 
 # Commands that run in stages, each chosen from the last: `simrun plan`
 # writes one stage at a time into FOLDER/wave-N.
-STAGED = ("calibrate",)
+STAGED = ("calibrate", "design")
 
 
 def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None, workers=2, batch=None,

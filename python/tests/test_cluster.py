@@ -146,6 +146,13 @@ class ClusterTest(unittest.TestCase):
                               self.cluster("calibrate-dask", calibrate, stats=stats))
         self.assertEqual(stats["waves"], 2)
 
+    def test_8_a_design_runs_generation_by_generation_and_equals_the_local_one(self):
+        levers = os.path.join(REPOSITORY, "examples", "design", "wechat-quota-levers.yaml")
+        design = ["design", levers, "--population", "8", "--generations", "2", "--replications", "2", "--confirm", "3", *SHORT]
+        stats = {}
+        self.assertSameReport(self.local("design-local", design), self.cluster("design-dask", design, stats=stats))
+        self.assertGreaterEqual(stats["waves"], 3, "a wave a generation and one to confirm the front")
+
     def refusal(self, name, script):
         """The error of a short run whose workers call `script` as simrun."""
         fake = os.path.join(self.folder, name)

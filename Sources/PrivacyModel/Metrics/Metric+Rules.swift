@@ -59,6 +59,7 @@ extension Metric {
     case .returnPickupContact: return "return pick-ups reached by phone"
     case .merchantContactMarketing: return "marketing contact after completion"
     case .realNumberExposuresPer1000: return "real numbers revealed to merchants"
+    case .numbersObtainedPer1000: return "buyers' numbers obtained by shops"
     case .callsBlockedUnregistered: return "calls blocked as unregistered"
     default: break
     }

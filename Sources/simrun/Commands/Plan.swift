@@ -13,8 +13,9 @@ struct Plan: ParsableCommand {
       bytes each: the checksum of its scenario, its seed and replication, as \
       JSON lines), FOLDER/store.jsonl (each distinct scenario written out in \
       full once, and an exploration's design) and FOLDER/manifest.json (the \
-      command, its scenarios and the plan's checksum); calibrate, whose waves \
-      each depend on the last, is planned a wave at a time into FOLDER/wave-N \
+      command, its scenarios and the plan's checksum); calibrate and design, \
+      whose waves (a design's generations) each depend on the last, are planned \
+      a wave at a time into FOLDER/wave-N \
       (plan it again once a wave's results are in FOLDER/wave-N/results.jsonl, \
       and merge the FOLDER). `simrun exec` runs \
       tasks anywhere the same simrun version is installed; `simrun merge` \
@@ -29,10 +30,10 @@ struct Plan: ParsableCommand {
         simrun merge plans/compare plans/compare/results.jsonl --out results/compare
       """)
 
-  static let plannable = ["run", "compare", "timeline", "sweep", "attribute", "check", "explore", "calibrate"]
+  static let plannable = ["run", "compare", "timeline", "sweep", "attribute", "check", "explore", "calibrate", "design"]
   /// Commands that run in stages, each chosen from the last: planned one
   /// stage at a time into FOLDER/STAGE (`wave-1`, `wave-2`, …).
-  static let staged = ["calibrate"]
+  static let staged = ["calibrate", "design"]
 
   @Option(help: ArgumentHelp("The plan's folder (created if needed; tasks.jsonl and manifest.json replaced atomically).",
                              valueName: "FOLDER"))
