@@ -37,14 +37,19 @@ public struct ScenarioLever: Hashable, Sendable {
     }
   }
 
-  /// The lever's value at `u` in [0, 1]: a point of the range (rounded for
-  /// whole numbers and dates), or the choice whose share of [0, 1] holds u.
+  /// The lever's value at `u` in [0, 1]: a point of the range, or the
+  /// choice whose share of [0, 1] holds u. Whole numbers and dates take
+  /// equal shares too, so that the range's ends are as likely as any value
+  /// between (rounding would give them half a share, and a design would
+  /// seldom try a quota of 0).
   public func value(at u: Double) -> Double {
     let u = min(max(u, 0), 1)
     switch values {
     case let .range(lower, upper):
-      let x = lower + u * (upper - lower)
-      return scale == .integer || scale == .date ? x.rounded() : x
+      if scale == .integer || scale == .date {
+        return lower + min(upper - lower, (u * (upper - lower + 1)).rounded(.down))
+      }
+      return lower + u * (upper - lower)
     case let .choices(list):
       return list[min(list.count - 1, Int(u * Double(list.count)))]
     }

@@ -66,14 +66,14 @@ struct DesignCommand: ParsableCommand {
                              valueName: "all-assumptions|{KEY: RANGE, …}"))
   var uncertain: String?
 
-  @Flag(help: "Be robust over every assumption's plausible range (`--uncertain all-assumptions`) when the scenario has no `uncertain:`.")
+  @Flag(help: "Be robust over every assumption's plausible range (`--uncertain all-assumptions`, less the levers) when the scenario has no `uncertain:`.")
   var robust = false
 
   @Option(parsing: .unconditional, help: "Worlds sampled from the uncertain keys (default 8).",
           transform: { try RunOptions.wholeNumber($0, option: "--worlds", expected: "a whole number from 2 to 200") })
   var worlds: Int = 8
 
-  @Option(help: "How a setting is scored over the worlds: mean, percentile (the worst decile) or satisficing (default mean).")
+  @Option(help: "How a setting is scored over the worlds: mean, percentile (the worst decile), satisficing or regret (default mean).")
   var robustness: String = "mean"
 
   @Option(name: .customLong("satisficing-share"), help: "With --robustness satisficing: the share of worlds that must meet every --require (default 0.8).")
@@ -144,10 +144,12 @@ struct DesignCommand: ParsableCommand {
     if let levers { overrides.append(try Override(validating: "levers=\(levers)", option: "--levers")) }
     if let uncertain { overrides.append(try Override(validating: "uncertain=\(uncertain)", option: "--uncertain")) }
     var document: ScenarioDocument
+    var allAssumptions = false
     do {
       document = try ScenarioSources.document(scenario, overrides: overrides)
       if robust && document.uncertainties.isEmpty {
         document = try ScenarioSources.document(scenario, overrides: overrides + [try Override(validating: "uncertain=all-assumptions", option: "--robust")])
+        allAssumptions = true
       }
     } catch let error as ScenarioFileError {
       printError(error.description)
@@ -157,7 +159,9 @@ struct DesignCommand: ParsableCommand {
       printError("simrun: \(scenario): no levers: give the scenario a `levers:` section or use --levers (only rule parameters a platform sets, see the class column of `simrun list keys`).")
       throw SimRunExit.invalidInput
     }
-    let worldKeys = document.uncertainties
+    // Every assumption but the levers themselves (a design sets those).
+    let worldKeys = allAssumptions
+      ? document.uncertainties.filter { key in !document.levers.contains { $0.path == key.path } } : document.uncertainties
     if let both = document.levers.first(where: { l in worldKeys.contains { $0.path == l.path } }) {
       printError("simrun: \(both.path) is both a lever and an uncertain key: a design sets it, so the worlds cannot vary it; leave it out of `uncertain:` (or --uncertain).")
       throw SimRunExit.invalidInput
