@@ -109,6 +109,14 @@ struct DesignCommandTests {
     #expect(robust.status == 0, "\(robust.err)")
     #expect(robust.out.contains("\"worlds\" : 4") && robust.out.contains("\"robustness\" : \"satisficing\""))
     #expect(robust.out.contains("in at least 80% of the 4 plausible worlds"))
+    // Minimax regret: each objective's largest shortfall from the best setting in each world, never negative on the means.
+    let regret = try simrun(base + ["--uncertain", "{contact.answer_probability: plausible}", "--worlds", "4",
+                                    "--robustness", "regret", "--format", "csv"])
+    #expect(regret.status == 0, "\(regret.err)")
+    let rows = Self.front(regret.out).shown
+    #expect(!rows.isEmpty && rows.allSatisfy { Double($0["numbers_obtained_per_1000_max_regret_mean"] ?? "-1")! >= 0 })
+    let noWorlds = try simrun(base + ["--robustness", "regret"])
+    #expect(noWorlds.status == 64 && noWorlds.err.contains("give uncertain keys"))
   }
 
   @Test("bad input: exit 64 with a clear message and nothing written")

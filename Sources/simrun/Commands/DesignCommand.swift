@@ -169,6 +169,10 @@ struct DesignCommand: ParsableCommand {
     let objectives = objective.isEmpty ? DesignObjective.defaults : try objective.map { try DesignObjective(parsing: $0) }
     let constraints = try requirements.map { try Expectation(parsing: $0) }
     let robustnessChoice = DesignRobustness(rawValue: robustness)!
+    if robustnessChoice != .mean && worldKeys.isEmpty {
+      printError("simrun: --robustness \(robustnessChoice.rawValue) scores a setting over sampled worlds: give uncertain keys (the scenario's `uncertain:`, --uncertain, or --robust).")
+      throw SimRunExit.invalidInput
+    }
     if robustnessChoice == .satisficing && (constraints.isEmpty || worldKeys.isEmpty) {
       printError("simrun: --robustness satisficing scores the share of worlds meeting every --require: give uncertain keys (or --robust) and at least one --require.")
       throw SimRunExit.invalidInput

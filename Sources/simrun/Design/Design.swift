@@ -55,13 +55,37 @@ struct Design {
     generations.append(population)
     for g in stride(from: 1, through: s.generations, by: 1) {
       let children = try evaluate(nsga.offspring(of: population, generation: g, seed: s.seed))
-      population = nsga.survivors(of: population + children)
+      population = nsga.survivors(of: rescored(population + children))
       generations.append(population)
     }
     // The front of everything run, not only of the last population.
     let front = NSGA2.front(of: archive.map { point($0) })
     let chosen = front.isEmpty ? bestInfeasible() : front.map { index[$0.x]! }
     confirmed = try runStage(chosen.map { archive[$0].values }, replications: s.confirmReplications, label: "confirm the front")
+  }
+
+  /// `points` scored again against everything run so far: regret's
+  /// yardstick, the best setting in each world, moves as the archive grows
+  /// (the other scores do not change).
+  private func rescored(_ points: [EvaluatedPoint]) -> [EvaluatedPoint] {
+    guard settings.robustness == .regret else { return points }
+    let yardstick = best(among: archive)
+    return points.map { p in
+      var q = point(archive[index[leverValues(p.x)]!], best: yardstick)
+      q.x = p.x
+      return q
+    }
+  }
+
+  /// Per objective and world: the best world mean among `reference` over
+  /// the replications `reps` (all by default), regret's yardstick.
+  func best(among reference: [DesignEvaluation], reps: Range<Int>? = nil) -> [[Double]] {
+    settings.objectives.enumerated().map { i, o in
+      (0..<settings.worlds.count).map { w in
+        let means = reference.map { $0.worldMean(i, w, reps) }
+        return (o.direction == .maximize ? means.max() : means.min()) ?? .nan
+      }
+    }
   }
 
   /// When no setting meets the constraints: the five closest.
@@ -123,14 +147,26 @@ struct Design {
 
   /// What NSGA-II sees of an evaluation: objectives to minimise and the
   /// constraint violation.
-  func point(_ e: DesignEvaluation, reps: Range<Int>? = nil) -> EvaluatedPoint {
-    EvaluatedPoint(x: e.values, objectives: objectiveScores(e, reps: reps).enumerated().map { settings.objectives[$0].minimised($1) },
-                   violation: violation(e, reps: reps))
+  func point(_ e: DesignEvaluation, reps: Range<Int>? = nil, best: [[Double]]? = nil) -> EvaluatedPoint {
+    let scores = objectiveScores(e, reps: reps, best: best)
+    return EvaluatedPoint(x: e.values,
+                          objectives: settings.robustness == .regret ? scores : scores.enumerated().map { settings.objectives[$0].minimised($1) },
+                          violation: violation(e, reps: reps))
   }
 
-  /// The objectives' scores over the worlds.
-  func objectiveScores(_ e: DesignEvaluation, reps: Range<Int>? = nil) -> [Double] {
-    settings.objectives.enumerated().map { i, o in
+  /// The objectives' scores over the worlds; for regret, each objective's
+  /// largest shortfall from `best` (by default the best of everything run).
+  func objectiveScores(_ e: DesignEvaluation, reps: Range<Int>? = nil, best: [[Double]]? = nil) -> [Double] {
+    if settings.robustness == .regret {
+      let yardstick = best ?? self.best(among: archive, reps: reps)
+      return settings.objectives.enumerated().map { i, o in
+        (0..<e.worlds).map { w in
+          let v = e.worldMean(i, w, reps)
+          return max(0, o.direction == .maximize ? yardstick[i][w] - v : v - yardstick[i][w])
+        }.max() ?? 0
+      }
+    }
+    return settings.objectives.enumerated().map { i, o in
       e.score(i, higherIsBetter: o.direction == .maximize, robustness: settings.robustness, reps: reps)
     }
   }
@@ -140,7 +176,8 @@ struct Design {
     let n = settings.objectives.count
     return settings.constraints.enumerated().map { i, c in
       let higher = c.comparison == .atLeast || c.comparison == .above
-      return e.score(n + i, higherIsBetter: higher, robustness: settings.robustness == .satisficing ? .mean : settings.robustness, reps: reps)
+      let robustness: DesignRobustness = settings.robustness == .percentile ? .percentile : .mean
+      return e.score(n + i, higherIsBetter: higher, robustness: robustness, reps: reps)
     }
   }
 

@@ -12,12 +12,16 @@ enum DesignRobustness: String, CaseIterable, Sendable {
   /// Objectives by their mean; constraints by the share of worlds in which
   /// they all hold, which must reach `--satisficing-share`.
   case satisficing
+  /// Each objective by its largest regret over the worlds: how far it falls
+  /// short of the best setting run in that world (Savage's minimax regret).
+  case regret
 
   var text: String {
     switch self {
     case .mean: "the mean over the worlds"
     case .percentile: "the worst decile over the worlds (10th percentile of what is raised, 90th of what is lowered)"
     case .satisficing: "objectives by their mean over the worlds, constraints by the share of worlds meeting them all"
+    case .regret: "each objective's largest regret over the worlds (its shortfall from the best setting run in that world)"
     }
   }
 }
@@ -40,11 +44,17 @@ struct DesignEvaluation: Sendable {
   /// `reps` (all by default); `higherIsBetter` picks the pessimistic side.
   func score(_ m: Int, higherIsBetter: Bool, robustness: DesignRobustness, reps: Range<Int>? = nil) -> Double {
     let reps = reps ?? 0..<replications
-    let perWorld = metrics[m].map { w in reps.reduce(0.0) { $0 + w[$1] } / Double(reps.count) }
+    let perWorld = (0..<worlds).map { worldMean(m, $0, reps) }
     switch robustness {
-    case .mean, .satisficing: return perWorld.reduce(0, +) / Double(perWorld.count)
+    case .mean, .satisficing, .regret: return perWorld.reduce(0, +) / Double(perWorld.count)
     case .percentile: return Self.quantile(perWorld, higherIsBetter ? 0.1 : 0.9)
     }
+  }
+
+  /// Metric `m`'s mean over the replications `reps` (all by default) in world `w`.
+  func worldMean(_ m: Int, _ w: Int, _ reps: Range<Int>? = nil) -> Double {
+    let reps = reps ?? 0..<replications
+    return reps.reduce(0.0) { $0 + metrics[m][w][$1] } / Double(reps.count)
   }
 
   /// The share of worlds in which every constraint holds (world means over

@@ -35,11 +35,16 @@ extension Design {
   /// first, ordered by the first objective.
   func frontPoints() -> [DesignFrontPoint] {
     let reps = settings.confirmReplications
+    // Regret's yardstick among the confirmed settings, on the means and replication by replication.
+    let regret = settings.robustness == .regret
+    let bestMean = regret ? best(among: confirmed) : nil
+    let bestPerRep = regret ? (0..<reps).map { r in best(among: confirmed, reps: r..<(r + 1)) } : []
+    func yardstick(_ r: Int) -> [[Double]]? { regret ? bestPerRep[r] : nil }
     let scored = confirmed.map { e -> (DesignFrontPoint, [[Double]]) in
       // Per replication: the objectives as NSGA-II minimises them.
-      let perRep = (0..<reps).map { r in point(e, reps: r..<(r + 1)).objectives }
+      let perRep = (0..<reps).map { r in point(e, reps: r..<(r + 1), best: yardstick(r)).objectives }
       let objectives = settings.objectives.indices.map { i in
-        ConfidenceInterval((0..<reps).map { r in objectiveScores(e, reps: r..<(r + 1))[i] })
+        ConfidenceInterval((0..<reps).map { r in objectiveScores(e, reps: r..<(r + 1), best: yardstick(r))[i] })
       }
       let constraints = settings.constraints.indices.map { i in
         ConfidenceInterval((0..<reps).map { r in constraintScores(e, reps: r..<(r + 1))[i] })
@@ -47,7 +52,7 @@ extension Design {
       return (DesignFrontPoint(evaluation: e, objectives: objectives, constraints: constraints, feasible: violation(e) == 0,
                                status: .front), perRep)
     }
-    let points = confirmed.map { point($0) }
+    let points = confirmed.map { point($0, best: bestMean) }
     let first = Set(ParetoRanking.fronts(points).first ?? [])
     var result = scored.map(\.0)
     for x in points.indices where !first.contains(x) {

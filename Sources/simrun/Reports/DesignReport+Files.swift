@@ -14,7 +14,7 @@ extension DesignReport: ReportDocument {
   /// The front: each point's standing, levers, and each objective's and
   /// constraint's mean and 95% bounds.
   var csv: String {
-    let metrics = settings.objectives.map(\.metric.rawValue) + settings.constraints.map(\.metric.rawValue)
+    let metrics = settings.objectives.indices.map(label) + settings.constraints.map(\.metric.rawValue)
     var text = (["point", "standing"] + settings.levers.map { RunReport.csvField($0.path) }
                 + metrics.flatMap { [$0 + "_mean", $0 + "_lower", $0 + "_upper"] } + ["meets_constraints", "scenario_file"])
       .joined(separator: ",") + "\n"
@@ -32,7 +32,7 @@ extension DesignReport: ReportDocument {
   /// Every setting run in the search: its stage, levers, objective scores
   /// and constraint violation.
   var settingsCSV: String {
-    var text = (["stage"] + settings.levers.map { RunReport.csvField($0.path) } + settings.objectives.map(\.metric.rawValue) + ["violation"])
+    var text = (["stage"] + settings.levers.map { RunReport.csvField($0.path) } + settings.objectives.indices.map(label) + ["violation"])
       .joined(separator: ",") + "\n"
     for a in archive {
       text += ([String(a.stage)] + zip(settings.levers, a.values).map { RunReport.csvField($0.scale.text($1)) }
@@ -60,12 +60,12 @@ extension DesignReport: ReportDocument {
   }
 
   var json: String {
-    let names = settings.objectives.map(\.metric.rawValue)
+    let names = settings.objectives.indices.map(label)
     func bound(_ ci: ConfidenceInterval) -> Document.Bound { Document.Bound(mean: ci.mean, lower: ci.lower, upper: ci.upper) }
     let d = Document(
       version: SimRunVersion.current, command: command, scenario: scenario, seed: settings.seed, findings: findings,
       levers: settings.levers.map { Document.Lever(path: $0.path, keyClass: $0.keyClass.rawValue, values: $0.valuesText, source: $0.source) },
-      objectives: settings.objectives.map { Document.Objective(metric: $0.metric.rawValue, direction: $0.direction.rawValue) },
+      objectives: settings.objectives.indices.map { Document.Objective(metric: label($0), direction: direction($0).rawValue) },
       constraints: settings.constraints.map(\.description),
       robustness: settings.robustness.rawValue, worlds: settings.worlds.count, population: settings.population,
       generations: settings.generations, replications: settings.replications, confirmReplications: settings.confirmReplications,

@@ -14,7 +14,7 @@ extension DesignReport {
   var findings: ReportFindings {
     var sentences: [Finding] = []
     let objectives = settings.objectives
-    let names = objectives.map(\.metric.rawValue)
+    let names = objectives.indices.map(label)
     let front = shown.filter { $0.status == .front }
     let marked = shown.count - front.count
     let budget = "\(archive.count) settings run over \(settings.generations + 1) generations of \(settings.population), \(settings.replications) replications each with the same seeds for every setting; the front run again with \(settings.confirmReplications) replications"
@@ -34,7 +34,7 @@ extension DesignReport {
       sentences.append(Finding(kind: .effect, text: "No setting of the levers meets \(settings.constraints.map(\.description).joined(separator: " and "))\(worldsText): the closest, \(closest.map { leverText($0.values) } ?? "–"), reaches \(reach).",
                                metrics: settings.constraints.map(\.metric.rawValue)))
     } else {
-      let goals = objectives.map { "\($0.direction == .minimize ? "fewer" : "more") \($0.metric.phrase)" }
+      let goals = objectives.indices.map { regret ? phrase($0) : "\(direction($0) == .minimize ? "fewer" : "more") \(phrase($0))" }
       let list = goals.count > 1 ? goals.dropLast().joined(separator: ", ") + " and " + goals.last! : goals.joined()
       let meets = settings.constraints.isEmpty ? "" : ", each meeting \(settings.constraints.map(\.description).joined(separator: " and "))\(worldsText)"
       sentences.append(Finding(kind: .effect, text: "\(front.count) setting\(front.count == 1 ? "" : "s") form\(front.count == 1 ? "s" : "") the front of \(list)\(meets)\(marked > 0 ? "; \(marked) more \(marked == 1 ? "is" : "are") not distinguishable from \(front.count == 1 ? "it" : "them") on paired differences" : "").",
@@ -45,19 +45,20 @@ extension DesignReport {
     for (i, o) in objectives.enumerated() where !shown.isEmpty && ends < 3 {
       let means = shown.map { $0.objectives[i].mean }
       if means.allSatisfy({ $0 == means[0] }) {
-        sentences.append(Finding(kind: .note, text: "\(o.metric.title) is the same at every point of the front, \(Self.interval(shown[0].objectives[i]))\(Self.unit(o.metric)): these levers do not move it.",
+        let subject = regret ? "The largest regret in \(o.metric.phrase)" : o.metric.title
+        sentences.append(Finding(kind: .note, text: "\(subject) is the same at every point of the front, \(Self.interval(shown[0].objectives[i]))\(Self.unit(o.metric)): these levers do not move it.",
                                  metrics: [o.metric.rawValue]))
         continue
       }
       let best = shown.indices.min { a, b in
         let (x, y) = (shown[a].objectives[i].mean, shown[b].objectives[i].mean)
-        return o.better(x, than: y) || (x == y && a < b)
+        return (direction(i) == .minimize ? x < y : x > y) || (x == y && a < b)
       }!
       let p = shown[best]
       let others = objectives.indices.filter { $0 != i && !Self.constant($0, in: shown) }
-        .map { "\(objectives[$0].metric.phrase) \(Self.interval(p.objectives[$0]))" }
-      let word = o.direction == .minimize ? "Fewest" : "Most"
-      sentences.append(Finding(kind: .effect, text: "\(word) \(o.metric.phrase): \(Self.interval(p.objectives[i]))\(Self.unit(o.metric)) at \(leverText(p.values)) (point \(best + 1))\(others.isEmpty ? "" : ", with " + others.joined(separator: " and ")).",
+        .map { "\(phrase($0)) \(Self.interval(p.objectives[$0]))" }
+      let lead = regret ? "Smallest regret in \(o.metric.phrase)" : "\(direction(i) == .minimize ? "Fewest" : "Most") \(phrase(i))"
+      sentences.append(Finding(kind: .effect, text: "\(lead): \(Self.interval(p.objectives[i]))\(Self.unit(o.metric)) at \(leverText(p.values)) (point \(best + 1))\(others.isEmpty ? "" : ", with " + others.joined(separator: " and ")).",
                                metrics: [o.metric.rawValue]))
       ends += 1
     }
@@ -83,10 +84,10 @@ extension DesignReport {
                                  metrics: names))
       } else {
         let moved = objectives.indices.filter { abs(rho[$0]) >= Self.strongCorrelation }.map { o in
-          "\(rho[o] > 0 ? "raises" : "lowers") \(objectives[o].metric.phrase) (rank correlation \(Self.signed(rho[o])))"
+          "\(rho[o] > 0 ? "raises" : "lowers") \(phrase(o)) (rank correlation \(Self.signed(rho[o])))"
         }
         let text = moved.isEmpty
-          ? "\(lever.path) moves \(objectives[strongest].metric.phrase) a little (rank correlation \(Self.signed(rho[strongest])))"
+          ? "\(lever.path) moves \(phrase(strongest)) a little (rank correlation \(Self.signed(rho[strongest])))"
           : raising + " " + moved.joined(separator: " and ")
         sentences.append(Finding(kind: .sensitivity, text: "\(text) over the \(archive.count) settings run\(span).",
                                  metrics: objectives.indices.filter { abs(rho[$0]) >= Self.strongCorrelation }.map { names[$0] }))

@@ -9,7 +9,7 @@ extension DesignReport {
     let e = SVGChart.escape
     let meta = [
       ("levers", settings.levers.map { "\($0.path) \($0.valuesText)" }.joined(separator: "; ")),
-      ("objectives", settings.objectives.map(\.text).joined(separator: ", ")),
+      ("objectives", settings.objectives.map(\.text).joined(separator: ", ") + (regret ? " (each by its largest regret over the worlds, to lower)" : "")),
       ("constraints", settings.constraints.isEmpty ? "none" : settings.constraints.map(\.description).joined(separator: ", ")),
       ("search", "NSGA-II, \(settings.generations + 1) generations of \(settings.population); \(archive.count) settings, \(runs) runs, every setting with the same seeds (common random numbers)"),
       ("worlds", settings.worlds.count > 1 ? "\(settings.worlds.count), scored by \(settings.robustness.text)" : "one: the scenario as given"),
@@ -25,13 +25,13 @@ extension DesignReport {
           let (lo, hi) = (values.min() ?? 0, values.max() ?? 1)
           let pad = hi > lo ? (hi - lo) * 0.05 : 1
           let m = objectives[i].metric
-          return SVGChart.ScatterAxis(label: "\(m.rawValue) (\(objectives[i].direction == .minimize ? "lower" : "higher") is better)",
-                                      lo: m.isRate ? max(0, lo - pad) : lo - pad, hi: m.isRate ? min(1, hi + pad) : hi + pad,
+          return SVGChart.ScatterAxis(label: "\(label(i)) (\(direction(i) == .minimize ? "lower" : "higher") is better)",
+                                      lo: m.isRate || regret ? max(0, lo - pad) : lo - pad, hi: m.isRate && !regret ? min(1, hi + pad) : hi + pad,
                                       tick: { SVGChart.tick($0) })
         }
         h += "<figure>" + SVGChart.front(
-          title: SVGChart.shortLabel(objectives[j].metric.title, 56),
-          subtitle: "against \(objectives[0].metric.phrase); \(shown.count) point\(shown.count == 1 ? "" : "s") on the front of \(archive.count) settings run",
+          title: SVGChart.shortLabel(title(j), 56),
+          subtitle: "against \(phrase(0)); \(shown.count) point\(shown.count == 1 ? "" : "s") on the front of \(archive.count) settings run",
           x: axis(0), y: axis(j), all: archive.map { ($0.objectives[0], $0.objectives[j]) },
           front: shown.map { ($0.objectives[0], $0.objectives[j]) }, marked: shown.map { $0.status != .front }) + "</figure>\n"
       }

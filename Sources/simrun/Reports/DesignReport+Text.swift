@@ -5,7 +5,7 @@ import ScenarioFormat
 extension DesignReport {
   /// The front table's header: point, standing, each lever, each objective.
   var frontHeader: [String] {
-    ["point", "standing"] + settings.levers.map { Self.shortName($0.path) } + settings.objectives.map(\.metric.rawValue)
+    ["point", "standing"] + settings.levers.map { Self.shortName($0.path) } + settings.objectives.indices.map(label)
       + settings.constraints.map { "\($0.metric.rawValue) (\($0.comparison.rawValue) \(Self.fixed($0.threshold)))" }
   }
 

@@ -44,6 +44,15 @@ struct DesignReport {
     runs = design.archive.count * w * design.settings.replications + design.confirmed.count * w * design.settings.confirmReplications
   }
 
+  /// Whether the objectives are scored by their regret (all then lowered).
+  var regret: Bool { settings.robustness == .regret }
+  /// Objective `i` as scored: its metric, or its regret in regret mode.
+  func label(_ i: Int) -> String { settings.objectives[i].metric.rawValue + (regret ? "_max_regret" : "") }
+  func phrase(_ i: Int) -> String { (regret ? "largest regret in " : "") + settings.objectives[i].metric.phrase }
+  func title(_ i: Int) -> String { (regret ? "Largest regret: " : "") + settings.objectives[i].metric.title }
+  /// Which way objective `i`'s score is better (a regret is always lowered).
+  func direction(_ i: Int) -> DesignObjective.Direction { regret ? .minimize : settings.objectives[i].direction }
+
   /// The front's points shown (on the front, or not distinguishable from it).
   var shown: [DesignFrontPoint] { points.filter(\.isShown) }
 
