@@ -72,11 +72,11 @@ extension DesignReport {
       if distinct.isEmpty {
         span = ""
       } else if distinct.count == 1 {
-        span = "; on the front it is always \(lever.scale.text(distinct[0]))"
+        span = "; on the front it is always \(Self.shown(lever, distinct[0]))"
       } else if case .choices = lever.values {
-        span = "; on the front it takes " + distinct.map(lever.scale.text).joined(separator: ", ")
+        span = "; on the front it takes " + distinct.map { Self.shown(lever, $0) }.joined(separator: ", ")
       } else {
-        span = "; on the front it takes \(lever.scale.text(distinct.first!))–\(lever.scale.text(distinct.last!))"
+        span = "; on the front it takes \(Self.shown(lever, distinct.first!))–\(Self.shown(lever, distinct.last!))"
       }
       let raising = lever.scale == .boolean ? "Switching on \(lever.path)" : "Raising \(lever.path)"
       if abs(rho[strongest]) < Self.weakCorrelation {

@@ -37,6 +37,27 @@ extension DesignReport {
       }
       h += "</div>\n"
     }
+    let moving = objectives.indices.filter { !Self.constant($0, in: shown) }
+    if moving.count >= 3 {
+      h += "<h2>All objectives at once</h2>\n<p>Parallel coordinates: each line a point of the front, each axis an objective from the front's worst value (bottom) to its best (top). Lines that cross trade one objective for another.</p>\n<div class=\"charts\"><figure>"
+      let ranges = moving.map { i -> (Double, Double) in
+        let means = shown.map { $0.objectives[i].mean }
+        return (means.min()!, means.max()!)
+      }
+      h += SVGChart.parallel(
+        title: "The front, objective by objective", subtitle: "\(shown.count) point\(shown.count == 1 ? "" : "s"), numbered as in the table",
+        axes: zip(moving, ranges).map { i, r in
+          let (worst, best) = direction(i) == .minimize ? (r.1, r.0) : (r.0, r.1)
+          return (label(i), Self.fixed(worst), Self.fixed(best))
+        },
+        lines: shown.map { p in
+          zip(moving, ranges).map { i, r in
+            let f = r.1 > r.0 ? (p.objectives[i].mean - r.0) / (r.1 - r.0) : 0.5
+            return direction(i) == .minimize ? 1 - f : f
+          }
+        },
+        marked: shown.map { $0.status != .front }) + "</figure></div>\n"
+    }
     func rows(_ rows: [[String]]) -> [[String]] { rows.map { $0.map(e) } }
     h += "<h2>The front</h2>\n<p>Each point is a scenario file (<code>front-K.yaml</code> in the --out folder) that <code>simrun compare</code> and <code>simrun attribute</code> run directly.</p>\n"
       + RunReport.htmlTable(header: frontHeader, rows: rows(frontRows))

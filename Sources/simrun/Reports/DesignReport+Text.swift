@@ -13,7 +13,7 @@ extension DesignReport {
   var frontRows: [[String]] {
     let dropped = points.filter { !$0.isShown }
     return (shown.enumerated().map { (String($0.offset + 1), $0.element) } + dropped.map { ("–", $0) }).map { label, p in
-      [label, status(p)] + zip(settings.levers, p.values).map { $0.scale.text($1) }
+      [label, status(p)] + zip(settings.levers, p.values).map { Self.shown($0, $1) }
         + p.objectives.map(Self.interval) + p.constraints.map(Self.interval)
     }
   }

@@ -66,7 +66,13 @@ struct DesignReport {
 
   /// The levers' values as a person writes them: `daily_base_quota 5, forced_authorization_banned true`.
   func leverText(_ values: [Double]) -> String {
-    zip(settings.levers, values).map { "\(Self.shortName($0.path)) \($0.scale.text($1))" }.joined(separator: ", ")
+    zip(settings.levers, values).map { "\(Self.shortName($0.path)) \(Self.shown($0, $1))" }.joined(separator: ", ")
+  }
+
+  /// A lever's value for reading: numbers of a continuous lever to three
+  /// significant digits (the files keep every digit).
+  static func shown(_ lever: ScenarioLever, _ x: Double) -> String {
+    lever.scale == .continuous && x.rounded() != x ? String(format: "%.3g", x) : lever.scale.text(x)
   }
 
   /// A key path's last part.
