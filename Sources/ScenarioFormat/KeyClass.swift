@@ -23,7 +23,8 @@ public enum KeyClass: String, CaseIterable, Sendable {
   case precision
   /// The period an analyst chooses to look at (dates, retention horizon).
   case horizon
-  /// What the scenario is (its name, phases, switched-off rules, checks).
+  /// What the scenario is (its name, phases, switched-off rules, checks,
+  /// and the sections explorations and designs read).
   case structure
 
   /// Whether a platform controls the key, so that a design may set it.

@@ -70,4 +70,7 @@ public struct ScenarioDocument: Sendable {
   public var uncertainties: [ScenarioUncertainty] = []
   /// The rule parameters a design may set (`levers:`), empty when none.
   public var levers: [ScenarioLever] = []
+  /// A design's objectives (`objectives:`) and constraints (`constraints:`).
+  public var objectives: [ScenarioObjective] = []
+  public var constraints: [Expectation] = []
 }

@@ -188,4 +188,54 @@ extension ScenarioFile {
       do { expectations.append(try Expectation(parsing: text)) } catch { report(item, "expect[\(i)]", error.message) }
     }
   }
+
+  /// `objectives:`, a list of `maximize METRIC` or `minimize METRIC`, each
+  /// metric once.
+  mutating func readObjectives(_ node: Node) {
+    guard case let .sequence(items) = node, !items.isEmpty else {
+      report(node, "objectives", "expected a list of objectives such as `- minimize numbers_obtained_per_1000`, found \(Self.describe(node))")
+      return
+    }
+    for (i, item) in items.enumerated() {
+      guard case .scalar = item, let text = item.string else {
+        report(item, "objectives[\(i)]", "expected `maximize METRIC` or `minimize METRIC`, found \(Self.describe(item))")
+        continue
+      }
+      do throws(ObjectiveSyntaxError) {
+        let objective = try ScenarioObjective(parsing: text)
+        if objectives.contains(where: { $0.metric == objective.metric }) {
+          report(item, "objectives[\(i)]", "\(objective.metric.rawValue) is already an objective")
+          continue
+        }
+        objectives.append(objective)
+      } catch {
+        report(item, "objectives[\(i)]", error.message)
+      }
+    }
+  }
+
+  /// `constraints:`, a list of `METRIC OP NUMBER` a design's front must
+  /// meet; two that no value meets both are refused.
+  mutating func readConstraints(_ node: Node) {
+    guard case let .sequence(items) = node, !items.isEmpty else {
+      report(node, "constraints", "expected a list of thresholds such as `- courier_reach_per_delivery >= 0.95`, found \(Self.describe(node))")
+      return
+    }
+    for (i, item) in items.enumerated() {
+      guard case .scalar = item, let text = item.string else {
+        report(item, "constraints[\(i)]", "expected `METRIC OP NUMBER`, found \(Self.describe(item))")
+        continue
+      }
+      do {
+        let constraint = try Expectation(parsing: text)
+        if let other = constraints.first(where: { $0.contradicts(constraint) }) {
+          report(item, "constraints[\(i)]", "'\(constraint)' and '\(other)' contradict each other: no value meets both")
+          continue
+        }
+        constraints.append(constraint)
+      } catch {
+        report(item, "constraints[\(i)]", error.message)
+      }
+    }
+  }
 }

@@ -13,6 +13,8 @@ public struct ScenarioFile {
   var expectations: [Expectation] = []
   var uncertainties: [ScenarioUncertainty] = []
   var levers: [ScenarioLever] = []
+  var objectives: [ScenarioObjective] = []
+  var constraints: [Expectation] = []
 
   private init(file: String, overrides: [Override]) {
     self.file = file
@@ -66,14 +68,15 @@ public struct ScenarioFile {
     let scenario = reader.read(text)
     if let scenario, reader.diagnostics.isEmpty {
       return ScenarioDocument(scenario: scenario, expectations: reader.expectations, source: file,
-                              uncertainties: reader.uncertainties, levers: reader.levers)
+                              uncertainties: reader.uncertainties, levers: reader.levers,
+                              objectives: reader.objectives, constraints: reader.constraints)
     }
     throw ScenarioFileError(diagnostics: reader.diagnostics)
   }
 
   public static let topLevelKeys = ["name", "phases", "disabled_rules", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
                              "orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group",
-                             "context", "expect", "uncertain", "levers"]
+                             "context", "expect", "uncertain", "levers", "objectives", "constraints"]
   public static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
   /// Keys of a section that hold lists, read by their own readers.
   public static let listKeys = ["taobao": "ramp", "couriers": "carriers", "orders": "campaigns"]
@@ -158,6 +161,8 @@ public struct ScenarioFile {
     checkConsistency(scenario, entries)
     if let node = entries["uncertain"] { uncertainties = readUncertain(node, scenario: scenario) }
     if let node = entries["levers"] { levers = readLevers(node, scenario: scenario) }
+    if let node = entries["objectives"] { readObjectives(node) }
+    if let node = entries["constraints"] { readConstraints(node) }
     return scenario
   }
 

@@ -6,7 +6,7 @@ struct KeyClassTests {
   /// Every key a file may set: the schema's, the list keys, and the top-level
   /// ones that are not sections.
   var allKeys: [String] {
-    let top = ScenarioFile.topLevelKeys.filter { !ScenarioFile.sections.contains($0) && !["decrypt", "uncertain", "levers"].contains($0) }
+    let top = ScenarioFile.topLevelKeys.filter { !ScenarioFile.sections.contains($0) && $0 != "decrypt" }
     let lists = ScenarioFile.listKeys.map { "\($0.key).\($0.value)" }
     return top + lists + ["decrypt.unnecessary"] + ScenarioSchema.fields.map(\.path)
   }

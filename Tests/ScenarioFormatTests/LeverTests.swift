@@ -74,4 +74,29 @@ struct LeverTests {
       #expect(d.contains { $0.message.contains(expected) }, "\(text): \(d.map(\.message))")
     }
   }
+
+  @Test("objectives: and constraints: are read, and refused located when wrong")
+  func objectivesAndConstraints() throws {
+    let document = try ScenarioFile.parse(head + """
+      objectives: [minimize numbers_obtained_per_1000, max courier_reach_per_delivery]
+      constraints: ['merchant_contact_fulfilment >= 0.7']
+      """, file: "design.yaml")
+    #expect(document.objectives == [ScenarioObjective(metric: .numbersObtainedPer1000, direction: .minimize),
+                                    ScenarioObjective(metric: .courierReachPerDelivery, direction: .maximize)])
+    #expect(document.constraints.map(\.description) == ["merchant_contact_fulfilment >= 0.7"])
+    for (text, expected, line) in [
+      ("objectives: [improve courier_reach_per_delivery]\n", "`maximize` or `minimize`", 3),
+      ("objectives: [maximize reach]\n", "unknown metric 'reach'", 3),
+      ("objectives: [maximize violations, minimize violations]\n", "already an objective", 3),
+      ("objectives: maximize violations\n", "expected a list of objectives", 3),
+      ("constraints:\n  - violations <= 2\n  - violations > 3\n", "contradict each other", 5),
+    ] {
+      do {
+        _ = try ScenarioFile.parse(head + text, file: "design.yaml")
+        Issue.record("accepted: \(text)")
+      } catch {
+        #expect(error.diagnostics.contains { $0.message.contains(expected) && $0.line == line }, "\(text): \(error.diagnostics.map(\.description))")
+      }
+    }
+  }
 }

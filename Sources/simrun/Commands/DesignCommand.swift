@@ -38,12 +38,12 @@ struct DesignCommand: ParsableCommand {
                              valueName: "{KEY: VALUES, …}"))
   var levers: String?
 
-  @Option(help: ArgumentHelp("An objective, `maximize METRIC` or `minimize METRIC` (repeatable; default: the privacy-versus-reach three).",
+  @Option(help: ArgumentHelp("An objective, `maximize METRIC` or `minimize METRIC` (repeatable; replaces the file's `objectives:`; default: the privacy-versus-reach three).",
                              valueName: "DIRECTION METRIC"))
   var objective: [String] = []
 
   @Option(name: .customLong("require"),
-          help: ArgumentHelp("A constraint every setting of the front must meet, `METRIC OP NUMBER` (repeatable).", valueName: "CONDITION"))
+          help: ArgumentHelp("A constraint every setting of the front must meet, `METRIC OP NUMBER` (repeatable; replaces the file's `constraints:`).", valueName: "CONDITION"))
   var requirements: [String] = []
 
   @Option(parsing: .unconditional, help: "Settings per generation (even, default 24).",
@@ -117,7 +117,9 @@ struct DesignCommand: ParsableCommand {
     if let levers { _ = try Override(validating: "levers=\(levers)", option: "--levers") }
     if let uncertain { _ = try Override(validating: "uncertain=\(uncertain)", option: "--uncertain") }
     do {
-      let parsed = try objective.map { try DesignObjective(parsing: $0) }
+      let parsed = try objective.map { text -> DesignObjective in
+        do throws(ObjectiveSyntaxError) { return try DesignObjective(parsing: text) } catch { throw ValidationError("--objective: \(error.message)") }
+      }
       if let twice = parsed.map(\.metric).firstDuplicate { throw ValidationError("--objective names \(twice.rawValue) twice.") }
       let constraints = try requirements.map { text -> Expectation in
         do throws(ExpectationSyntaxError) { return try Expectation(parsing: text) } catch { throw ValidationError("--require: \(error.message)") }
@@ -166,8 +168,10 @@ struct DesignCommand: ParsableCommand {
       printError("simrun: \(both.path) is both a lever and an uncertain key: a design sets it, so the worlds cannot vary it; leave it out of `uncertain:` (or --uncertain).")
       throw SimRunExit.invalidInput
     }
-    let objectives = objective.isEmpty ? DesignObjective.defaults : try objective.map { try DesignObjective(parsing: $0) }
-    let constraints = try requirements.map { try Expectation(parsing: $0) }
+    // The command line's objectives and constraints replace the file's.
+    let objectives = !objective.isEmpty ? try objective.map { try DesignObjective(parsing: $0) }
+      : document.objectives.isEmpty ? DesignObjective.defaults : document.objectives
+    let constraints = !requirements.isEmpty ? try requirements.map { try Expectation(parsing: $0) } : document.constraints
     let robustnessChoice = DesignRobustness(rawValue: robustness)!
     if robustnessChoice != .mean && worldKeys.isEmpty {
       printError("simrun: --robustness \(robustnessChoice.rawValue) scores a setting over sampled worlds: give uncertain keys (the scenario's `uncertain:`, --uncertain, or --robust).")

@@ -72,6 +72,10 @@ struct List: ParsableCommand {
           ["couriers.carriers", "a list of {name, share, integrated, coverage, waybill_adapted, call_needed, attempts, retry_hours, answer_probability, extension_misdial_probability}", "R-G8, R-T5, R-T1"],
           ["taobao.ramp", "a list of {date, share}", "R-T4"],
           ["expect", "a list of `METRIC OP NUMBER`", "thresholds for `simrun check`"],
+          ["uncertain", "all-assumptions, or {KEY: {uniform: {lower, upper}} or plausible, …}", "keys `explore`, `calibrate` and `design` vary (docs/analysis-methods.md)"],
+          ["levers", "{KEY: {range: [lower, upper]} or {choices: [a, b, …]}, …}", "rule parameters `design` sets (docs/design.md)"],
+          ["objectives", "a list of `maximize METRIC` or `minimize METRIC`", "what `design` trades off (default: numbers obtained, courier reach, fulfilment contact)"],
+          ["constraints", "a list of `METRIC OP NUMBER`", "thresholds `design`'s front must meet"],
         ]
         let rows = general.map { [$0[0], $0[1], Self.keyClass($0[0]), $0[2]] }
           + ScenarioSchema.fields.map { [$0.path, $0.kind.shortExpectation, $0.keyClass.rawValue, $0.sourceWithRange] }
