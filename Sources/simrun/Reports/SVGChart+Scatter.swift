@@ -11,13 +11,15 @@ extension SVGChart {
   /// axes, filled where the condition holds and hollow where it does not,
   /// with the box drawn over them (a side the box does not restrict runs
   /// to the axis's end).
-  static func scatter(title: String, subtitle: String, x: ScatterAxis, y: ScatterAxis, xs: [Double], ys: [Double],
-                      holds: [Bool], box: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> String {
+  /// A scatter plot's frame: the header, the grid with its ticks and the
+  /// axis labels, and the maps from values to positions (clamped to the plot).
+  static func scatterFrame(title: String, subtitle: String, x: ScatterAxis, y: ScatterAxis)
+    -> (svg: String, px: (Double) -> Double, py: (Double) -> Double) {
     let left = 64.0, top = 62.0, plotWidth = 420.0, plotHeight = 260.0
     let width = left + plotWidth + 40, height = top + plotHeight + 44
     let xSpan = x.hi > x.lo ? x.hi - x.lo : 1, ySpan = y.hi > y.lo ? y.hi - y.lo : 1
-    func px(_ v: Double) -> Double { left + min(1, max(0, (v - x.lo) / xSpan)) * plotWidth }
-    func py(_ v: Double) -> Double { top + plotHeight - min(1, max(0, (v - y.lo) / ySpan)) * plotHeight }
+    let px = { (v: Double) in left + min(1, max(0, (v - x.lo) / xSpan)) * plotWidth }
+    let py = { (v: Double) in top + plotHeight - min(1, max(0, (v - y.lo) / ySpan)) * plotHeight }
     var svg = header(title: title, subtitle: subtitle, width: width, height: height)
     for i in 0...4 {
       let f = Double(i) / 4
@@ -29,6 +31,12 @@ extension SVGChart {
     }
     svg += "<text x=\"\(n(left + plotWidth))\" y=\"\(n(top + plotHeight + 32))\" class=\"tick\" text-anchor=\"end\">\(escape(x.label))</text>"
     svg += "<text x=\"4\" y=\"\(n(top - 8))\" class=\"tick\">\(escape(y.label))</text>"
+    return (svg, px, py)
+  }
+
+  static func scatter(title: String, subtitle: String, x: ScatterAxis, y: ScatterAxis, xs: [Double], ys: [Double],
+                      holds: [Bool], box: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> String {
+    var (svg, px, py) = scatterFrame(title: title, subtitle: subtitle, x: x, y: y)
     // Points that do not hold first, so the ones that do stay visible.
     for pass in [false, true] {
       for (i, (vx, vy)) in zip(xs, ys).enumerated() where holds[i] == pass {
