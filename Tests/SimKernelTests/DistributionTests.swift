@@ -108,6 +108,19 @@ struct DistributionTests {
     #expect(m.mean && m.variance)
   }
 
+  @Test("bernoulli is GSL's gsl_ran_bernoulli draw for draw (written out to be inlined)")
+  func bernoulliIsGSLs() {
+    let ours = RandomStream(seed: 9, replication: 1, stream: 4)
+    let gsls = RandomStream(seed: 9, replication: 1, stream: 4)
+    let ps = [0, 1e-9, 0.01, 0.3, 0.5, 0.7, 0.999, 1]
+    var differ = 0
+    for i in 0..<Self.n {
+      let p = ps[i % ps.count]
+      if ours.bernoulli(p) != (gsl_ran_bernoulli(gsls.generator, p) == 1) { differ += 1 }
+    }
+    #expect(differ == 0)
+  }
+
   @Test("categorical draws follow the preprocessed table; zero-weight categories never occur")
   func categorical() throws {
     let weights: [Double] = [5, 1, 0, 3, 1, 20]
