@@ -14,7 +14,7 @@ struct ExploreOutputOptions: ParsableArguments {
   @Option(parsing: .unconditional,
           help: ArgumentHelp("Fit the table to this many columns (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
                              valueName: "COLUMNS"),
-          transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
+          transform: RunOptions.widthValue)
   var width: Int?
 
   @Option(help: ArgumentHelp("The metrics analysed: headline (the default: the nine charted), all, or names separated by commas (`simrun list metrics`); points.csv always has all.",
@@ -26,14 +26,7 @@ struct ExploreOutputOptions: ParsableArguments {
 
   /// The same settings as the running commands' options.
   var asOutputOptions: OutputOptions {
-    get throws {
-      var o = try OutputOptions.parse(["--metrics", metrics])
-      o.format = format
-      o.out = out
-      o.width = width
-      o.quiet = quiet
-      return o
-    }
+    get throws { try OutputOptions.reporting(format: format, out: out, width: width, quiet: quiet, metrics: metrics) }
   }
 
   func validate() throws { try asOutputOptions.validate() }

@@ -82,6 +82,10 @@ struct RunOptions: ParsableArguments {
     try wholeNumber(text, option: "--threads", expected: "a whole number from 1 to 1024")
   }
 
+  static func widthValue(_ text: String) throws -> Int {
+    try wholeNumber(text, option: "--width", expected: "a whole number from 0 (no limit) to 100000")
+  }
+
   /// The most replications a command accepts: enough for any interval a
   /// report shows, few enough that a typo cannot start a run of years.
   static let maxReplications = 10_000
@@ -100,6 +104,17 @@ struct RunOptions: ParsableArguments {
 
 /// How results are shown and saved.
 struct OutputOptions: ParsableArguments {
+  /// The options of a command that declares its own output flags (their
+  /// help names the files it writes): explore, calibrate, design.
+  static func reporting(format: Format, out: String?, width: Int?, quiet: Bool, metrics: String = "headline") throws -> OutputOptions {
+    var o = try OutputOptions.parse(["--metrics", metrics])
+    o.format = format
+    o.out = out
+    o.width = width
+    o.quiet = quiet
+    return o
+  }
+
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, markdown
   }
@@ -114,7 +129,7 @@ struct OutputOptions: ParsableArguments {
   @Option(parsing: .unconditional,
           help: ArgumentHelp("Fit the table to this many columns: wider tables continue in blocks below (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
                              valueName: "COLUMNS"),
-          transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
+          transform: RunOptions.widthValue)
   var width: Int?
 
   @Option(help: ArgumentHelp("The metrics the table shows: headline (the default: the nine charted), all, or names separated by commas (`simrun list metrics`); CSV, JSON and --out always have all.",

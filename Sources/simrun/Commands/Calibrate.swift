@@ -77,7 +77,7 @@ struct Calibrate: ParsableCommand {
   @Option(parsing: .unconditional,
           help: ArgumentHelp("Fit the table to this many columns (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
                              valueName: "COLUMNS"),
-          transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
+          transform: RunOptions.widthValue)
   var width: Int?
 
   @Flag(help: "No progress bar.")
@@ -101,11 +101,7 @@ struct Calibrate: ParsableCommand {
   }
 
   func run() throws {
-    var output = try OutputOptions.parse([])
-    output.format = format
-    output.out = out
-    output.width = width
-    output.quiet = quiet
+    let output = try OutputOptions.reporting(format: format, out: out, width: width, quiet: quiet)
     let execution = Execution(options: try RunOptions.parse([]), output: output)
     try execution.checkOutputFolder()
     let file: CalibrationTargetsFile

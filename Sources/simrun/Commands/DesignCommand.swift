@@ -91,7 +91,7 @@ struct DesignCommand: ParsableCommand {
   @Option(parsing: .unconditional,
           help: ArgumentHelp("Fit the table to this many columns (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
                              valueName: "COLUMNS"),
-          transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
+          transform: RunOptions.widthValue)
   var width: Int?
 
   @Flag(help: "No progress bar.")
@@ -116,30 +116,22 @@ struct DesignCommand: ParsableCommand {
     }
     if let levers { _ = try Override(validating: "levers=\(levers)", option: "--levers") }
     if let uncertain { _ = try Override(validating: "uncertain=\(uncertain)", option: "--uncertain") }
-    do {
-      let parsed = try objective.map { text -> DesignObjective in
-        do throws(ObjectiveSyntaxError) { return try DesignObjective(parsing: text) } catch { throw ValidationError("--objective: \(error.message)") }
+    let parsed = try objective.map { text -> DesignObjective in
+      do throws(ObjectiveSyntaxError) { return try DesignObjective(parsing: text) } catch { throw ValidationError("--objective: \(error.message)") }
+    }
+    if let twice = parsed.map(\.metric).firstDuplicate { throw ValidationError("--objective names \(twice.rawValue) twice.") }
+    let constraints = try requirements.map { text -> Expectation in
+      do throws(ExpectationSyntaxError) { return try Expectation(parsing: text) } catch { throw ValidationError("--require: \(error.message)") }
+    }
+    for (i, a) in constraints.enumerated() {
+      for b in constraints[(i + 1)...] where a.contradicts(b) {
+        throw ValidationError("--require '\(a)' and '\(b)' contradict each other: no value meets both.")
       }
-      if let twice = parsed.map(\.metric).firstDuplicate { throw ValidationError("--objective names \(twice.rawValue) twice.") }
-      let constraints = try requirements.map { text -> Expectation in
-        do throws(ExpectationSyntaxError) { return try Expectation(parsing: text) } catch { throw ValidationError("--require: \(error.message)") }
-      }
-      for (i, a) in constraints.enumerated() {
-        for b in constraints[(i + 1)...] where a.contradicts(b) {
-          throw ValidationError("--require '\(a)' and '\(b)' contradict each other: no value meets both.")
-        }
-      }
-    } catch let error as DesignInputError {
-      throw ValidationError(error.description)
     }
   }
 
   func run() throws {
-    var output = try OutputOptions.parse([])
-    output.format = format
-    output.out = out
-    output.width = width
-    output.quiet = quiet
+    let output = try OutputOptions.reporting(format: format, out: out, width: width, quiet: quiet)
     let execution = Execution(options: try RunOptions.parse([]), output: output)
     try execution.checkOutputFolder()
     var overrides = try experiment.overrides

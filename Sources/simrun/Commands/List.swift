@@ -24,7 +24,7 @@ struct List: ParsableCommand {
   @Option(parsing: .unconditional,
           help: ArgumentHelp("Fit the lists to this many columns: a list too wide shows each entry as a record (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
                              valueName: "COLUMNS"),
-          transform: { try RunOptions.wholeNumber($0, option: "--width", expected: "a whole number from 0 (no limit) to 100000") })
+          transform: RunOptions.widthValue)
   var width: Int?
 
   @Argument(help: "What to list: \(Section.allCases.map(\.rawValue).joined(separator: ", ")) (default: all but keys).")

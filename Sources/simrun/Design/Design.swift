@@ -59,7 +59,8 @@ struct Design {
       generations.append(population)
     }
     // The front of everything run, not only of the last population.
-    let front = NSGA2.front(of: archive.map { point($0) })
+    let yardstick = regretYardstick()
+    let front = NSGA2.front(of: archive.map { point($0, best: yardstick) })
     let chosen = front.isEmpty ? bestInfeasible() : front.map { index[$0.x]! }
     confirmed = try runStage(chosen.map { archive[$0].values }, replications: s.confirmReplications, label: "confirm the front")
   }
@@ -68,13 +69,22 @@ struct Design {
   /// yardstick, the best setting in each world, moves as the archive grows
   /// (the other scores do not change).
   private func rescored(_ points: [EvaluatedPoint]) -> [EvaluatedPoint] {
-    guard settings.robustness == .regret else { return points }
-    let yardstick = best(among: archive)
+    guard let yardstick = regretYardstick() else { return points }
     return points.map { p in
       var q = point(archive[index[leverValues(p.x)]!], best: yardstick)
       q.x = p.x
       return q
     }
+  }
+
+  /// Regret's yardstick over everything run so far, computed once for many
+  /// scores; `nil` unless the design scores by regret.
+  func regretYardstick() -> [[Double]]? { settings.robustness == .regret ? best(among: archive) : nil }
+
+  /// The objectives' scores of every setting run, in archive order.
+  func archiveScores() -> [[Double]] {
+    let yardstick = regretYardstick()
+    return archive.map { objectiveScores($0, best: yardstick) }
   }
 
   /// Per objective and world: the best world mean among `reference` over
@@ -104,8 +114,9 @@ struct Design {
         archive.append(e)
       }
     }
+    let yardstick = regretYardstick()
     return zip(units, values).map { u, v in
-      var p = point(archive[index[v]!])
+      var p = point(archive[index[v]!], best: yardstick)
       p.x = u
       return p
     }
@@ -148,10 +159,12 @@ struct Design {
   /// What NSGA-II sees of an evaluation: objectives to minimise and the
   /// constraint violation.
   func point(_ e: DesignEvaluation, reps: Range<Int>? = nil, best: [[Double]]? = nil) -> EvaluatedPoint {
-    let scores = objectiveScores(e, reps: reps, best: best)
-    return EvaluatedPoint(x: e.values,
-                          objectives: settings.robustness == .regret ? scores : scores.enumerated().map { settings.objectives[$0].minimised($1) },
-                          violation: violation(e, reps: reps))
+    EvaluatedPoint(x: e.values, objectives: minimised(objectiveScores(e, reps: reps, best: best)), violation: violation(e, reps: reps))
+  }
+
+  /// Scores as NSGA-II minimises them (a regret is lowered already).
+  func minimised(_ scores: [Double]) -> [Double] {
+    settings.robustness == .regret ? scores : scores.enumerated().map { settings.objectives[$0].minimised($1) }
   }
 
   /// The objectives' scores over the worlds; for regret, each objective's

@@ -27,7 +27,12 @@ struct DesignFrontPoint: Sendable {
   var status: Status
 
   var values: [Double] { evaluation.values }
-  var isShown: Bool { status == .front || { if case .indistinguishable = status { return true } else { return false } }() }
+  var isShown: Bool {
+    switch status {
+    case .front, .indistinguishable: true
+    case .dominated: false
+    }
+  }
 }
 
 extension Design {
@@ -41,11 +46,10 @@ extension Design {
     let bestPerRep = regret ? (0..<reps).map { r in best(among: confirmed, reps: r..<(r + 1)) } : []
     func yardstick(_ r: Int) -> [[Double]]? { regret ? bestPerRep[r] : nil }
     let scored = confirmed.map { e -> (DesignFrontPoint, [[Double]]) in
-      // Per replication: the objectives as NSGA-II minimises them.
-      let perRep = (0..<reps).map { r in point(e, reps: r..<(r + 1), best: yardstick(r)).objectives }
-      let objectives = settings.objectives.indices.map { i in
-        ConfidenceInterval((0..<reps).map { r in objectiveScores(e, reps: r..<(r + 1), best: yardstick(r))[i] })
-      }
+      // Per replication: the scores, and the objectives as NSGA-II minimises them.
+      let scores = (0..<reps).map { r in objectiveScores(e, reps: r..<(r + 1), best: yardstick(r)) }
+      let perRep = scores.map { minimised($0) }
+      let objectives = settings.objectives.indices.map { i in ConfidenceInterval(scores.map { $0[i] }) }
       let constraints = settings.constraints.indices.map { i in
         ConfidenceInterval((0..<reps).map { r in constraintScores(e, reps: r..<(r + 1))[i] })
       }
@@ -85,9 +89,9 @@ extension Design {
 
   /// Spearman's rank correlation of each lever with each objective over
   /// every setting run in the search: `[lever][objective]`.
-  func leverCorrelations() -> [[Double]] {
-    let scores = archive.map { objectiveScores($0) }
-    return settings.levers.indices.map { l in
+  /// `scores`: ``archiveScores()``.
+  func leverCorrelations(_ scores: [[Double]]) -> [[Double]] {
+    settings.levers.indices.map { l in
       let x = Self.ranks(archive.map { $0.values[l] })
       return settings.objectives.indices.map { o in Self.pearson(x, Self.ranks(scores.map { $0[o] })) }
     }

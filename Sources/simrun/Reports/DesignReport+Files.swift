@@ -18,13 +18,12 @@ extension DesignReport: ReportDocument {
     var text = (["point", "standing"] + settings.levers.map { RunReport.csvField($0.path) }
                 + metrics.flatMap { [$0 + "_mean", $0 + "_lower", $0 + "_upper"] } + ["meets_constraints", "scenario_file"])
       .joined(separator: ",") + "\n"
-    for (k, p) in points.enumerated() {
+    for p in points {
       let shownIndex = shown.firstIndex { $0.values == p.values }
       text += ([shownIndex.map { String($0 + 1) } ?? "", RunReport.csvField(status(p))]
                + zip(settings.levers, p.values).map { RunReport.csvField($0.scale.text($1)) }
                + (p.objectives + p.constraints).flatMap { [RunReport.csvNumber($0.mean), RunReport.csvNumber($0.lower), RunReport.csvNumber($0.upper)] }
                + [p.feasible ? "true" : "false", shownIndex.map { Self.scenarioFile($0 + 1) } ?? ""]).joined(separator: ",") + "\n"
-      _ = k
     }
     return text
   }

@@ -29,14 +29,18 @@ struct DesignReport {
     base = design.settings.base
     scenario = base.name
     points = design.frontPoints()
-    archive = design.archive.map { e in (e.values, design.objectiveScores(e), design.violation(e), e.stage) }
-    correlations = design.leverCorrelations()
+    let scores = design.archiveScores()
+    archive = design.archive.indices.map { i in
+      let e = design.archive[i]
+      return (e.values, scores[i], design.violation(e), e.stage)
+    }
+    correlations = design.leverCorrelations(scores)
     var seen = Set<[Double]>()
     var rows: [(Int, Int, Int)] = []
     for (g, population) in design.generations.enumerated() {
       let fresh = Set(population.map { design.leverValues($0.x) }).subtracting(seen)
       seen.formUnion(population.map { design.leverValues($0.x) })
-      rows.append((g, fresh.count, NSGA2Front.size(population)))
+      rows.append((g, fresh.count, NSGA2.front(of: population).count))
     }
     generationRows = rows
     stages = design.stages
@@ -101,9 +105,4 @@ struct DesignReport {
   func pointNumber(of values: [Double]) -> String {
     shown.firstIndex { $0.values == values }.map { "point \($0 + 1)" } ?? "a setting off the front"
   }
-}
-
-/// The size of a population's first front (feasible points).
-enum NSGA2Front {
-  static func size(_ population: [EvaluatedPoint]) -> Int { NSGA2.front(of: population).count }
 }
