@@ -62,6 +62,10 @@ def choose_batch(overhead, task_seconds, remaining, workers, limit=0.10, most_ta
 # writes one stage at a time into FOLDER/wave-N.
 STAGED = ("calibrate", "design")
 
+# How often the cluster may lose a run's batches (a worker dying with the
+# only copy of their input), each time sent again, before the run gives up.
+LOSSES = 10
+
 
 def run_on_cluster(command, scheduler=None, simrun="simrun", worker_simrun=None, workers=2, batch=None,
                    plan_dir=None, progress=None, timeout=3600, stats=None):
@@ -170,7 +174,7 @@ def _run_folder(client, folder, worker_simrun, batch, progress, deadline, timeou
     """Runs the tasks of the plan in ``folder`` on the cluster into
     FOLDER/results.jsonl (written under another name and renamed once every
     task has its result, so that a half-run plan never looks finished)."""
-    from dask.distributed import as_completed, wait
+    from dask.distributed import as_completed
 
     with open(os.path.join(folder, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
@@ -192,8 +196,13 @@ def _run_folder(client, folder, worker_simrun, batch, progress, deadline, timeou
                     f"worker {worker} has simrun {version!r}; the plan was made by simrun {wanted}: "
                     "install the same version on every worker (or give its path with --worker-simrun)", 64)
         key = manifest["id"][:12]
-        # The store (every scenario once) goes to each worker once.
-        shipped = client.scatter(store, broadcast=True, hash=False)
+        # The store (every scenario once) goes to each worker once. Dask's
+        # memory manager may later keep a single copy of it; if the worker
+        # holding that copy dies, the store and the batches waiting for it
+        # are lost, and `lost` sends both again.
+        shipped = [client.scatter(store, broadcast=True, hash=False)]
+        generation = [0]  # how many times the store was sent again
+        sent = {}  # each batch in flight: its task lines and the store it uses
         # Each result line goes to results.jsonl as it arrives; only its
         # checksum is kept, to check a task run twice gave the same.
         checksums = {}
@@ -213,14 +222,38 @@ def _run_folder(client, folder, worker_simrun, batch, progress, deadline, timeou
             return lines
 
         def submit(lines):
-            future = client.submit(exec_batch, worker_simrun, shipped, lines, key=f"simrun-exec-{key}-{count[0]}",
-                                   pure=False)
+            future = client.submit(exec_batch, worker_simrun, shipped[0], lines,
+                                   key=f"simrun-exec-{key}-{count[0]}", pure=False)
             count[0] += 1
             futures.add(future)
+            sent[future] = (lines, generation[0])
             return future
 
+        def lost(future):
+            """Sends a batch the cluster lost (with the store it needed) again,
+            with the store; the same tasks give the same bytes."""
+            lines, used = sent.pop(future)
+            if used == generation[0]:
+                # The first batch lost with this store: send the store again.
+                if generation[0] == LOSSES:
+                    raise ClusterRunError(f"the cluster lost the run's tasks {LOSSES} times (workers dying?); "
+                                          "the run stops", 70)
+                generation[0] += 1
+                try:
+                    client.wait_for_workers(1, timeout=max(1.0, deadline - time.monotonic()))
+                except TimeoutError:
+                    raise ClusterRunError(f"no worker left on the cluster after {timeout} s", 124) from None
+                shipped[0] = client.scatter(store, broadcast=True, hash=False)
+            stats["batches_resent"] = stats.get("batches_resent", 0) + 1
+            return submit(lines)
+
         def absorb(future, outcome):
+            """Writes a finished batch's results; returns the batch sent
+            again in its place when the cluster lost it, else None."""
             futures.discard(future)
+            if future.status == "cancelled":
+                return lost(future)
+            sent.pop(future, None)
             if future.status == "error":
                 error = future.exception()
                 if isinstance(error, TaskFailed):
@@ -243,6 +276,15 @@ def _run_folder(client, folder, worker_simrun, batch, progress, deadline, timeou
             _progress(len(checksums), total, started, progress)
             if time.monotonic() > deadline:
                 raise ClusterRunError(f"the run took longer than {timeout} s", 124)
+            return None
+
+        def finish(lines):
+            """Runs one batch and waits for it; returns its outcome."""
+            future = submit(lines)
+            while future is not None:
+                done, outcome = next(iter(as_completed([future], with_results=True, raise_errors=False)))
+                future = absorb(done, outcome)
+            return outcome
 
         _progress(0, total, started, progress)
         live = max(1, len(client.scheduler_info()["workers"]))
@@ -251,16 +293,11 @@ def _run_folder(client, folder, worker_simrun, batch, progress, deadline, timeou
             # the simulation, the rest of the single one the fixed cost.
             batch = 1
             if total >= 10:
-                sent = time.monotonic()
-                one = submit(read(1))
-                wait([one])
-                round_trip = time.monotonic() - sent
-                absorb(one, one.result() if one.status == "finished" else None)
-                four = submit(read(4))
-                wait([four])
-                absorb(four, four.result() if four.status == "finished" else None)
-                four_seconds = four.result()["seconds"]
-                task_seconds = (four_seconds - one.result()["seconds"]) / 3
+                began = time.monotonic()
+                one = finish(read(1))
+                round_trip = time.monotonic() - began
+                four_seconds = finish(read(4))["seconds"]
+                task_seconds = (four_seconds - one["seconds"]) / 3
                 # Tasks of a few milliseconds drown in timing noise: when
                 # the difference says less than a tenth of four's mean,
                 # take that mean (an upper bound, so a smaller batch).
@@ -278,7 +315,10 @@ def _run_folder(client, folder, worker_simrun, batch, progress, deadline, timeou
             if lines:
                 pending.add(submit(lines))
         for future, outcome in pending:
-            absorb(future, outcome)
+            again = absorb(future, outcome)
+            if again is not None:
+                pending.add(again)
+                continue
             lines = read(batch)
             if lines:
                 pending.add(submit(lines))

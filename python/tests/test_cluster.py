@@ -82,20 +82,21 @@ class ClusterTest(unittest.TestCase):
         return process
 
     @classmethod
-    def readme_argv(cls, line):
-        words = line.replace("8786", str(cls.port)).split()
+    def readme_argv(cls, line, port=None):
+        words = line.replace("8786", str(port or cls.port)).split()
         return [os.path.join(BIN, os.path.basename(words[0]))] + words[1:]
 
     @classmethod
-    def start_worker(cls):
-        return cls.start(cls.readme_argv(cls.worker_line) + ["--no-nanny", "--death-timeout", "120"])
+    def start_worker(cls, port=None):
+        return cls.start(cls.readme_argv(cls.worker_line, port) + ["--no-nanny", "--death-timeout", "120"])
 
     @classmethod
     def tearDownClass(cls):
-        for process in cls.processes:
+        # Workers before their scheduler (a worker stopped together with its
+        # scheduler waits for it), each within 20 seconds.
+        for process in reversed(cls.processes):
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
-        for process in cls.processes:
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -244,6 +245,47 @@ class ClusterTest(unittest.TestCase):
         self.assertNotIn("Compute Failed", done.stderr)
         helped = subprocess.run([os.path.join(BIN, "simrun-dask"), "--help"], capture_output=True, text=True, timeout=60)
         self.assertIn("explore", helped.stdout)
+
+
+    def test_9_a_worker_dying_with_the_only_copy_of_the_scenarios_loses_nothing(self):
+        # A scheduler of its own with one worker: the store of scenarios is
+        # on that worker alone (as Dask's memory manager may leave it on a
+        # larger cluster). It is killed while it runs a task; only then does
+        # a second worker join. The lost batches and the store are sent again.
+        compare = ["compare", "wechat-baseline", "wechat-2025-10-virtual-number", "--replications", "6", *SHORT]
+        local = self.local("store-local", compare)
+        port = free_port()
+        scheduler, = readme_lines(".venv/bin/dask scheduler")
+        self.start(self.readme_argv(scheduler, port))
+        victim = self.start_worker(port)
+        address = f"tcp://127.0.0.1:{port}"
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(1, timeout=120)
+        killed = {}
+
+        def kill_then_replace():
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                children = subprocess.run(["pgrep", "-P", str(victim.pid), "-f", "simrun exec"],
+                                          capture_output=True, text=True).stdout.split()
+                if children:
+                    os.killpg(victim.pid, signal.SIGKILL)
+                    killed["at"] = time.monotonic()
+                    self.start_worker(port)
+                    return
+                time.sleep(0.02)
+
+        killer = threading.Thread(target=kill_then_replace)
+        killer.start()
+        out = os.path.join(self.folder, "store-dask")
+        stats = {}
+        printed, status = run_on_cluster([*compare, "--out", out], scheduler=address, simrun=SIMRUN,
+                                         progress=False, timeout=600, stats=stats)
+        killer.join()
+        self.assertEqual(status, 0)
+        self.assertIn("at", killed, "the worker was killed while it ran a task")
+        self.assertGreaterEqual(stats.get("batches_resent", 0), 1, "a lost batch was sent again")
+        self.assertSameReport(local, (out, printed))
 
 
 if __name__ == "__main__":
