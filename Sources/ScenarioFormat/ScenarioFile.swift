@@ -74,7 +74,7 @@ public struct ScenarioFile {
     throw ScenarioFileError(diagnostics: reader.diagnostics)
   }
 
-  public static let topLevelKeys = ["name", "phases", "disabled_rules", "start", "end", "days", "warmup_days", "wechat_share", "decrypt",
+  public static let topLevelKeys = ["name", "phases", "disabled_rules", "start", "end", "days", "warmup_days", "generator", "wechat_share", "decrypt",
                              "orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group",
                              "context", "expect", "uncertain", "levers", "objectives", "constraints"]
   public static let sections = ["orders", "merchants", "couriers", "contact", "virtual_numbers", "taobao", "g_group", "context"]
@@ -152,6 +152,15 @@ public struct ScenarioFile {
     }
     if let node = entries["wechat_share"] { apply(ScenarioSchema.byPath["wechat_share"]!, node, to: &scenario) }
     if let node = entries["decrypt"] { readDecrypt(node, into: &scenario) }
+    if let node = entries["generator"] {
+      if let name = node.string, let kind = GeneratorKind(rawValue: name) {
+        scenario.generator = kind
+      } else {
+        let names = GeneratorKind.allCases.map(\.rawValue)
+        let hint = node.string.flatMap { Suggestion.closest(to: $0, in: names) }.map { "; did you mean '\($0)'?" } ?? ""
+        report(node, "generator", "expected one of \(names.joined(separator: ", ")), found \(Self.describe(node))\(hint)")
+      }
+    }
     if let node = entries["disabled_rules"] { readDisabledRules(node, into: &scenario) }
     for section in Self.sections {
       guard let node = entries[section] else { continue }

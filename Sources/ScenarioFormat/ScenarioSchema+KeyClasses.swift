@@ -13,7 +13,7 @@ extension ScenarioSchema {
     }
     mark(.structure, ["name", "phases", "disabled_rules", "expect", "uncertain", "levers", "objectives", "constraints"])
     mark(.horizon, ["start", "end", "merchants.retention_days"])
-    mark(.precision, ["days", "warmup_days", "orders.orders_per_day", "merchants.count"])
+    mark(.precision, ["days", "warmup_days", "generator", "orders.orders_per_day", "merchants.count"])
     mark(.ruleReading, ["decrypt.unnecessary", "taobao.after_sale_keeps_number", "merchants.reviewing_can_dial"])
     mark(.ruleParameter, [
       "merchants.daily_base_quota",

@@ -28,6 +28,7 @@ public enum ScenarioTemplate {
       "start: \(s.start)  # first simulated day, 00:00 China Standard Time (R-L4)",
       "days: \(s.days)",
       "warmup_days: \(s.warmupDays)  # simulated but not measured",
+      "generator: \(s.generator.rawValue)  # GSL random number generator: taus2 (default), mt19937 (the default before 2026-12), ranlxd2 or ranlux389",
     ]
     let fields = ScenarioSchema.fields
     var section = ""

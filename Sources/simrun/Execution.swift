@@ -91,6 +91,12 @@ struct Execution {
       scenario.maxOrdersInFlight = options.maxOrdersInFlight
       return scenario
     }
+    // Common random numbers pair the scenarios draw for draw: one generator.
+    if let other = items.first(where: { $0.document.scenario.generator != items[0].document.scenario.generator }) {
+      let first = items[0].document.scenario.generator.rawValue
+      printError("simrun: \(items[0].id) uses generator \(first) and \(other.id) uses \(other.document.scenario.generator.rawValue); scenarios run together share common random numbers only with one generator: set `generator:` the same in every file (or --set generator=\(first)).")
+      throw SimRunExit.invalidInput
+    }
     let labels = items.enumerated().map { i, item in items.count > 1 ? "\(item.id) (\(i + 1)/\(items.count))" : item.id }
     let results = try Self.replicate(ScenarioList(scenarios), ids: items.map(\.id), seed: options.seed, replications: replications,
                                      threads: options.threads, quiet: output.quiet, labels: labels) { $0 }

@@ -23,9 +23,10 @@ struct DistributionTests {
     .init(distribution: .weibull(shape: 1.7, scale: 4), cdf: { gsl_cdf_weibull_P($0, 4, 1.7) }),
   ]
 
-  @Test("continuous draws fit their law and moments", arguments: continuousCases)
-  func continuous(c: ContinuousCase) {
-    let stream = RandomStream(seed: 2024, replication: 0, stream: 11)
+  @Test("continuous draws fit their law and moments, with either generator the model offers",
+        arguments: continuousCases, [GeneratorKind.taus2, .mt19937])
+  func continuous(c: ContinuousCase, kind: GeneratorKind) {
+    let stream = RandomStream(seed: 2024, replication: 0, stream: 11, kind: kind)
     let xs = (0..<Self.n).map { _ in c.distribution.sample(stream) }
     #expect(GoodnessOfFit.continuousPValue(xs, cdf: c.cdf) > GoodnessOfFit.alpha)
     let m = GoodnessOfFit.momentsMatch(xs, mean: c.distribution.mean, variance: c.distribution.variance)
@@ -137,7 +138,7 @@ struct DistributionTests {
     #expect(abs(table.probabilities.reduce(0, +) - 1) < 1e-12)
   }
 
-  @Test("thinning reproduces the daily cycle in local time and the campaign uplift")
+  @Test("arrivals reproduce the daily cycle in local time and the campaign uplift")
   func nonHomogeneousPoisson() throws {
     let weights: [Double] = [1, 0.5, 0.3, 0.2, 0.2, 0.3, 0.6, 1, 1.5, 2, 2.2, 2, 1.8, 1.6, 1.6, 1.7, 1.8, 2, 2.4, 2.8, 3, 2.6, 2, 1.4]
     let cycle = try DailyCycle(hourlyWeights: weights)

@@ -90,7 +90,9 @@ public struct OrderModel: SimulationModel {
 
   /// A model of `scenario` for replication `replication` of run `seed`.
   public init(_ scenario: Scenario, seed: UInt64, replication: Int) {
-    func stream(_ id: UInt64) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id) }
+    func stream(_ id: UInt64) -> RandomStream {
+      RandomStream(seed: seed, replication: replication, stream: id, kind: scenario.generator)
+    }
     self.scenario = scenario
     calendar = scenario.calendar
     let platforms = scenario.platforms
@@ -154,10 +156,10 @@ public struct OrderModel: SimulationModel {
       answerProbabilities.append(c.answerProbability)
       return answerProbabilities.count - 1
     }
-    availability = QuantileTables(answerProbabilities.map { p in
+    availability = QuantileTables(tables: answerProbabilities.map { p in
       // A point mass where the beta degenerates (or is indistinguishable from one).
-      if p <= 0 || p >= 1 || k > 10_000 { return { _ in p } }
-      return QuantileTables.betaQuantile(a: k * p, b: k * (1 - p))
+      if p <= 0 || p >= 1 || k > 10_000 { return Array(repeating: p, count: QuantileTables.defaultResolution + 1) }
+      return QuantileTables.betaValues(a: k * p, b: k * (1 - p))
     })
     adaptationStart = calendar.startOfDay(scenario.couriers.adaptationStart)
     adaptationComplete = calendar.startOfDay(scenario.couriers.adaptationComplete)

@@ -55,7 +55,13 @@ public struct OrderRecord: Sendable {
   public var afterSaleCaseOpened: SimTime = .distantFuture
   public var afterSaleCaseClosed: SimTime = .distantFuture
   /// R-D2: the local day this order was last decrypted.
-  public var lastDecryptDay: Int64? = nil
+  public var lastDecryptDay: Int64? {
+    get { lastDecryptDayNumber == .min ? nil : lastDecryptDayNumber }
+    set { lastDecryptDayNumber = newValue ?? .min }
+  }
+  /// ``lastDecryptDay``, `Int64.min` for none: 8 bytes where the optional
+  /// took 16.
+  private var lastDecryptDayNumber = Int64.min
   public var created: SimTime = .zero
   public var completed: SimTime = .distantFuture
 

@@ -12,10 +12,26 @@ public import SimKernel
 /// re-applied for while decryptable, i.e. in their after-sale period (an
 /// interpretation, see `seeds/`).
 public struct WeChatVirtualNumber: Hashable, Sendable {
-  public private(set) var firstViewed: SimTime?
-  public private(set) var completedAt: SimTime?
-  public private(set) var reapplications = 0
-  public private(set) var lastReapplication: SimTime?
+  // Times as milliseconds, `Int64.max` for "not yet", and the count in a
+  // byte: 25 bytes where three optional times and an Int took 49 (each
+  // order in flight carries one; docs/performance.md).
+  private var viewedAt = Int64.max
+  private var completedAtMilliseconds = Int64.max
+  private var reappliedAt = Int64.max
+  private var reapplicationCount: UInt8 = 0
+
+  /// When the merchant first saw the number, if it has.
+  public var firstViewed: SimTime? { Self.time(viewedAt) }
+  /// When the order completed, if it has.
+  public var completedAt: SimTime? { Self.time(completedAtMilliseconds) }
+  /// Re-applications so far (R-W4).
+  public var reapplications: Int { Int(reapplicationCount) }
+  /// When the number was last re-applied for, if it was.
+  public var lastReapplication: SimTime? { Self.time(reappliedAt) }
+
+  private static func time(_ milliseconds: Int64) -> SimTime? {
+    milliseconds == .max ? nil : SimTime(milliseconds: milliseconds)
+  }
 
   /// Why a re-application was refused.
   public enum ReapplicationRefusal: Hashable, Sendable {
@@ -28,12 +44,12 @@ public struct WeChatVirtualNumber: Hashable, Sendable {
 
   /// The merchant sees the number (first decrypt or printing) at `time`.
   public mutating func view(at time: SimTime) {
-    if firstViewed == nil { firstViewed = time }
+    if viewedAt == .max { viewedAt = time.milliseconds }
   }
 
   /// The order completes at `time`.
   public mutating func orderCompleted(at time: SimTime) {
-    if completedAt == nil { completedAt = time }
+    if completedAtMilliseconds == .max { completedAtMilliseconds = time.milliseconds }
   }
 
   /// When the number stops working (`.distantFuture` while no clock runs).
@@ -62,8 +78,8 @@ public struct WeChatVirtualNumber: Hashable, Sendable {
     guard !isValid(at: now, rules) else { return .notExpired }
     guard reapplications < rules.reapplicationsAllowed else { return .limitReached }
     guard orderDecryptable else { return .orderNotDecryptable }
-    reapplications += 1
-    lastReapplication = now
+    reapplicationCount &+= 1
+    reappliedAt = now.milliseconds
     return nil
   }
 }

@@ -1,12 +1,17 @@
 /// A non-homogeneous Poisson process whose rate follows a ``DailyCycle`` in
 /// local time, optionally scaled up during campaign windows, sampled by
-/// thinning (Lewis and Shedler 1979).
+/// inversion of its cumulative rate (Çinlar 1975).
 ///
-/// Candidates come from a homogeneous process at the envelope rate
-/// λ* = base × peak multiplier × largest campaign factor; a candidate at *t* is
-/// kept with probability λ(*t*) / λ*. The process keeps its own clock in
-/// fractional milliseconds, so rounding to the kernel's integer time happens
-/// only at the output and does not bias the rate.
+/// The rate is constant within each local hour (and campaign window), so the
+/// cumulative rate Λ is piecewise linear: each arrival draws one unit-mean
+/// exponential *E* and moves on until Λ has grown by *E*, hour by hour. This
+/// is exact, and draws one number per arrival. (Until 2026-12 the process
+/// was thinned, Lewis and Shedler 1979: candidates at the peak rate, each
+/// kept with probability λ(*t*)/λ\*, two draws per candidate and peak/mean
+/// candidates per arrival; callgrind counted 525 instructions per order in
+/// it on `model-throughput phases 30000`.) The process keeps its own clock
+/// in fractional milliseconds, so rounding to the kernel's integer time
+/// happens only at the output and does not bias the rate.
 public struct PoissonArrivals: Sendable {
   /// A window during which the rate is multiplied by `factor`.
   public struct Campaign: Hashable, Sendable {
@@ -26,7 +31,8 @@ public struct PoissonArrivals: Sendable {
   public let calendar: SimCalendar
   public let campaigns: [Campaign]
 
-  @usableFromInline let envelopePerMillisecond: Double
+  /// Average events per millisecond outside campaigns.
+  @usableFromInline let ratePerMillisecond: Double
   @usableFromInline var clock: Double
 
   /// A process starting at `start`.
@@ -40,8 +46,7 @@ public struct PoissonArrivals: Sendable {
     self.cycle = cycle
     self.calendar = calendar
     self.campaigns = campaigns
-    let maxFactor = max(1, campaigns.map(\.factor).max() ?? 1)
-    self.envelopePerMillisecond = ratePerDay / 86_400_000 * cycle.peak * maxFactor
+    self.ratePerMillisecond = ratePerDay / 86_400_000
     self.clock = Double(start.milliseconds)
   }
 
@@ -52,13 +57,43 @@ public struct PoissonArrivals: Sendable {
     return r
   }
 
-  /// The next arrival time.
+  static let hour = 3_600_000.0
+
+  /// The next arrival time (``SimTime/distantFuture`` if the rate stays
+  /// zero for ever after).
   public mutating func next(_ stream: RandomStream) -> SimTime {
-    let envelopePerDay = envelopePerMillisecond * 86_400_000
-    while true {
-      clock += stream.exponential(mean: 1 / envelopePerMillisecond)
-      let t = SimTime(milliseconds: SimDuration(roundingMilliseconds: clock).milliseconds)
-      if stream.uniform() * envelopePerDay < rate(at: t) { return t }
+    // Simulated time zero is a local midnight (``SimCalendar``), so local
+    // hours begin at whole multiples of an hour.
+    var work = stream.exponential(mean: 1)
+    while clock < 9e18 {
+      let hourStart = (clock / Self.hour).rounded(.down) * Self.hour
+      var end = hourStart + Self.hour
+      var rate = ratePerMillisecond * cycle.multipliers[calendar.hourOfDay(SimTime(milliseconds: Int64(hourStart)))]
+      var silentUntil: Double? = nil
+      for c in campaigns {
+        let from = Double(c.start.milliseconds)
+        let to = Double(c.end.milliseconds)
+        if from <= clock && clock < to {
+          rate *= c.factor
+          end = min(end, to)
+          // A window of factor 0 is silent to its end, whatever else runs.
+          if c.factor == 0 { silentUntil = max(silentUntil ?? to, to) }
+        } else if from > clock {
+          end = min(end, from)
+        }
+      }
+      if let silentUntil {
+        clock = silentUntil
+        continue
+      }
+      let room = rate * (end - clock)
+      if work < room {
+        clock += work / rate
+        return SimTime(milliseconds: SimDuration(roundingMilliseconds: clock).milliseconds)
+      }
+      work -= room
+      clock = end
     }
+    return .distantFuture
   }
 }

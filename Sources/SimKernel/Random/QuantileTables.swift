@@ -21,11 +21,13 @@ internal import CGSL
 public struct QuantileTables: Sendable {
   /// Intervals per table.
   public let resolution: Int
+  /// Intervals per table unless told otherwise.
+  public static let defaultResolution = 512
   @usableFromInline let values: [Double]
 
   /// One table per quantile function, each sampled at `resolution + 1`
   /// points. Quantile functions must be finite on [0, 1].
-  public init(resolution: Int = 512, _ quantiles: [(Double) -> Double]) {
+  public init(resolution: Int = defaultResolution, _ quantiles: [(Double) -> Double]) {
     precondition(resolution >= 1, "at least one interval")
     self.resolution = resolution
     var values: [Double] = []
@@ -36,9 +38,19 @@ public struct QuantileTables: Sendable {
     self.values = values
   }
 
-  /// Tables of beta distributions with the given shapes (a, b > 0), on [0, 1].
-  public static func beta(resolution: Int = 512, shapes: [(a: Double, b: Double)]) -> QuantileTables {
-    QuantileTables(resolution: resolution, shapes.map { betaQuantile(a: $0.a, b: $0.b) })
+  /// Tables given by their values: each `resolution + 1` points of a
+  /// quantile function at i / resolution.
+  public init(resolution: Int = defaultResolution, tables: [[Double]]) {
+    precondition(resolution >= 1, "at least one interval")
+    precondition(tables.allSatisfy { $0.count == resolution + 1 }, "resolution + 1 points a table")
+    self.resolution = resolution
+    values = Array(tables.joined())
+  }
+
+  /// Tables of beta distributions with the given shapes (a, b > 0), on [0, 1]
+  /// (each computed once per process, ``betaValues(a:b:resolution:)``).
+  public static func beta(resolution: Int = defaultResolution, shapes: [(a: Double, b: Double)]) -> QuantileTables {
+    QuantileTables(resolution: resolution, tables: shapes.map { betaValues(a: $0.a, b: $0.b, resolution: resolution) })
   }
 
   /// The quantile function of the beta distribution (a, b > 0), clamped to

@@ -1,4 +1,5 @@
 public import CGSL
+internal import RealModule
 
 /// Draws from GSL's distributions. Parameters follow the usual textbook
 /// conventions (named below), not always GSL's argument order.
@@ -34,8 +35,15 @@ extension RandomStream {
     mean + gsl_ran_gaussian_ziggurat(rng, standardDeviation)
   }
 
-  /// Lognormal: `exp(X)` with `X` normal(`mu`, `sigma`).
-  @inlinable public func lognormal(mu: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, mu, sigma) }
+  /// Lognormal: `exp(X)` with `X` normal(`mu`, `sigma`) drawn by GSL's
+  /// ziggurat, like ``normal(mean:standardDeviation:)``. (Until 2026-12 it
+  /// was `gsl_ran_lognormal`, whose Box–Muller polar method draws two or
+  /// more uniforms and takes a logarithm and a square root per draw;
+  /// callgrind counted 517 instructions per order in it on
+  /// `model-throughput phases 30000`.)
+  public func lognormal(mu: Double, sigma: Double) -> Double {
+    Double.exp(mu + gsl_ran_gaussian_ziggurat(rng, sigma))
+  }
 
   /// Gamma with shape *k* and scale θ (mean kθ).
   @inlinable public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }

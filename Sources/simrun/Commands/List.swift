@@ -67,6 +67,7 @@ struct List: ParsableCommand {
           ["end", "a date YYYY-MM-DD after start", "first day not simulated (instead of days)"],
           ["days", "a whole number ≥ 1", "simulated days (default 60)"],
           ["warmup_days", "a whole number < days", "days simulated but not measured"],
+          ["generator", "taus2, mt19937, ranlxd2 or ranlux389", "GSL random number generator of every stream (default taus2; mt19937 before 2026-12)"],
           ["decrypt.unnecessary", "refuse or grant-as-violation", "R-D3 reading"],
           ["orders.campaigns", "a list of {name, from: YYYY-MM-DD, days, factor}", "order-rate peaks (assumption)"],
           ["couriers.carriers", "a list of {name, share, integrated, coverage, waybill_adapted, call_needed, attempts, retry_hours, answer_probability, extension_misdial_probability}", "R-G8, R-T5, R-T1"],

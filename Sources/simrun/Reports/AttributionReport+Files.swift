@@ -31,6 +31,8 @@ struct AttributionDocument: Codable, Equatable {
   let command: String
   let kind: String
   let seed: UInt64
+  /// The GSL generator of every stream (``Scenario/generator``).
+  let generator: String
   let replications: Int
   let scenario: String
   let source: String
@@ -51,7 +53,7 @@ extension AttributionReport {
     }
     return AttributionDocument(
       tool: "simrun", version: SimRunVersion.current, command: run.command, kind: "attribute", seed: run.seed,
-      replications: run.replications, scenario: scenario.id, source: scenario.source, findings: findings,
+      generator: run.entries[0].scenario.generator.rawValue, replications: run.replications, scenario: scenario.id, source: scenario.source, findings: findings,
       metrics: metrics { interval(scenario.result.interval($0)) },
       rules: rules.indices.map { i in
         .init(rule: rules[i].rawValue, summary: rules[i].summary, measurable: isMeasurable(i),

@@ -63,6 +63,12 @@ extension AttributionReport {
         return "<td>" + (d.contains(0) ? e(RunReport.meanPlusMinus(d)) : "<strong>\(e(RunReport.meanPlusMinus(d)))</strong>") + "</td>"
       }.joined() + "</tr>\n"
     }
+    h += "</tbody>\n</table>\n<h2>All metrics: the scenario and each run without a rule</h2>\n<table>\n<thead><tr><th>metric</th><th>\(e(scenario.id))</th>"
+      + rules.map { "<th>without \($0.rawValue)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+    for metric in Metric.allCases {
+      h += "<tr><td>\(RunReport.htmlMetric(metric))</td><td>\(e(RunReport.meanPlusMinus(scenario.result.interval(metric))))</td>"
+        + rules.indices.map { "<td>\(e(RunReport.meanPlusMinus(without($0).result.interval(metric))))</td>" }.joined() + "</tr>\n"
+    }
     h += "</tbody>\n</table>\n<h2>Rules</h2>\n<ul>\n"
       + rules.map { "<li><code>\($0.rawValue)</code>: \(e($0.summary)) (\(e($0.sources.map(\.rawValue).joined(separator: ", "))))</li>" }.joined(separator: "\n")
       + "\n</ul>\n"

@@ -3,7 +3,8 @@ import SimKernel
 
 extension AttributionReport {
   /// The terminal table: per headline metric, the scenario's value, every
-  /// rule's effect sorted by size, then the waterfall.
+  /// rule's level without it and its effect, sorted by size (the findings'
+  /// "without → with" figures), then the waterfall.
   func table(colour: Bool, width: Int?) -> String {
     var text = findings.text(colour: colour, width: width) + "\n\n"
     text += RunReport.paragraph(
@@ -14,13 +15,22 @@ extension AttributionReport {
       let heading = "\(metric.title) (\(metric.rawValue)): \(RunReport.meanPlusMinus(value))"
         + (metric.preferredText.isEmpty ? "" : ", \(metric.preferredText)")
       text += "\n\n" + Terminal.styled(RunReport.paragraph(heading, width: width), .bold, enabled: colour) + "\n"
-      let rows = ranked(metric).map { i -> [String] in
+      let order = ranked(metric)
+      let rows = order.map { i -> [String] in
         let d = effect(i, metric)
         let cell = RunReport.meanPlusMinus(d)
-        let note = d.contains(0) ? "no measurable effect" : lowersByPreventing(i, metric) ? "fewer calls placed, not better" : ""
-        return [label(i), d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour), note]
+        return [label(i), RunReport.meanPlusMinus(without(i).result.interval(metric)),
+                d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour)]
       }
-      text += TextTable(header: ["rule", "effect", ""], rows: rows, colour: colour, maxWidth: width).rendered
+      text += TextTable(header: ["rule", "without it", "effect"], rows: rows, colour: colour, maxWidth: width).rendered
+      // Notes under the table rather than a column: the table stays within
+      // 80 columns with the level without each rule.
+      let none = order.filter { effect($0, metric).contains(0) }.map { rules[$0].rawValue }
+      let fewer = order.filter { !effect($0, metric).contains(0) && lowersByPreventing($0, metric) }.map { rules[$0].rawValue }
+      if !none.isEmpty { text += "\n" + RunReport.paragraph("no measurable effect: " + none.joined(separator: ", "), width: width) }
+      if !fewer.isEmpty {
+        text += "\n" + RunReport.paragraph("lower only because fewer calls are placed, not better: " + fewer.joined(separator: ", "), width: width)
+      }
     }
     let quiet = rules.indices.filter { !isMeasurable($0) }.map { rules[$0].rawValue }
     if !quiet.isEmpty {
@@ -64,6 +74,12 @@ extension AttributionReport {
         return d.contains(0) ? RunReport.meanPlusMinus(d) : "**\(RunReport.meanPlusMinus(d))**"
       }
     })
+    md += "\n## Levels without each rule\n\n"
+    md += RunReport.markdownTable(header: ["run"] + RunReport.headlineMetrics.map { RunReport.markdownMetric($0) },
+                                  rows: [[scenario.id + " (all rules)"] + RunReport.headlineMetrics.map { RunReport.meanPlusMinus(scenario.result.interval($0)) }]
+                                    + rules.indices.map { i in
+                                      ["without " + rules[i].rawValue] + RunReport.headlineMetrics.map { RunReport.meanPlusMinus(without(i).result.interval($0)) }
+                                    })
     md += "\n## Waterfall\n\n```\n\(waterfallText(colour: false, width: nil))\n```\n"
     if !overlapNotes.isEmpty { md += "\n" + overlapNotes.map { "- \($0)\n" }.joined() }
     return md

@@ -104,6 +104,9 @@ struct ResultsDocument: Codable, Equatable {
   let command: String
   let kind: String
   let seed: UInt64
+  /// The GSL generator of every stream (one per run: common random numbers
+  /// need it; ``Scenario/generator``).
+  let generator: String
   let replications: Int
   /// The first scenario.
   let baseline: String
@@ -150,7 +153,7 @@ extension RunReport {
     let pairs = comparisons
     return ResultsDocument(
       tool: "simrun", version: SimRunVersion.current, command: command, kind: kind.rawValue, seed: seed,
-      replications: replications, baseline: baseline.id, findings: findings,
+      generator: entries[0].scenario.generator.rawValue, replications: replications, baseline: baseline.id, findings: findings,
       groups: platformGroups.map { group in
         .init(platforms: group.platforms.map(\.rawValue), baseline: entries[group.entries[0]].id,
               phases: group.entries.map { entries[$0].id })
