@@ -30,13 +30,13 @@ struct RunOptions: ParsableArguments {
   var days: Int?
 
   @Option(parsing: .unconditional,
-          help: ArgumentHelp("Stop with an error when one replication holds more orders in flight than this (a memory limit: about 190 bytes an order, per thread).",
+          help: ArgumentHelp("Stop with an error when one replication holds more orders in flight than this (a memory limit: about 160 bytes an order, per thread).",
                              valueName: "N"),
           transform: { try RunOptions.wholeNumber($0, option: "--max-orders-in-flight", expected: "a whole number from 1 to \(1 << 28)") })
   var maxOrdersInFlight: Int = Scenario.defaultMaxOrdersInFlight
 
   /// Memory per order in flight, measured (docs/reference.md, "Memory limit").
-  static let bytesPerOrderInFlight = 190
+  static let bytesPerOrderInFlight = 160
 
   func validate() throws {
     try RunOptions.validate(replications: replications, threads: threads)

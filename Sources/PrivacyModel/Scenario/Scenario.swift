@@ -59,10 +59,10 @@ public struct Scenario: Hashable, Sendable {
   /// The most orders one replication may hold in flight: a memory limit,
   /// not a model parameter. An order arriving past it stops the run with
   /// ``RunInterrupted/Reason/tooManyOrdersInFlight(limit:)``; below it the
-  /// results do not depend on it. About 190 bytes an order with its events
+  /// results do not depend on it. About 160 bytes an order with its events
   /// (docs/reference.md, "Memory limit"; up to twice that while an array grows), so
   /// the default, 2²³ ≈ 8.4 million orders (about 550,000 orders a day with
-  /// the default lifecycle), is about 1.6 GB per replication running at
+  /// the default lifecycle), is about 1.3 GB per replication running at
   /// once (one per thread).
   public var maxOrdersInFlight = Scenario.defaultMaxOrdersInFlight
 
