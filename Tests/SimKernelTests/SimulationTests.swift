@@ -3,8 +3,9 @@ import Testing
 
 /// A model that records what fired and can be told what to do next.
 struct Recorder: SimulationModel {
-  enum Payload: Equatable { case tick(Int), scheduleInPast, stopHere, cancelSelf(EventHandle?), reschedule(times: Int) }
+  enum Payload: Equatable { case tick(Int), scheduleInPast, stopHere, cancelSelf(EventHandle?), reschedule(times: Int), countPending }
   var fired: [(SimTime, Payload)] = []
+  var pendingSeen: [Int] = []
   var selfHandle: EventHandle?
   var cancelResult: Bool?
 
@@ -17,15 +18,21 @@ struct Recorder: SimulationModel {
     case .cancelSelf(let h): cancelResult = sim.cancel(h ?? selfHandle!)
     case .reschedule(let n):
       for i in 0..<n { try sim.schedule(.tick(100 + i), after: .zero) }
+    case .countPending: pendingSeen.append(sim.pendingCount)
     }
   }
 }
 
 @Suite("Simulation loop")
 struct SimulationTests {
-  @Test("events at equal times run in scheduling order, across event sets")
+  @Test("events at equal times run in scheduling order, across event sets; on a heap and on the ladder (which gives up each event before its handler runs)")
   func fifoAtEqualTimes() throws {
-    var sim = Simulation<QuaternaryHeapEventSet<Recorder.Payload>>()
+    try Self.fifoAtEqualTimes(on: QuaternaryHeapEventSet<Recorder.Payload>.self)
+    try Self.fifoAtEqualTimes(on: LadderEventSet<Recorder.Payload>.self)
+  }
+
+  static func fifoAtEqualTimes<Events: EventSet<Recorder.Payload>>(on _: Events.Type) throws {
+    var sim = Simulation<Events>()
     var model = Recorder()
     for i in 0..<10 { try sim.schedule(.tick(i), at: SimTime(milliseconds: i % 2 == 0 ? 5 : 3)) }
     let reason = try sim.run(&model)
@@ -34,9 +41,14 @@ struct SimulationTests {
     #expect(sim.eventsExecuted == 10)
   }
 
-  @Test("scheduling in the past throws instead of crashing, and the loop stays consistent")
+  @Test("scheduling in the past throws instead of crashing, and the loop stays consistent; on a heap and on the ladder (which gives up each event before its handler runs)")
   func pastIsAnError() throws {
-    var sim = Simulation<BinaryHeapEventSet<Recorder.Payload>>()
+    try Self.pastIsAnError(on: BinaryHeapEventSet<Recorder.Payload>.self)
+    try Self.pastIsAnError(on: LadderEventSet<Recorder.Payload>.self)
+  }
+
+  static func pastIsAnError<Events: EventSet<Recorder.Payload>>(on _: Events.Type) throws {
+    var sim = Simulation<Events>()
     var model = Recorder()
     try sim.schedule(.scheduleInPast, at: SimTime(milliseconds: 10))
     try sim.schedule(.tick(1), at: SimTime(milliseconds: 20))
@@ -51,9 +63,14 @@ struct SimulationTests {
     #expect(model.fired.last?.1 == .tick(1))
   }
 
-  @Test("run(until:) runs events at the limit, leaves later ones, and advances the clock to the limit")
+  @Test("run(until:) runs events at the limit, leaves later ones, and advances the clock to the limit; on a heap and on the ladder (which gives up each event before its handler runs)")
   func runUntil() throws {
-    var sim = Simulation<QuaternaryHeapEventSet<Recorder.Payload>>()
+    try Self.runUntil(on: QuaternaryHeapEventSet<Recorder.Payload>.self)
+    try Self.runUntil(on: LadderEventSet<Recorder.Payload>.self)
+  }
+
+  static func runUntil<Events: EventSet<Recorder.Payload>>(on _: Events.Type) throws {
+    var sim = Simulation<Events>()
     var model = Recorder()
     for t in [10, 20, 30] { try sim.schedule(.tick(t), at: SimTime(milliseconds: Int64(t))) }
     let r1 = try sim.run(&model, until: SimTime(milliseconds: 20))
@@ -69,9 +86,14 @@ struct SimulationTests {
     #expect(sim.pendingCount == 0)
   }
 
-  @Test("stop() ends the run after the current handler; the next run resumes")
+  @Test("stop() ends the run after the current handler; the next run resumes; on a heap and on the ladder (which gives up each event before its handler runs)")
   func stop() throws {
-    var sim = Simulation<QuaternaryHeapEventSet<Recorder.Payload>>()
+    try Self.stop(on: QuaternaryHeapEventSet<Recorder.Payload>.self)
+    try Self.stop(on: LadderEventSet<Recorder.Payload>.self)
+  }
+
+  static func stop<Events: EventSet<Recorder.Payload>>(on _: Events.Type) throws {
+    var sim = Simulation<Events>()
     var model = Recorder()
     try sim.schedule(.tick(1), at: SimTime(milliseconds: 1))
     try sim.schedule(.stopHere, at: SimTime(milliseconds: 2))
@@ -85,9 +107,14 @@ struct SimulationTests {
     #expect(model.fired.count == 3)
   }
 
-  @Test("cancel: pending events are cancelled exactly once; fired and firing events cannot be")
+  @Test("cancel: pending events are cancelled exactly once; fired and firing events cannot be; on a heap and on the ladder (which gives up each event before its handler runs)")
   func cancellation() throws {
-    var sim = Simulation<QuaternaryHeapEventSet<Recorder.Payload>>()
+    try Self.cancellation(on: QuaternaryHeapEventSet<Recorder.Payload>.self)
+    try Self.cancellation(on: LadderEventSet<Recorder.Payload>.self)
+  }
+
+  static func cancellation<Events: EventSet<Recorder.Payload>>(on _: Events.Type) throws {
+    var sim = Simulation<Events>()
     var model = Recorder()
     let a = try sim.schedule(.tick(1), at: SimTime(milliseconds: 5))
     let b = try sim.schedule(.tick(2), at: SimTime(milliseconds: 5))
@@ -113,9 +140,14 @@ struct SimulationTests {
     #expect(!model.fired.contains { $0.1 == .tick(3) })
   }
 
-  @Test("a cancelled event beyond the run limit is not discarded early; cancel stays exact afterwards")
+  @Test("a cancelled event beyond the run limit is not discarded early; cancel stays exact afterwards; on a heap and on the ladder (which gives up each event before its handler runs)")
   func cancelledBeyondLimit() throws {
-    var sim = Simulation<QuaternaryHeapEventSet<Recorder.Payload>>()
+    try Self.cancelledBeyondLimit(on: QuaternaryHeapEventSet<Recorder.Payload>.self)
+    try Self.cancelledBeyondLimit(on: LadderEventSet<Recorder.Payload>.self)
+  }
+
+  static func cancelledBeyondLimit<Events: EventSet<Recorder.Payload>>(on _: Events.Type) throws {
+    var sim = Simulation<Events>()
     var model = Recorder()
     let doomed = try sim.schedule(.tick(30), at: SimTime(milliseconds: 30))
     try sim.schedule(.tick(40), at: SimTime(milliseconds: 40))
@@ -133,9 +165,14 @@ struct SimulationTests {
     #expect(model.fired.map(\.1) == [.tick(40)])
   }
 
-  @Test("when only cancelled events remain, the clock passes through their times")
+  @Test("when only cancelled events remain, the clock passes through their times; on a heap and on the ladder (which gives up each event before its handler runs)")
   func clockPassesCancelled() throws {
-    var sim = Simulation<BinaryHeapEventSet<Recorder.Payload>>()
+    try Self.clockPassesCancelled(on: BinaryHeapEventSet<Recorder.Payload>.self)
+    try Self.clockPassesCancelled(on: LadderEventSet<Recorder.Payload>.self)
+  }
+
+  static func clockPassesCancelled<Events: EventSet<Recorder.Payload>>(on _: Events.Type) throws {
+    var sim = Simulation<Events>()
     var model = Recorder()
     try sim.schedule(.tick(1), at: SimTime(milliseconds: 10))
     let h = try sim.schedule(.tick(2), at: SimTime(milliseconds: 50))
@@ -149,15 +186,36 @@ struct SimulationTests {
     #expect(caught != nil, "scheduling before a passed (cancelled) event's time is in the past")
   }
 
-  @Test("a handler scheduling several events at the current time: all run, in order (hold path)")
+  @Test("a handler scheduling several events at the current time: all run, in order (hold path); on a heap and on the ladder (which gives up each event before its handler runs)")
   func holdPathWithSeveralSchedules() throws {
-    var sim = Simulation<BinaryHeapEventSet<Recorder.Payload>>()
+    try Self.holdPathWithSeveralSchedules(on: BinaryHeapEventSet<Recorder.Payload>.self)
+    try Self.holdPathWithSeveralSchedules(on: LadderEventSet<Recorder.Payload>.self)
+  }
+
+  static func holdPathWithSeveralSchedules<Events: EventSet<Recorder.Payload>>(on _: Events.Type) throws {
+    var sim = Simulation<Events>()
     var model = Recorder()
     try sim.schedule(.reschedule(times: 3), at: SimTime(milliseconds: 1))
     try sim.schedule(.tick(9), at: SimTime(milliseconds: 1))
     try sim.run(&model)
     #expect(model.fired.map(\.1) == [.reschedule(times: 3), .tick(9), .tick(100), .tick(101), .tick(102)])
     #expect(sim.eventsExecuted == 5)
+  }
+
+  @Test("while a handler runs, pendingCount counts the other events, on a heap and on the ladder")
+  func pendingDuringHandling() throws {
+    func seen<Events: EventSet<Recorder.Payload>>(_: Events.Type) throws -> [Int] {
+      var sim = Simulation<Events>()
+      var model = Recorder()
+      try sim.schedule(.countPending, at: SimTime(milliseconds: 1))
+      try sim.schedule(.tick(1), at: SimTime(milliseconds: 2))
+      try sim.schedule(.countPending, at: SimTime(milliseconds: 3))
+      try sim.run(&model)
+      return model.pendingSeen
+    }
+    #expect(try seen(QuaternaryHeapEventSet<Recorder.Payload>.self) == [2, 0])
+    #expect(try seen(LadderEventSet<Recorder.Payload>.self) == [2, 0])
+    #expect(try seen(DefaultEventSet<Recorder.Payload>.self) == [2, 0])
   }
 
   @Test("every event set gives bit-identical results for the same model and seed")

@@ -63,6 +63,21 @@ public struct AdaptiveEventSet<Payload>: EventSet {
     return first
   }
 
+  /// While the ladder holds the events (see ``LadderEventSet/removesBeforeHandling``).
+  @inlinable
+  public var removesBeforeHandling: Bool { usesLadder }
+
+  @inlinable
+  public mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>? {
+    guard usesLadder else {
+      guard heap.peek(notAfter: limit) != nil else { return nil }
+      return heap.removeMin()
+    }
+    let first = ladder.removeMin(notAfter: limit)
+    if ladder.stored < Self.heapBelow { moveToHeap() }
+    return first
+  }
+
   @inlinable
   public mutating func replaceMin(with event: Event<Payload>) -> Event<Payload> {
     usesLadder ? ladder.replaceMin(with: event) : heap.replaceMin(with: event)

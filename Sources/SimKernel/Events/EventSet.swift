@@ -64,6 +64,18 @@ public protocol EventSet<Payload> {
   /// - Complexity: O(log *n*).
   mutating func replaceMin(with event: Event<Payload>) -> Event<Payload>
 
+  /// Whether ``Simulation`` takes each event out before handling it
+  /// (``removeMin(notAfter:)``) instead of leaving it at the top for the
+  /// handler's first scheduling to replace (``replaceMin(with:)``). True for
+  /// sets whose replacement is a removal and an insertion anyway (a ladder),
+  /// where looking first and removing later does the work twice.
+  var removesBeforeHandling: Bool { get }
+
+  /// Removes and returns the earliest pending event if its time is at or
+  /// before `limit`, else `nil` (discarding cancelled events at the top up
+  /// to `limit`, as ``peek(notAfter:)``).
+  mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>?
+
   /// Marks the pending event with `key` as cancelled.
   ///
   /// Returns `false`, and changes nothing, when no such event is pending (it
@@ -76,6 +88,18 @@ public protocol EventSet<Payload> {
 }
 
 extension EventSet {
+  /// False: the simulation leaves the firing event at the top (the hold
+  /// optimisation, one sift for a heap).
+  @inlinable
+  public var removesBeforeHandling: Bool { false }
+
+  /// ``peek(notAfter:)``, then ``removeMin()``.
+  @inlinable
+  public mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>? {
+    guard peek(notAfter: limit) != nil else { return nil }
+    return removeMin()
+  }
+
   /// The earliest pending event, or `nil` when empty (discarding cancelled
   /// events at the top, whatever their time).
   @inlinable

@@ -187,6 +187,24 @@ public struct LadderEventSet<Payload>: EventSet {
     return nil
   }
 
+  /// True: a replacement is a removal and an insertion here.
+  @inlinable
+  public var removesBeforeHandling: Bool { true }
+
+  /// - Complexity: O(1) amortised, plus the same per cancelled event discarded.
+  @inlinable
+  public mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>? {
+    while stored > 0 {
+      if bottomHead == bottomEnd { refill() }
+      let first = bottom[bottomHead]
+      guard first.key.time <= limit else { return nil }
+      bottomHead &+= 1
+      stored &-= 1
+      if !tombstones.remove(first.key) { return first }
+    }
+    return nil
+  }
+
   /// - Complexity: O(1) amortised.
   @inlinable
   public mutating func replaceMin(with event: Event<Payload>) -> Event<Payload> {

@@ -8,7 +8,9 @@
 /// **Hold optimisation.** While a handler runs, the firing event stays at the
 /// top of the set; the handler's first ``schedule(_:at:)`` replaces it in one
 /// sift (``EventSet/replaceMin(with:)``). Only if the handler schedules nothing
-/// is the event removed afterwards.
+/// is the event removed afterwards. A set whose replacement costs a removal
+/// and an insertion anyway (``EventSet/removesBeforeHandling``, the ladder)
+/// gives up the event before the handler runs instead.
 ///
 /// **Cancellation** is lazy (see ``EventSet``): ``cancel(_:)`` is O(1) and
 /// exact — it reports whether the event was still pending.
@@ -140,6 +142,21 @@ public struct Simulation<Events: EventSet> {
     stopRequested = false
     var reason = StopReason.exhausted
     while true {
+      if events.removesBeforeHandling {
+        // The event leaves the set first; the handler's schedules insert.
+        guard let next = events.removeMin(notAfter: limit) else {
+          if !events.isEmpty { reason = .reachedLimit }
+          break
+        }
+        clock = next.key.time
+        executed &+= 1
+        try model.handle(next.payload, in: &self)
+        if stopRequested {
+          stopRequested = false
+          return .stopped
+        }
+        continue
+      }
       guard let next = events.peek(notAfter: limit) else {
         if !events.isEmpty { reason = .reachedLimit }
         break
