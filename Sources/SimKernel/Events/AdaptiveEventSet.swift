@@ -37,7 +37,10 @@ public struct AdaptiveEventSet<Payload>: EventSet {
     if minimumCapacity > Self.ladderAbove { ladder.reserveCapacity(minimumCapacity) }
   }
 
-  @inlinable
+  // Always inlined: called for every event scheduled, it was a call of its
+  // own around the ladder's (callgrind, model-throughput phases 30000:
+  // 1,364.5 -> 1,342.5 x 10^6 instructions).
+  @inlinable @inline(__always)
   public mutating func insert(_ event: Event<Payload>) {
     if usesLadder {
       ladder.insert(event)
