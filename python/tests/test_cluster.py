@@ -42,6 +42,20 @@ def readme_lines(prefix):
 SHORT = ["--days", "8", "--set", "orders.orders_per_day=200", "--quiet"]
 
 
+def running_tasks(pid, seconds=120):
+    """The process ids of worker `pid`'s `simrun exec` children (a task
+    running, not the `simrun --version` of the version check), as soon as
+    it has any; None after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        children = subprocess.run(["pgrep", "-P", str(pid), "-f", "simrun exec"],
+                                  capture_output=True, text=True).stdout.split()
+        if children:
+            return children
+        time.sleep(0.02)
+    return None
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -185,22 +199,15 @@ class ClusterTest(unittest.TestCase):
         killed = {}
 
         def kill_when_busy():
-            # Kill the worker once it is running a task: `simrun exec` as its
-            # child process (not the `simrun --version` of the version check).
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline:
-                children = subprocess.run(["pgrep", "-P", str(victim.pid), "-f", "simrun exec"],
-                                          capture_output=True, text=True).stdout.split()
-                if children:
-                    os.killpg(victim.pid, signal.SIGKILL)
-                    for child in children:
-                        try:
-                            os.kill(int(child), signal.SIGKILL)
-                        except ProcessLookupError:
-                            pass
-                    killed["at"] = time.monotonic()
-                    return
-                time.sleep(0.05)
+            children = running_tasks(victim.pid)
+            if children:
+                os.killpg(victim.pid, signal.SIGKILL)
+                for child in children:
+                    try:
+                        os.kill(int(child), signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                killed["at"] = time.monotonic()
 
         killer = threading.Thread(target=kill_when_busy)
         killer.start()
@@ -264,16 +271,10 @@ class ClusterTest(unittest.TestCase):
         killed = {}
 
         def kill_then_replace():
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline:
-                children = subprocess.run(["pgrep", "-P", str(victim.pid), "-f", "simrun exec"],
-                                          capture_output=True, text=True).stdout.split()
-                if children:
-                    os.killpg(victim.pid, signal.SIGKILL)
-                    killed["at"] = time.monotonic()
-                    self.start_worker(port)
-                    return
-                time.sleep(0.02)
+            if running_tasks(victim.pid):
+                os.killpg(victim.pid, signal.SIGKILL)
+                killed["at"] = time.monotonic()
+                self.start_worker(port)
 
         killer = threading.Thread(target=kill_then_replace)
         killer.start()
