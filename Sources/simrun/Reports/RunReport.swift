@@ -64,9 +64,9 @@ extension RunReport {
   /// with the plan's identity (the merge's own arguments name a plan
   /// folder that may be gone by the time the report is read).
   static var commandLine: String {
-    if case .merge(let gathered) = Execution.backend {
-      let planned = (["simrun"] + gathered.plan.arguments.map(shellQuoted)).joined(separator: " ")
-      return "\(planned)   # run as plan \(gathered.plan.id.prefix(12)) and merged"
+    if case .merge(let plan, _) = Execution.backend {
+      let planned = (["simrun"] + plan.arguments.map(shellQuoted)).joined(separator: " ")
+      return "\(planned)   # run as plan \(plan.id.prefix(12)) and merged"
     }
     if case .waves(_, let arguments, _) = Execution.backend {
       return (["simrun"] + arguments.map(shellQuoted)).joined(separator: " ") + "   # run as a plan a wave and merged"
