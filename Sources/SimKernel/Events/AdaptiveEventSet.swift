@@ -72,10 +72,7 @@ public struct AdaptiveEventSet<Payload>: EventSet {
 
   @inlinable
   public mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>? {
-    guard usesLadder else {
-      guard heap.peek(notAfter: limit) != nil else { return nil }
-      return heap.removeMin()
-    }
+    guard usesLadder else { return heap.removeMin(notAfter: limit) }
     let first = ladder.removeMin(notAfter: limit)
     if ladder.stored < Self.heapBelow { moveToHeap() }
     return first

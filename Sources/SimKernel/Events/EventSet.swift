@@ -93,6 +93,16 @@ extension EventSet {
   @inlinable
   public var removesBeforeHandling: Bool { false }
 
+  /// ``replaceMin(with:)`` for a set whose replacement is a removal and an
+  /// insertion (a ladder, a radix heap): no single sift to save.
+  @inlinable
+  mutating func replaceMinByRemovalAndInsertion(with event: Event<Payload>) -> Event<Payload> {
+    guard let old = removeMin() else { preconditionFailure("replaceMin on an empty event set") }
+    precondition(old.key < event.key, "replaceMin with a key before the minimum")
+    insert(event)
+    return old
+  }
+
   /// ``peek(notAfter:)``, then ``removeMin()``.
   @inlinable
   public mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>? {

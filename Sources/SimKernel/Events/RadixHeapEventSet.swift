@@ -116,10 +116,7 @@ public struct RadixHeapEventSet<Payload>: EventSet {
 
   @inlinable
   public mutating func replaceMin(with event: Event<Payload>) -> Event<Payload> {
-    guard let old = removeMin() else { preconditionFailure("replaceMin on an empty event set") }
-    precondition(old.key < event.key, "replaceMin with a key before the minimum")
-    insert(event)
-    return old
+    replaceMinByRemovalAndInsertion(with: event)
   }
 
   @inlinable

@@ -15,8 +15,7 @@ extension QuantileTables {
   public static func betaValues(a: Double, b: Double, resolution: Int = defaultResolution) -> [Double] {
     let key = BetaTableKey(a: a, b: b, resolution: resolution)
     if let values = betaCache.withLock({ $0[key] }) { return values }
-    let quantile = betaQuantile(a: a, b: b)
-    let values = (0...resolution).map { quantile(Double($0) / Double(resolution)) }
+    let values = sampled(betaQuantile(a: a, b: b), resolution: resolution)
     betaCache.withLock { cache in
       if cache.count >= betaCacheLimit { cache.removeAll(keepingCapacity: true) }
       cache[key] = values

@@ -28,14 +28,13 @@ public struct QuantileTables: Sendable {
   /// One table per quantile function, each sampled at `resolution + 1`
   /// points. Quantile functions must be finite on [0, 1].
   public init(resolution: Int = defaultResolution, _ quantiles: [(Double) -> Double]) {
+    self.init(resolution: resolution, tables: quantiles.map { Self.sampled($0, resolution: resolution) })
+  }
+
+  /// `quantile` at i / `resolution` for i = 0 … `resolution`.
+  static func sampled(_ quantile: (Double) -> Double, resolution: Int) -> [Double] {
     precondition(resolution >= 1, "at least one interval")
-    self.resolution = resolution
-    var values: [Double] = []
-    values.reserveCapacity(quantiles.count * (resolution + 1))
-    for q in quantiles {
-      for i in 0...resolution { values.append(q(Double(i) / Double(resolution))) }
-    }
-    self.values = values
+    return (0...resolution).map { quantile(Double($0) / Double(resolution)) }
   }
 
   /// Tables given by their values: each `resolution + 1` points of a
