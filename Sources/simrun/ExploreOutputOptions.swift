@@ -11,22 +11,15 @@ struct ExploreOutputOptions: ParsableArguments {
                              valueName: "DIR"))
   var out: String?
 
-  @Option(parsing: .unconditional,
-          help: ArgumentHelp("Fit the table to this many columns (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
-                             valueName: "COLUMNS"),
-          transform: RunOptions.widthValue)
-  var width: Int?
-
   @Option(help: ArgumentHelp("The metrics analysed: headline (the default: the nine charted), all, or names separated by commas (`simrun list metrics`); points.csv always has all.",
                              valueName: "headline|all|NAME,…"))
   var metrics = "headline"
 
-  @Flag(help: "No progress bar.")
-  var quiet = false
+  @OptionGroup var display: ReportDisplayOptions
 
   /// The same settings as the running commands' options.
   var asOutputOptions: OutputOptions {
-    get throws { try OutputOptions.reporting(format: format, out: out, width: width, quiet: quiet, metrics: metrics) }
+    get throws { try OutputOptions.reporting(format: format, out: out, display: display, metrics: metrics) }
   }
 
   func validate() throws { try asOutputOptions.validate() }

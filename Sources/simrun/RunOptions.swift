@@ -106,12 +106,12 @@ struct RunOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
   /// The options of a command that declares its own output flags (their
   /// help names the files it writes): explore, calibrate, design.
-  static func reporting(format: Format, out: String?, width: Int?, quiet: Bool, metrics: String = "headline") throws -> OutputOptions {
+  static func reporting(format: Format, out: String?, display: ReportDisplayOptions, metrics: String = "headline") throws -> OutputOptions {
     var o = try OutputOptions.parse(["--metrics", metrics])
     o.format = format
     o.out = out
-    o.width = width
-    o.quiet = quiet
+    o.width = display.width
+    o.quiet = display.quiet
     return o
   }
 

@@ -74,14 +74,7 @@ struct Calibrate: ParsableCommand {
                              valueName: "DIR"))
   var out: String?
 
-  @Option(parsing: .unconditional,
-          help: ArgumentHelp("Fit the table to this many columns (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
-                             valueName: "COLUMNS"),
-          transform: RunOptions.widthValue)
-  var width: Int?
-
-  @Flag(help: "No progress bar.")
-  var quiet = false
+  @OptionGroup var display: ReportDisplayOptions
 
   func validate() throws {
     for scenario in scenarios {
@@ -101,7 +94,7 @@ struct Calibrate: ParsableCommand {
   }
 
   func run() throws {
-    let output = try OutputOptions.reporting(format: format, out: out, width: width, quiet: quiet)
+    let output = try OutputOptions.reporting(format: format, out: out, display: display)
     let execution = Execution(options: try RunOptions.parse([]), output: output)
     try execution.checkOutputFolder()
     let file: CalibrationTargetsFile
@@ -176,7 +169,7 @@ struct Calibrate: ParsableCommand {
       keys: keys, scenarios: scenarioList, scenarioNames: names, targets: file.targets, targetScenario: targetScenario,
       windowWeeks: windowWeeks,
       runsPerWave: points ?? min(300, max(20, 10 * keys.count)), replications: replications, waves: waves, allWaves: allWaves, candidates: candidates,
-      cutoff: cutoff ?? file.cutoff ?? 3, seed: seed, threads: threads, quiet: quiet)
+      cutoff: cutoff ?? file.cutoff ?? 3, seed: seed, threads: threads, quiet: display.quiet)
     var calibration = Calibration(settings: settings)
     do {
       try calibration.run()

@@ -88,14 +88,7 @@ struct DesignCommand: ParsableCommand {
                              valueName: "DIR"))
   var out: String?
 
-  @Option(parsing: .unconditional,
-          help: ArgumentHelp("Fit the table to this many columns (default: the terminal's width, else $COLUMNS, else 80; 0: no limit).",
-                             valueName: "COLUMNS"),
-          transform: RunOptions.widthValue)
-  var width: Int?
-
-  @Flag(help: "No progress bar.")
-  var quiet = false
+  @OptionGroup var display: ReportDisplayOptions
 
   func validate() throws {
     if let message = ScenarioSources.unknownArgumentMessage(scenario) { throw ValidationError(message) }
@@ -131,7 +124,7 @@ struct DesignCommand: ParsableCommand {
   }
 
   func run() throws {
-    let output = try OutputOptions.reporting(format: format, out: out, width: width, quiet: quiet)
+    let output = try OutputOptions.reporting(format: format, out: out, display: display)
     let execution = Execution(options: try RunOptions.parse([]), output: output)
     try execution.checkOutputFolder()
     var overrides = try experiment.overrides
@@ -181,7 +174,7 @@ struct DesignCommand: ParsableCommand {
     let settings = Design.Settings(
       levers: document.levers, base: base, objectives: objectives, constraints: constraints, worldKeys: worldKeys, worlds: worldPoints,
       robustness: robustnessChoice, satisficingShare: satisficingShare, population: population, generations: generations,
-      replications: replications, confirmReplications: confirm, seed: experiment.seed, threads: experiment.threads, quiet: quiet)
+      replications: replications, confirmReplications: confirm, seed: experiment.seed, threads: experiment.threads, quiet: display.quiet)
     var design = Design(settings: settings)
     try design.run()
     if Execution.planningStages { throw Execution.NothingToPlan(stages: design.stages) }

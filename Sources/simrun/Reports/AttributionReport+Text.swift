@@ -15,9 +15,8 @@ extension AttributionReport {
       let heading = "\(metric.title) (\(metric.rawValue)): \(RunReport.meanPlusMinus(value))"
         + (metric.preferredText.isEmpty ? "" : ", \(metric.preferredText)")
       text += "\n\n" + Terminal.styled(RunReport.paragraph(heading, width: width), .bold, enabled: colour) + "\n"
-      let order = ranked(metric)
-      let rows = order.map { i -> [String] in
-        let d = effect(i, metric)
+      let ranks = ranked(metric).map { (rule: $0, effect: effect($0, metric)) }
+      let rows = ranks.map { i, d -> [String] in
         let cell = RunReport.meanPlusMinus(d)
         return [label(i), RunReport.meanPlusMinus(without(i).result.interval(metric)),
                 d.contains(0) ? cell : Terminal.styled(cell, .bold, enabled: colour)]
@@ -25,8 +24,8 @@ extension AttributionReport {
       text += TextTable(header: ["rule", "without it", "effect"], rows: rows, colour: colour, maxWidth: width).rendered
       // Notes under the table rather than a column: the table stays within
       // 80 columns with the level without each rule.
-      let none = order.filter { effect($0, metric).contains(0) }.map { rules[$0].rawValue }
-      let fewer = order.filter { !effect($0, metric).contains(0) && lowersByPreventing($0, metric) }.map { rules[$0].rawValue }
+      let none = ranks.filter { $0.effect.contains(0) }.map { rules[$0.rule].rawValue }
+      let fewer = ranks.filter { !$0.effect.contains(0) && lowersByPreventing($0.rule, metric) }.map { rules[$0.rule].rawValue }
       if !none.isEmpty { text += "\n" + RunReport.paragraph("no measurable effect: " + none.joined(separator: ", "), width: width) }
       if !fewer.isEmpty {
         text += "\n" + RunReport.paragraph("lower only because fewer calls are placed, not better: " + fewer.joined(separator: ", "), width: width)

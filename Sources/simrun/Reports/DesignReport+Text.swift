@@ -33,8 +33,7 @@ extension DesignReport {
   /// The terminal report: findings first, then the front, the levers and the generations.
   func table(colour: Bool, width: Int?) -> String {
     func section(_ title: String, _ header: [String], _ rows: [[String]]) -> String {
-      "\n" + Terminal.styled(title, .bold, enabled: colour) + "\n"
-        + TextTable(header: header, rows: rows, colour: colour, maxWidth: width, stacksWhenNarrow: true).rendered
+      TextTable.section(title, header: header, rows: rows, colour: colour, width: width)
     }
     var out = Terminal.styled("simrun design: \(scenario)", .bold, enabled: colour) + "\n\n"
     out += findings.text(colour: colour, width: width) + "\n"
