@@ -53,7 +53,9 @@ public struct QuantileSketch: Sendable, Mergeable {
       v = highestTrackable
       clamped += 1
     }
-    if dense == nil { expand() }
+    // Compact exactly when `buckets` holds a value; testing `dense` here
+    // copied the whole histogram (a retain and release) on every record.
+    if buckets != nil { expand() }
     _ = dense!.record(v)
   }
 
