@@ -5,7 +5,7 @@ extension OrderModel {
   mutating func arrive<Events: EventSet<OrderEvent>>(_ sim: inout Simulation<Events>) throws(SimulationError) {
     let now = sim.now
     let next = arrivals.next(sArrivals)
-    if next < arrivalsEnd { try sim.schedule(OrderEvent(.arrival), at: next) }
+    if next < arrivalsEnd { try sim.scheduleSource(OrderEvent(.arrival), at: next) }
 
     // Every simulated shop carries an equal share of the orders.
     let merchantIndex = sPick.uniformInt(below: population.merchants.count)

@@ -346,6 +346,7 @@ extension OrderModel {
       }
     }
     let first = arrivals.next(sArrivals)
-    if first < arrivalsEnd { try sim.schedule(OrderEvent(.arrival), at: first) }
+    // Arrivals are the model's source: each schedules the next (Simulation.scheduleSource).
+    if first < arrivalsEnd { try sim.scheduleSource(OrderEvent(.arrival), at: first) }
   }
 }

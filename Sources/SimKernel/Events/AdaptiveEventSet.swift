@@ -70,10 +70,10 @@ public struct AdaptiveEventSet<Payload>: EventSet {
   @inlinable
   public var removesBeforeHandling: Bool { usesLadder }
 
-  @inlinable
-  public mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>? {
-    guard usesLadder else { return heap.removeMin(notAfter: limit) }
-    let first = ladder.removeMin(notAfter: limit)
+  @inlinable @inline(__always)
+  public mutating func removeMin(notAfter bound: EventKey) -> Event<Payload>? {
+    guard usesLadder else { return heap.removeMin(notAfter: bound) }
+    let first = ladder.removeMin(notAfter: bound)
     if ladder.stored < Self.heapBelow { moveToHeap() }
     return first
   }

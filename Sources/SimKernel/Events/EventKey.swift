@@ -50,13 +50,18 @@ extension Event: Sendable where Payload: Sendable {}
 
 /// Identifies a scheduled event so that it can be cancelled.
 ///
-/// A handle is a plain value (the event's key): holding one costs nothing
-/// and keeps nothing alive.
+/// A handle is a plain value (the event's key, and whether the event waits in
+/// the simulation's source slot): holding one costs nothing and keeps nothing
+/// alive.
 public struct EventHandle: Hashable, Sendable {
   public let key: EventKey
+  /// Whether the event was scheduled into the source slot
+  /// (``Simulation/scheduleSource(_:at:)``) rather than the event set.
+  public let isSource: Bool
 
   @inlinable
-  public init(key: EventKey) {
+  public init(key: EventKey, isSource: Bool = false) {
     self.key = key
+    self.isSource = isSource
   }
 }

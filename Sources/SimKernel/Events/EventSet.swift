@@ -71,10 +71,11 @@ public protocol EventSet<Payload> {
   /// where looking first and removing later does the work twice.
   var removesBeforeHandling: Bool { get }
 
-  /// Removes and returns the earliest pending event if its time is at or
-  /// before `limit`, else `nil` (discarding cancelled events at the top up
-  /// to `limit`, as ``peek(notAfter:)``).
-  mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>?
+  /// Removes and returns the earliest pending event if its key is at or
+  /// before `bound`, else `nil` (discarding cancelled events at the top up
+  /// to `bound`'s time, as ``peek(notAfter:)``). A bound of a time and the
+  /// largest sequence number means "at or before that time".
+  mutating func removeMin(notAfter bound: EventKey) -> Event<Payload>?
 
   /// Marks the pending event with `key` as cancelled.
   ///
@@ -105,8 +106,8 @@ extension EventSet {
 
   /// ``peek(notAfter:)``, then ``removeMin()``.
   @inlinable
-  public mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>? {
-    guard peek(notAfter: limit) != nil else { return nil }
+  public mutating func removeMin(notAfter bound: EventKey) -> Event<Payload>? {
+    guard let first = peek(notAfter: bound.time), !(bound < first.key) else { return nil }
     return removeMin()
   }
 

@@ -192,12 +192,12 @@ public struct LadderEventSet<Payload>: EventSet {
   public var removesBeforeHandling: Bool { true }
 
   /// - Complexity: O(1) amortised, plus the same per cancelled event discarded.
-  @inlinable
-  public mutating func removeMin(notAfter limit: SimTime) -> Event<Payload>? {
+  @inlinable @inline(__always)
+  public mutating func removeMin(notAfter bound: EventKey) -> Event<Payload>? {
     while stored > 0 {
       if bottomHead == bottomEnd { refill() }
       let first = bottom[bottomHead]
-      guard first.key.time <= limit else { return nil }
+      guard !(bound < first.key) else { return nil }
       bottomHead &+= 1
       stored &-= 1
       if !tombstones.remove(first.key) { return first }

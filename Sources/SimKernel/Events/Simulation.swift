@@ -12,6 +12,12 @@
 /// and an insertion anyway (``EventSet/removesBeforeHandling``, the ladder)
 /// gives up the event before the handler runs instead.
 ///
+/// **Source slot.** A process that always has exactly one event pending (an
+/// arrival stream, each arrival scheduling the next) can keep it beside the
+/// set, in one slot (``scheduleSource(_:at:)``); before each step the loop
+/// compares the slot's key with the set's earliest. The order of a run is the
+/// same as if the event had gone into the set.
+///
 /// **Cancellation** is lazy (see ``EventSet``): ``cancel(_:)`` is O(1) and
 /// exact — it reports whether the event was still pending.
 public struct Simulation<Events: EventSet> {
@@ -40,6 +46,14 @@ public struct Simulation<Events: EventSet> {
   /// Key of the event being handled, while its removal is deferred.
   @usableFromInline var firing: EventKey? = nil
   @usableFromInline var stopRequested = false
+  /// The source's pending event, kept beside the set (``scheduleSource(_:at:)``).
+  @usableFromInline var source: Event<Payload>? = nil
+  /// The latest key the run's next step may take from the set: the run's
+  /// limit, or the source's key when that is earlier. Kept up to date as the
+  /// source changes, so that the loop does not work it out at every step.
+  @usableFromInline var stepBound = EventKey(time: .distantFuture, sequence: .max)
+  /// The key of the run's limit (its time, and the largest sequence number).
+  @usableFromInline var limitKey = EventKey(time: .distantFuture, sequence: .max)
 
   /// A simulation at `start` with an empty event set.
   @inlinable
@@ -50,7 +64,7 @@ public struct Simulation<Events: EventSet> {
 
   /// The number of pending events.
   @inlinable
-  public var pendingCount: Int { events.count - (firing == nil ? 0 : 1) }
+  public var pendingCount: Int { events.count - (firing == nil ? 0 : 1) + (source == nil ? 0 : 1) }
 
   /// Reserves room for `n` pending events so that the loop never allocates
   /// while fewer are pending.
@@ -79,6 +93,29 @@ public struct Simulation<Events: EventSet> {
     return EventHandle(key: key)
   }
 
+  /// Schedules the next event of the simulation's source: a process that
+  /// always has exactly one event pending, such as an arrival stream whose
+  /// every arrival schedules the next. The event waits in a slot beside the
+  /// event set and never pays the set's insertion and removal; it gets the
+  /// next sequence number like any other, so the run's order is exactly that
+  /// of ``schedule(_:at:)``. If the slot holds an event already, this one
+  /// goes into the set.
+  ///
+  /// - Throws: ``SimulationError/scheduledInThePast(requested:now:)`` if
+  ///   `time` is before ``now``.
+  /// - Complexity: O(1).
+  @inlinable
+  @discardableResult
+  public mutating func scheduleSource(_ payload: Payload, at time: SimTime) throws(SimulationError) -> EventHandle {
+    guard source == nil else { return try schedule(payload, at: time) }
+    guard time >= now else { throw .scheduledInThePast(requested: time, now: now) }
+    let key = EventKey(time: time, sequence: nextSequence)
+    nextSequence &+= 1
+    source = Event(key: key, payload: payload)
+    if key < limitKey { stepBound = key }
+    return EventHandle(key: key, isSource: true)
+  }
+
   /// Schedules `payload` to fire `delay` from now.
   ///
   /// - Throws: ``SimulationError/scheduledInThePast(requested:now:)`` if
@@ -97,15 +134,24 @@ public struct Simulation<Events: EventSet> {
   @inlinable
   @discardableResult
   public mutating func cancel(_ handle: EventHandle) -> Bool {
+    if handle.isSource {
+      guard source?.key == handle.key else { return false }
+      source = nil
+      stepBound = limitKey
+      return true
+    }
     if let firing, !(firing < handle.key) { return false }
     return events.cancel(handle.key)
   }
 
   /// The time of the earliest pending event (a cancelled one included until
-  /// its time comes), or `nil` when none is pending.
+  /// its time comes), or `nil` when none is pending or one is being handled.
   @inlinable
   public mutating func nextEventTime() -> SimTime? {
-    firing == nil ? events.peek()?.key.time : nil
+    guard firing == nil else { return nil }
+    let inSet = events.peek()?.key.time
+    guard let s = source?.key.time else { return inSet }
+    return inSet.map { Swift.min($0, s) } ?? s
   }
 
   /// Asks ``run(_:until:)`` to return after the current handler.
@@ -141,11 +187,22 @@ public struct Simulation<Events: EventSet> {
   ) throws(SimulationError) -> StopReason where Model.Payload == Payload {
     stopRequested = false
     var reason = StopReason.exhausted
+    limitKey = EventKey(time: limit, sequence: .max)
+    stepBound = limitKey
+    if let s = source, s.key < limitKey { stepBound = s.key }
     while true {
+      // The source's event runs next if no event in the set is earlier.
       if events.removesBeforeHandling {
         // The event leaves the set first; the handler's schedules insert.
-        guard let next = events.removeMin(notAfter: limit) else {
-          if !events.isEmpty { reason = .reachedLimit }
+        let next: Event<Payload>
+        if let first = events.removeMin(notAfter: stepBound) {
+          next = first
+        } else if let s = source, s.key.time <= limit {
+          next = s
+          source = nil
+          stepBound = limitKey
+        } else {
+          if !events.isEmpty || source != nil { reason = .reachedLimit }
           break
         }
         clock = next.key.time
@@ -157,20 +214,27 @@ public struct Simulation<Events: EventSet> {
         }
         continue
       }
-      guard let next = events.peek(notAfter: limit) else {
-        if !events.isEmpty { reason = .reachedLimit }
+      if let first = events.peek(notAfter: stepBound.time), !(stepBound < first.key) {
+        clock = first.key.time
+        firing = first.key
+        executed &+= 1
+        do {
+          try model.handle(first.payload, in: &self)
+        } catch {
+          completeDeferredRemoval()
+          throw error
+        }
+        completeDeferredRemoval()
+      } else if let s = source, s.key.time <= limit {
+        source = nil
+        stepBound = limitKey
+        clock = s.key.time
+        executed &+= 1
+        try model.handle(s.payload, in: &self)
+      } else {
+        if !events.isEmpty || source != nil { reason = .reachedLimit }
         break
       }
-      clock = next.key.time
-      firing = next.key
-      executed &+= 1
-      do {
-        try model.handle(next.payload, in: &self)
-      } catch {
-        completeDeferredRemoval()
-        throw error
-      }
-      completeDeferredRemoval()
       if stopRequested {
         stopRequested = false
         return .stopped
