@@ -60,6 +60,22 @@ struct CalendarTests {
     #expect(SimDuration.days(2).hours == 48)
   }
 
+  @Test("rounding to milliseconds is nearest, ties to even, as Double.rounded, on both sides of 2^51 where the fast path ends")
+  func roundingMatchesTheStandardLibrary() {
+    var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, 1e-300, -1e-300,
+                            0x1p51.nextDown, -0x1p51.nextDown, 0x1p51, -0x1p51, 0x1p51.nextUp, 0x1p52 + 1, 3e15 + 0.5, 9.1e18, -9.1e18]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<100_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let scale = Double(sign: .plus, exponent: Int(state >> 58), significand: 1)
+      let v = (Double(state >> 11) / 0x1p53 - 0.5) * scale
+      values += [v, v.rounded(.down) + 0.5, -(v.rounded(.down) + 0.5)]
+    }
+    for v in values {
+      #expect(SimDuration(roundingMilliseconds: v).milliseconds == Int64(v.rounded(.toNearestOrEven)), "\(v)")
+    }
+  }
+
   @Test("time arithmetic saturates instead of trapping, and the calendar gives the far future a day")
   func saturation() {
     let far = SimTime.distantFuture

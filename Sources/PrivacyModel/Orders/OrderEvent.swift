@@ -1,25 +1,3 @@
-/// What an event of the order model does. Fits in one byte.
-public enum OrderStep: UInt8, Sendable {
-  case arrival
-  case paid
-  case paymentTimeout
-  case refundBeforeShipping
-  case addressChange
-  case fulfilmentNeed
-  case shipped
-  case deliveryDay
-  case completed
-  case afterSaleOpened
-  case afterSaleClosed
-  /// A merchant's further contact during an after-sale case.
-  case afterSaleFollowUp
-  /// A courier phones the buyer to pick up a return.
-  case returnPickup
-  case marketingNeed
-  case quotaDecision
-  case phaseSwitch
-}
-
 /// An event payload packed into 64 bits: the step, the order's slot and the
 /// slot's generation (24 bits suffice to tell a stale event from a live one:
 /// a slot would have to be reused 16 million times while the event waits).
@@ -34,7 +12,10 @@ public struct OrderEvent: Sendable, Hashable {
     raw = UInt64(step.rawValue) | UInt64(generation & 0xFF_FFFF) << 8 | UInt64(slot) << 32
   }
 
-  @inlinable public var step: OrderStep { OrderStep(rawValue: UInt8(truncatingIfNeeded: raw))! }
+  /// The low byte holds a step's raw value (``init(_:slot:generation:)`` is
+  /// the only way to make an event), so it is read back as is: the checked
+  /// `OrderStep(rawValue:)` was a call of its own on every event.
+  @inlinable public var step: OrderStep { unsafeBitCast(UInt8(truncatingIfNeeded: raw), to: OrderStep.self) }
   @inlinable public var slot: UInt32 { UInt32(truncatingIfNeeded: raw >> 32) }
   @inlinable public var generation: UInt32 { UInt32(truncatingIfNeeded: raw >> 8) & 0xFF_FFFF }
 }

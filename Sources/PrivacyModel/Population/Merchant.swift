@@ -156,28 +156,30 @@ public struct MerchantPopulation: Sendable {
     let converts = stream.bernoulli(p.sharedLineConversionShare)
     let conversionDelay = SimDuration(hours: stream.exponential(mean: 24 * p.sharedLineConversionDays))
     var tries: [(approve: Bool, review: SimDuration, wait: SimDuration)] = []
+    tries.reserveCapacity(MerchantParameters.maxVerificationAttempts)
     for _ in 0..<MerchantParameters.maxVerificationAttempts {
       tries.append((stream.bernoulli(p.verificationApprovalProbability),
                     SimDuration(hours: stream.exponential(mean: p.verificationDelay)),
                     SimDuration(hours: stream.exponential(mean: p.verificationResubmissionDelay))))
     }
     var v = CallerVerification(line: personal ? .personal : .sharedOutbound)
-    func submitUntilApproved(from time: SimTime) {
-      var t = time
-      for attempt in tries.prefix(max(1, p.verificationAttempts)) {
-        v.submit(at: t, reviewDelay: attempt.review, approve: attempt.approve)
-        if attempt.approve { return }
-        t = t + attempt.review + attempt.wait
-      }
-    }
+    // Submissions from `from` until one is approved or the attempts run out.
+    var from: SimTime? = nil
     if personal {
-      if submits { submitUntilApproved(from: start) }
+      if submits { from = start }
     } else {
       if submits { v.submit(at: start, reviewDelay: tries[0].review, approve: false) }
       if converts {
         let t = start + conversionDelay
         v.convertToPersonal(at: t)
-        submitUntilApproved(from: t)
+        from = t
+      }
+    }
+    if var t = from {
+      for attempt in tries.prefix(max(1, p.verificationAttempts)) {
+        v.submit(at: t, reviewDelay: attempt.review, approve: attempt.approve)
+        if attempt.approve { break }
+        t = t + attempt.review + attempt.wait
       }
     }
     return v
