@@ -46,6 +46,59 @@ struct PoissonArrivalsTests {
     #expect(a.uniform() == b.uniform(), "the streams are at the same place")
   }
 
+  @Test("reusing a stretch of constant rate gives the same times, to the millisecond, as working the rate out at every step")
+  func stretchesAreExact() throws {
+    let weights = (0..<24).map { $0 < 6 ? 0.0 : Double(1 + $0 % 5) }
+    let cycle = try DailyCycle(hourlyWeights: weights)
+    let campaigns: [PoissonArrivals.Campaign] = [
+      .init(start: SimTime(milliseconds: 90_000_000), end: SimTime(milliseconds: 200_000_123), factor: 3.5),
+      .init(start: SimTime(milliseconds: 150_000_000), end: SimTime(milliseconds: 260_000_000), factor: 0),
+      .init(start: SimTime(milliseconds: 250_000_000), end: SimTime(milliseconds: 400_000_007), factor: 0.25),
+    ]
+    var process = PoissonArrivals(ratePerDay: 3_000, cycle: cycle, calendar: Self.calendar, campaigns: campaigns)
+    let a = RandomStream(seed: 2, replication: 0, stream: 4)
+    let b = RandomStream(seed: 2, replication: 0, stream: 4)
+    // The step as it was before stretches were kept: every piece of work
+    // walks from the clock, working out the hour's rate and the campaigns.
+    var clock = 0.0
+    func reference() -> SimTime {
+      var work = b.exponential(mean: 1)
+      while clock < 9e18 {
+        let hourStart = (clock / 3_600_000).rounded(.down) * 3_600_000
+        var end = hourStart + 3_600_000
+        var rate = 3_000.0 / 86_400_000 * cycle.multipliers[Self.calendar.hourOfDay(SimTime(milliseconds: Int64(hourStart)))]
+        var silentUntil: Double? = nil
+        for c in campaigns {
+          let from = Double(c.start.milliseconds), to = Double(c.end.milliseconds)
+          if from <= clock && clock < to {
+            rate *= c.factor
+            end = min(end, to)
+            if c.factor == 0 { silentUntil = max(silentUntil ?? to, to) }
+          } else if from > clock {
+            end = min(end, from)
+          }
+        }
+        if let silentUntil { clock = silentUntil; continue }
+        let room = rate * (end - clock)
+        if work < room {
+          clock += work / rate
+          return SimTime(milliseconds: SimDuration(roundingMilliseconds: clock).milliseconds)
+        }
+        work -= room
+        clock = end
+      }
+      return .distantFuture
+    }
+    var times = 0
+    while true {
+      let t = process.next(a)
+      #expect(t == reference())
+      if t >= SimTime(milliseconds: 500_000_000) { break }
+      times += 1
+    }
+    #expect(times > 8_000)
+  }
+
   @Test("a campaign of factor 0 silences its window; arrivals resume at its end, and a rate of zero for ever ends them")
   func silentWindow() {
     let start = SimTime.zero + .days(3)

@@ -9,7 +9,7 @@ public struct RuleSet: Hashable, Sendable {
     bits = b
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   public func contains(_ rule: RuleID) -> Bool {
     bits >> UInt64(RuleSet.position(rule)) & 1 == 1
   }

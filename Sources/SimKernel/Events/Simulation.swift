@@ -191,10 +191,10 @@ public struct Simulation<Events: EventSet> {
     stepBound = limitKey
     if let s = source, s.key < limitKey { stepBound = s.key }
     while true {
-      // The source's event runs next if no event in the set is earlier.
+      // The next event: the set's earliest, unless the source's is earlier.
+      let next: Event<Payload>
       if events.removesBeforeHandling {
         // The event leaves the set first; the handler's schedules insert.
-        let next: Event<Payload>
         if let first = events.removeMin(notAfter: stepBound) {
           next = first
         } else if let s = source, s.key.time <= limit {
@@ -205,36 +205,27 @@ public struct Simulation<Events: EventSet> {
           if !events.isEmpty || source != nil { reason = .reachedLimit }
           break
         }
-        clock = next.key.time
-        executed &+= 1
-        try model.handle(next.payload, in: &self)
-        if stopRequested {
-          stopRequested = false
-          return .stopped
-        }
-        continue
-      }
-      if let first = events.peek(notAfter: stepBound.time), !(stepBound < first.key) {
-        clock = first.key.time
+      } else if let first = events.peek(notAfter: stepBound.time), !(stepBound < first.key) {
+        // It stays at the top while its handler runs (the hold step).
+        next = first
         firing = first.key
-        executed &+= 1
-        do {
-          try model.handle(first.payload, in: &self)
-        } catch {
-          completeDeferredRemoval()
-          throw error
-        }
-        completeDeferredRemoval()
       } else if let s = source, s.key.time <= limit {
+        next = s
         source = nil
         stepBound = limitKey
-        clock = s.key.time
-        executed &+= 1
-        try model.handle(s.payload, in: &self)
       } else {
         if !events.isEmpty || source != nil { reason = .reachedLimit }
         break
       }
+      clock = next.key.time
+      executed &+= 1
+      do {
+        try model.handle(next.payload, in: &self)
+      } catch {
+        completeDeferredRemoval()
+        throw error
+      }
+      completeDeferredRemoval()
       if stopRequested {
         stopRequested = false
         return .stopped

@@ -34,6 +34,10 @@ public struct PoissonArrivals: Sendable {
   /// Average events per millisecond outside campaigns.
   @usableFromInline let ratePerMillisecond: Double
   @usableFromInline var clock: Double
+  /// The stretch of constant rate the clock is in (``startSegment()``): its
+  /// end and its rate per millisecond; none yet at −∞.
+  @usableFromInline var segmentEnd = -Double.infinity
+  @usableFromInline var segmentRate = 0.0
 
   /// A process starting at `start`.
   public init(
@@ -62,38 +66,53 @@ public struct PoissonArrivals: Sendable {
   /// The next arrival time (``SimTime/distantFuture`` if the rate stays
   /// zero for ever after).
   public mutating func next(_ stream: RandomStream) -> SimTime {
-    // Simulated time zero is a local midnight (``SimCalendar``), so local
-    // hours begin at whole multiples of an hour.
     var work = stream.exponential(mean: 1)
     while clock < 9e18 {
-      let hourStart = (clock / Self.hour).rounded(.down) * Self.hour
-      var end = hourStart + Self.hour
-      var rate = ratePerMillisecond * cycle.multipliers[calendar.hourOfDay(SimTime(milliseconds: Int64(hourStart)))]
-      var silentUntil: Double? = nil
-      for c in campaigns {
-        let from = Double(c.start.milliseconds)
-        let to = Double(c.end.milliseconds)
-        if from <= clock && clock < to {
-          rate *= c.factor
-          end = min(end, to)
-          // A window of factor 0 is silent to its end, whatever else runs.
-          if c.factor == 0 { silentUntil = max(silentUntil ?? to, to) }
-        } else if from > clock {
-          end = min(end, from)
-        }
-      }
-      if let silentUntil {
-        clock = silentUntil
+      if !(clock < segmentEnd) {
+        startSegment()
         continue
       }
-      let room = rate * (end - clock)
+      let room = segmentRate * (segmentEnd - clock)
       if work < room {
-        clock += work / rate
+        clock += work / segmentRate
         return SimTime(milliseconds: SimDuration(roundingMilliseconds: clock).milliseconds)
       }
       work -= room
-      clock = end
+      clock = segmentEnd
     }
     return .distantFuture
+  }
+
+  /// Works out the stretch of constant rate that starts at ``clock``: to the
+  /// end of the local hour or the next campaign boundary, whichever comes
+  /// first (a silent campaign's stretch is skipped: the clock moves to its
+  /// end). Kept until the clock passes its end, so most arrivals reuse it.
+  @usableFromInline
+  mutating func startSegment() {
+    // Simulated time zero is a local midnight (``SimCalendar``), so local
+    // hours begin at whole multiples of an hour.
+    let hourStart = (clock / Self.hour).rounded(.down) * Self.hour
+    var end = hourStart + Self.hour
+    var rate = ratePerMillisecond * cycle.multipliers[calendar.hourOfDay(SimTime(milliseconds: Int64(hourStart)))]
+    var silentUntil: Double? = nil
+    for c in campaigns {
+      let from = Double(c.start.milliseconds)
+      let to = Double(c.end.milliseconds)
+      if from <= clock && clock < to {
+        rate *= c.factor
+        end = min(end, to)
+        // A window of factor 0 is silent to its end, whatever else runs.
+        if c.factor == 0 { silentUntil = max(silentUntil ?? to, to) }
+      } else if from > clock {
+        end = min(end, from)
+      }
+    }
+    if let silentUntil {
+      clock = silentUntil
+      segmentEnd = -.infinity
+      return
+    }
+    segmentEnd = end
+    segmentRate = rate
   }
 }
