@@ -46,7 +46,7 @@ struct ExploreCommandTests {
     let result = try simrun(["explore", "taobao-700-full", "--method", "uncertainty", "--uncertain",
                              "{couriers.warehouse_share: {uniform: {lower: 0, upper: 0.3}}, contact.after_sale_follow_ups: plausible}",
                              "--samples", "30", "--replications", "2", "--metrics", "courier_reach_per_delivery",
-                             "--discover", "courier_reach_per_delivery < 0.9", "--format", "json"] + Self.short)
+                             "--discover", "courier_reach_per_delivery < 0.8", "--format", "json"] + Self.short)
     #expect(result.status == 0, "\(result.err)")
     let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
     let spread = ((json["metrics"] as! [String: Any])["courier_reach_per_delivery"] as! [String: Any])["spread"] as! [String: Double]
@@ -59,8 +59,12 @@ struct ExploreCommandTests {
     let level = ((phase["metrics"] as! [String: Any])["courier_reach_per_delivery"] as! [String: Any])["mean"] as! Double
     #expect(spread["base_case"] == level, "base case \(spread["base_case"] ?? .nan) against simrun run's \(level)")
     let discovery = json["discovery"] as! [String: Any]
+    // The condition splits the points about in half (the median reach is
+    // near 0.8): at 0.9, nine points in ten met it and whether the three
+    // that did not made a significant box depended on the draws.
     let box = discovery["box"] as! [[String: Any]]
     #expect(box.map { $0["key"] as! String } == ["couriers.warehouse_share"])
+    try #require(!box.isEmpty)
     #expect(box[0]["lower"] is String, "low reach where many shops ship from their own warehouses")
   }
 

@@ -13,16 +13,8 @@ extension OrderModel {
     // retain) its verification history for every order.
     let isWeChat = population.merchants[merchantIndex].platform == .wechatShop
     let measured = now >= measureFrom
-    // The context rules (RULEBOOK §6); four draws per arrival whatever the
-    // platform, so the stream stays aligned across scenarios.
-    let x = scenario.context
-    let fromLink = sContext.uniform() < x.crossPlatformLinkShare
-    let reenters = sContext.uniform() < x.crossPlatformConversion
-    let sideChannel = sContext.uniform() < x.miniProgramPhoneShare
-    let profileSeen = sContext.uniform() < (x.profileAPIRestricted ? x.profileFillShare : 1)
-    // R-X1: a Taobao buyer arriving from a WeChat link that Taobao blocks
-    // either re-enters through the Taobao app or is lost.
-    if !isWeChat && x.crossPlatformLinksBlocked && fromLink && !reenters {
+    let (lost, sideChannel, profileSeen) = arrivalContext(isWeChat: isWeChat)
+    if lost {
       if measured {
         tally(week: week(createdAt: now), isWeChat: false, segment: population.merchants[merchantIndex].segment) {
           $0.crossPlatformOrdersLost += 1
@@ -46,38 +38,7 @@ extension OrderModel {
     order.created = now
     order.measured = measured
     if measured { order.week = week(createdAt: now) }
-    order.needsLogistics = !sAttributes.bernoulli(o.noLogisticsShare)
-    // The carrier, and the flow (R-G8): registered couriers are those of
-    // integrated carriers (or covered non-integrated ones) on flows the
-    // platform has adapted by the order's creation.
-    let adapted = adaptation(at: now)
-    let carrierDraw = sAttributes.uniform()
-    let carrierIndex = carrierCumulative.firstIndex { carrierDraw < $0 } ?? max(0, carrierCumulative.count - 1)
-    let carrier = carriers[carrierIndex]
-    order.carrier = UInt8(carrierIndex)
-    var flowDraw = sAttributes.uniform()
-    var flowCovered = true
-    let coverageDraw = sAttributes.uniform()
-    if population.merchants[merchantIndex].ownWarehouse {
-      flowCovered = coverageDraw < scenario.couriers.warehouseCoverage * adapted
-    } else if population.merchants[merchantIndex].ownInstallation {
-      flowCovered = coverageDraw < scenario.couriers.installationCoverage * adapted
-    } else {
-      for flow in orderFlows {
-        if flowDraw < flow.share {
-          flowCovered = coverageDraw < flow.coverage * adapted
-          break
-        }
-        flowDraw -= flow.share
-      }
-    }
-    let carrierRegistered = carrier.integrated || sAttributes.uniform() < carrier.coverage * adapted
-    order.courierRegistered = carrierRegistered && flowCovered
-    order.waybillAdapted = carrier.integrated || sAttributes.uniform() < carrier.waybillAdapted
-    order.courierCallNeeded = sAttributes.bernoulli(carrier.callNeeded)
-    if order.courierCallNeeded {
-      order.buyerAvailability = Float(availability.sample(table: availabilityTable[carrierIndex], sAvailability))
-    }
+    deliveryAttributes(&order, merchantIndex: merchantIndex, at: now)
     let formatDraw = sAttributes.uniform()
     if !isWeChat {
       let format: VirtualNumberFormat =
@@ -106,6 +67,72 @@ extension OrderModel {
     }
   }
 
+  /// The context rules (RULEBOOK §6) for a new order: four decisions from
+  /// one draw (SplitUniform) whatever the platform, so the stream stays
+  /// aligned across scenarios; last the one whose probability a rule (R-M2)
+  /// changes. `lost`: R-X1, a Taobao buyer arriving from a WeChat link that
+  /// Taobao blocks and not re-entering through the Taobao app.
+  mutating func arrivalContext(isWeChat: Bool) -> (lost: Bool, sideChannel: Bool, profileSeen: Bool) {
+    let x = scenario.context
+    var context = SplitUniform(sContext)
+    let fromLink = context.bernoulli(x.crossPlatformLinkShare)
+    let reenters = context.bernoulli(x.crossPlatformConversion)
+    let sideChannel = context.bernoulli(x.miniProgramPhoneShare)
+    let profileSeen = context.bernoulli(x.profileAPIRestricted ? x.profileFillShare : 1)
+    return (!isWeChat && x.crossPlatformLinksBlocked && fromLink && !reenters, sideChannel, profileSeen)
+  }
+
+  /// A new order's logistics, carrier, flow, courier call and waybill (R-L2,
+  /// R-G8, R-T5): five decisions and the flow's coverage from one draw
+  /// (SplitUniform), the coverage last because its probability changes with
+  /// the platform's adaptation (the carrier's coverage, which changes too,
+  /// has a draw of its own). Registered couriers are those of integrated
+  /// carriers (or covered non-integrated ones) on flows the platform has
+  /// adapted by the order's creation. A function of its own: inside `arrive`
+  /// it made the compiler call out for array updates it inlines otherwise
+  /// (callgrind).
+  mutating func deliveryAttributes(_ order: inout OrderRecord, merchantIndex: Int, at now: SimTime) {
+    var attributes = SplitUniform(sAttributes)
+    order.needsLogistics = !attributes.bernoulli(scenario.orders.noLogisticsShare)
+    let adapted = adaptation(at: now)
+    let carrierIndex = attributes.index(cumulative: carrierCumulative) ?? max(0, carrierCumulative.count - 1)
+    let carrier = carriers[carrierIndex]
+    order.carrier = UInt8(carrierIndex)
+    let flow = attributes.index(cumulative: flowCumulative)
+    order.courierCallNeeded = attributes.bernoulli(carrier.callNeeded)
+    order.waybillAdapted = carrier.integrated || attributes.bernoulli(carrier.waybillAdapted)
+    let coverageDraw = attributes.value
+    var flowCovered = true
+    if population.merchants[merchantIndex].ownWarehouse {
+      flowCovered = coverageDraw < scenario.couriers.warehouseCoverage * adapted
+    } else if population.merchants[merchantIndex].ownInstallation {
+      flowCovered = coverageDraw < scenario.couriers.installationCoverage * adapted
+    } else if let flow {
+      flowCovered = coverageDraw < orderFlows[flow].coverage * adapted
+    }
+    let carrierRegistered = carrier.integrated || sAttributes.uniform() < carrier.coverage * adapted
+    order.courierRegistered = carrierRegistered && flowCovered
+    if order.courierCallNeeded {
+      order.buyerAvailability = Float(availability.sample(table: availabilityTable[carrierIndex], sAvailability))
+    }
+  }
+
+  /// A paid order's fulfilment decisions from one draw (SplitUniform): a
+  /// refund before shipping, a fulfilment need, an address change and
+  /// whether it comes after printing; `when` is what is left of the uniform,
+  /// for the change's time. A function of its own for the reason given at
+  /// ``deliveryAttributes(_:merchantIndex:at:)``; mutating only so that the
+  /// call does not copy the model (a non-mutating call from `paid` did).
+  mutating func fulfilmentDecisions() -> (refund: Bool, need: Bool, change: Bool, afterPrinting: Bool, when: Double) {
+    let o = scenario.orders
+    var split = SplitUniform(sFulfilment)
+    let refund = split.bernoulli(o.refundBeforeShippingProbability)
+    let need = split.bernoulli(scenario.contact.fulfilmentNeed)
+    let change = split.bernoulli(o.addressChangeProbability)
+    let afterPrinting = split.bernoulli(o.addressChangeAfterShippingShare)
+    return (refund, need, change, afterPrinting, split.value)
+  }
+
   mutating func paid<Events: EventSet<OrderEvent>>(_ slot: UInt32, _ sim: inout Simulation<Events>) throws(SimulationError) {
     let o = scenario.orders
     pool[slot].state = .paid
@@ -123,21 +150,16 @@ extension OrderModel {
       pool[slot] = order
     }
     let handling = o.handlingTime.sample(sFulfilment)
-    if sFulfilment.bernoulli(o.refundBeforeShippingProbability) {
+    let (refund, need, change, afterPrinting, when) = fulfilmentDecisions()
+    if refund {
       try schedule(.refundBeforeShipping, slot, afterHours: handling * sFulfilment.uniform(), &sim)
     } else {
       try schedule(.shipped, slot, afterHours: handling, &sim)
     }
-    // One uniform: below the change probability there is a change, and
-    // rescaled it decides before or after printing, and when.
-    let u = sFulfilment.uniform()
-    if u < o.addressChangeProbability {
-      let v = u / o.addressChangeProbability
-      let share = o.addressChangeAfterShippingShare
-      let after = v < share ? handling + 24 * (v / share) : handling * ((v - share) / (1 - share))
-      try schedule(.addressChange, slot, afterHours: after, &sim)
+    if change {
+      try schedule(.addressChange, slot, afterHours: afterPrinting ? handling + 24 * when : handling * when, &sim)
     }
-    if sFulfilment.bernoulli(scenario.contact.fulfilmentNeed) {
+    if need {
       try schedule(.fulfilmentNeed, slot, afterHours: handling * 0.5 * sFulfilment.uniform(), &sim)
     }
   }

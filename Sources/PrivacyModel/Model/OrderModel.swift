@@ -77,6 +77,9 @@ public struct OrderModel: SimulationModel {
   let carrierCumulative: [Double]
   let carriers: [CarrierFigures]
   let orderFlows: [DeliveryFlowFigures]
+  /// The flows' shares added up, in order (the rest of the orders are on
+  /// no special flow).
+  let flowCumulative: [Double]
   /// Each carrier's buyers' availability per delivery: the quantile
   /// function of a beta with the carrier's answer probability as its mean
   /// (``CourierParameters/answerConcentration``), tabulated once.
@@ -149,6 +152,8 @@ public struct OrderModel: SimulationModel {
     carrierCumulative = shares.map { running += $0; return sum > 0 ? running / sum : 1 }
     carriers = scenario.couriers.carriers.map(CarrierFigures.init)
     orderFlows = scenario.couriers.orderFlows
+    var flowTotal = 0.0
+    flowCumulative = orderFlows.map { flowTotal += max(0, $0.share); return flowTotal }
     let k = scenario.couriers.answerConcentration
     var answerProbabilities: [Double] = []
     availabilityTable = scenario.couriers.carriers.map { c in
