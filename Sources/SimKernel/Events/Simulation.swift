@@ -192,28 +192,21 @@ public struct Simulation<Events: EventSet> {
     if let s = source, s.key < limitKey { stepBound = s.key }
     while true {
       // The next event: the set's earliest, unless the source's is earlier.
-      let next: Event<Payload>
+      var taken: Event<Payload>?
       if events.removesBeforeHandling {
         // The event leaves the set first; the handler's schedules insert.
-        if let first = events.removeMin(notAfter: stepBound) {
-          next = first
-        } else if let s = source, s.key.time <= limit {
-          next = s
-          source = nil
-          stepBound = limitKey
-        } else {
-          if !events.isEmpty || source != nil { reason = .reachedLimit }
-          break
-        }
+        taken = events.removeMin(notAfter: stepBound)
       } else if let first = events.peek(notAfter: stepBound.time), !(stepBound < first.key) {
         // It stays at the top while its handler runs (the hold step).
-        next = first
+        taken = first
         firing = first.key
-      } else if let s = source, s.key.time <= limit {
-        next = s
+      }
+      if taken == nil, let s = source, s.key.time <= limit {
+        taken = s
         source = nil
         stepBound = limitKey
-      } else {
+      }
+      guard let next = taken else {
         if !events.isEmpty || source != nil { reason = .reachedLimit }
         break
       }
