@@ -10,8 +10,8 @@
 ///
 /// **Precision.** Each decision widens the grid of values the next one sees by
 /// the share it kept (1/p or 1/(1 − p)): a 32-bit draw (2^-32 apart) after
-/// decisions with shares 0.05, 0.3 and 0.1 still leaves values about 10^-8
-/// apart. Chains should stay short and avoid tiny shares early on.
+/// decisions that kept shares 0.05, 0.3 and 0.1 leaves values about
+/// 2 × 10^-7 apart. Chains should stay short and avoid tiny shares early on.
 ///
 /// **Common random numbers.** A decision's uniform depends on the
 /// probabilities of the decisions before it in the chain. Runs compared with
